@@ -1,0 +1,1 @@
+"""String catalogues per area; see impact.i18n."""
