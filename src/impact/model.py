@@ -179,7 +179,7 @@ class Assessment:
         return {c.id: float(overrides.get(c.id, c.weight)) for c in self.criteria}
 
     def confidence(self) -> pd.DataFrame:
-        """Confidence per cell as strings ('low'/'medium'/'high') or None; same shape as performance."""
+        """Confidence per cell ('low'/'medium'/'high' or None), shaped like performance()."""
         data = {
             c.id: [
                 (str(s.confidence) if (s := self.scores.get((m.id, c.id))) and s.confidence

@@ -172,7 +172,8 @@ class Store:
         ).fetchone()[0]
         if not exists:
             return 0
-        return int(cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])
+        row = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+        return int(row[0])
 
     def migrate(self) -> int:
         """Apply the migrations this file has not had yet, each in its own transaction."""
