@@ -1,0 +1,181 @@
+"""Strings of the app shell, the assessment editor and the scoring page; shared domain words."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # shared domain words (other areas reuse these)
+    "pillar.ecology": ("Ecologie", "Ecology"),
+    "pillar.economy": ("Economie", "Economy"),
+    "pillar.people": ("Mens", "People"),
+    "direction.higher_is_better": ("Hoger is beter", "Higher is better"),
+    "direction.lower_is_better": ("Lager is beter", "Lower is better"),
+    "confidence.low": ("laag", "low"),
+    "confidence.medium": ("gemiddeld", "medium"),
+    "confidence.high": ("hoog", "high"),
+    "confidence.none": ("onbekend", "unknown"),
+    "word.measure": ("Maatregel", "Measure"),
+    "word.measures": ("Maatregelen", "Measures"),
+    "word.criterion": ("Criterium", "Criterion"),
+    "word.criteria": ("Criteria", "Criteria"),
+    "word.pillar": ("Pijler", "Pillar"),
+    "word.score": ("Score", "Score"),
+    "word.rank": ("Rang", "Rank"),
+    "word.source": ("Bron", "Source"),
+    "word.confidence": ("Zekerheid", "Confidence"),
+    # navigation
+    "nav.assessment": ("Beoordeling", "Assessment"),
+    "nav.scoring": ("Scores", "Scores"),
+    "nav.weights": ("Gewichten & perspectieven", "Weights & perspectives"),
+    "nav.results": ("Resultaten", "Results"),
+    "nav.sensitivity": ("Gevoeligheid", "Sensitivity"),
+    "nav.workshop": ("Workshop", "Workshop"),
+    "nav.export": ("Export", "Export"),
+    "nav.participant": ("Meedoen", "Take part"),
+    # app shell and sidebar
+    "core.no_assessment": (
+        "Er is nog geen beoordeling. Maak er een aan of importeer een werkmap in de zijbalk.",
+        "There is no assessment yet. Create one or import a workbook in the sidebar.",
+    ),
+    "core.download_html": ("Interactieve HTML", "Interactive HTML"),
+    "core.unexpected_error": (
+        "Er ging iets mis: {error}. Uw gegevens zijn niet gewijzigd.",
+        "Something went wrong: {error}. Your data has not been changed.",
+    ),
+    "sidebar.assessment": ("Beoordeling", "Assessment"),
+    "sidebar.manage": ("Beoordelingen beheren", "Manage assessments"),
+    "sidebar.new": ("Nieuwe beoordeling", "New assessment"),
+    "sidebar.new_name": ("Naam van de nieuwe beoordeling", "Name of the new assessment"),
+    "sidebar.new_default": ("Nieuwe beoordeling", "New assessment"),
+    "sidebar.create": ("Aanmaken", "Create"),
+    "sidebar.rename": ("Naam wijzigen", "Rename"),
+    "sidebar.rename_to": ("Nieuwe naam", "New name"),
+    "sidebar.duplicate": ("Dupliceren", "Duplicate"),
+    "sidebar.copy_of": ("Kopie van {name}", "Copy of {name}"),
+    "sidebar.delete": ("Verwijderen", "Delete"),
+    "sidebar.delete_confirm": (
+        "Ja, verwijder '{name}' definitief",
+        "Yes, delete '{name}' permanently",
+    ),
+    "sidebar.deleted": ("'{name}' is verwijderd.", "'{name}' has been deleted."),
+    "sidebar.import": ("Werkmap importeren", "Import a workbook"),
+    "sidebar.import_help": (
+        "Excel-werkmap (.xlsx), JSON of een .zip met CSV-bestanden in het formaat van de "
+        "voorbeeldbeoordeling.",
+        "Excel workbook (.xlsx), JSON or a .zip of CSV files in the format of the example "
+        "assessment.",
+    ),
+    "sidebar.import_button": ("Importeren", "Import"),
+    "sidebar.imported": (
+        "'{name}' is geïmporteerd: {measures} maatregelen, {criteria} criteria.",
+        "'{name}' was imported: {measures} measures, {criteria} criteria.",
+    ),
+    "sidebar.import_failed": (
+        "Het bestand is niet geïmporteerd; er is niets opgeslagen. Pas het volgende aan:",
+        "The file was not imported; nothing was saved. Please fix the following:",
+    ),
+    "sidebar.download": ("Werkmap downloaden (.xlsx)", "Download workbook (.xlsx)"),
+    "sidebar.database": ("Gegevens worden bewaard in: {path}", "Data is stored in: {path}"),
+    "sidebar.saved": ("Opgeslagen.", "Saved."),
+    "sidebar.name_required": ("Geef een naam op.", "Please enter a name."),
+    # assessment page
+    "assessment.title": ("Beoordeling opzetten", "Set up the assessment"),
+    "assessment.intro": (
+        "Leg hier de maatregelen en de criteria onder de drie pijlers vast. Wijzigingen worden "
+        "direct opgeslagen zodra alles klopt.",
+        "Define the measures and the criteria under the three pillars here. Changes are saved "
+        "as soon as everything is valid.",
+    ),
+    "assessment.name": ("Naam", "Name"),
+    "assessment.description": ("Doel en toelichting", "Purpose and description"),
+    "assessment.save_details": ("Naam en toelichting opslaan", "Save name and description"),
+    "assessment.measures": ("Maatregelen", "Measures"),
+    "assessment.criteria": ("Criteria", "Criteria"),
+    "assessment.counts": (
+        "{measures} maatregelen · {criteria} criteria · {profiles} perspectieven",
+        "{measures} measures · {criteria} criteria · {profiles} perspectives",
+    ),
+    "assessment.not_saved": (
+        "Niet opgeslagen — los eerst deze punten op:",
+        "Not saved — please fix these first:",
+    ),
+    "assessment.col.id": ("Code", "ID"),
+    "assessment.col.label_nl": ("Naam (NL)", "Name (Dutch)"),
+    "assessment.col.label_en": ("Naam (EN)", "Name (English)"),
+    "assessment.col.description": ("Toelichting", "Description"),
+    "assessment.col.pillar": ("Pijler", "Pillar"),
+    "assessment.col.unit": ("Eenheid", "Unit"),
+    "assessment.col.direction": ("Richting", "Direction"),
+    "assessment.col.scale_min": ("Schaal min", "Scale min"),
+    "assessment.col.scale_max": ("Schaal max", "Scale max"),
+    "assessment.col.weight": ("Gewicht binnen pijler", "Weight within pillar"),
+    "assessment.err.id_missing": ("Rij {row}: de code ontbreekt.", "Row {row}: the ID is missing."),
+    "assessment.err.id_duplicate": (
+        "Rij {row}: de code '{id}' komt vaker voor.",
+        "Row {row}: the ID '{id}' is used more than once.",
+    ),
+    "assessment.err.label_missing": (
+        "Rij {row}: de Nederlandse naam ontbreekt.",
+        "Row {row}: the Dutch name is missing.",
+    ),
+    "assessment.err.pillar": (
+        "Rij {row}: kies een pijler (ecologie, economie of mens).",
+        "Row {row}: choose a pillar (ecology, economy or people).",
+    ),
+    "assessment.err.direction": (
+        "Rij {row}: kies een richting.",
+        "Row {row}: choose a direction.",
+    ),
+    "assessment.err.scale": (
+        "Rij {row}: schaal min moet kleiner zijn dan schaal max.",
+        "Row {row}: scale min must be smaller than scale max.",
+    ),
+    "assessment.err.weight": (
+        "Rij {row}: het gewicht moet 0 of groter zijn.",
+        "Row {row}: the weight must be 0 or more.",
+    ),
+    "assessment.err.pillar_weights_zero": (
+        "De gewichten binnen pijler {pillar} zijn allemaal 0.",
+        "The weights within pillar {pillar} are all 0.",
+    ),
+    "assessment.err.score_outside": (
+        "Rij {row}: maatregel {measure} heeft score {value}, buiten de nieuwe schaal "
+        "{lo}..{hi}. Pas eerst die score aan.",
+        "Row {row}: measure {measure} has score {value}, outside the new scale {lo}..{hi}. "
+        "Change that score first.",
+    ),
+    "assessment.err.min_two_measures": (
+        "Er zijn minstens twee maatregelen nodig om te vergelijken.",
+        "At least two measures are needed to compare.",
+    ),
+    # scoring page
+    "scoring.title": ("Scores per maatregel", "Scores per measure"),
+    "scoring.intro": (
+        "Vul per maatregel en criterium de score in. Criteria op de schaal −3..+3 gebruiken "
+        "de zevenpuntsschaal van zeer negatief tot zeer positief. Elke wijziging wordt direct "
+        "opgeslagen.",
+        "Enter the score per measure and criterion. Criteria on the −3..+3 scale use the "
+        "seven-point scale from very negative to very positive. Every change is saved at once.",
+    ),
+    "scoring.progress": (
+        "{filled} van {total} scores ingevuld",
+        "{filled} of {total} scores filled in",
+    ),
+    "scoring.evidence": ("Bron en zekerheid", "Source and confidence"),
+    "scoring.evidence_help": (
+        "Per score: waar komt hij vandaan en hoe zeker is hij? Zekerheid telt mee in de "
+        "gevoeligheidsanalyse.",
+        "Per score: where does it come from and how certain is it? Confidence is used in the "
+        "sensitivity analysis.",
+    ),
+    "scoring.scale_help": (
+        "{unit}; schaal {lo} tot {hi}; {direction}",
+        "{unit}; scale {lo} to {hi}; {direction}",
+    ),
+    "scoring.no_criteria": (
+        "Deze pijler heeft nog geen criteria.",
+        "This pillar has no criteria yet.",
+    ),
+    "scoring.err.outside": (
+        "{measure}, {criterion}: {value} ligt buiten de schaal {lo}..{hi}; niet opgeslagen.",
+        "{measure}, {criterion}: {value} is outside the scale {lo}..{hi}; not saved.",
+    ),
+    "scoring.unscored": ("nog niet gescoord", "not scored yet"),
+}
