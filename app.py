@@ -4,11 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
-# Import heavy modules once at start-up, not inside a rerun (scikit-criteria takes ~2 s).
-# TODO(lead): import impact.engine here once it exists
 from impact import ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
-
+from impact.io import AssessmentValidationError, assessment_to_xlsx_bytes, read_assessment_bytes
+from impact.model import Assessment
 
 HERE = Path(__file__).parent
 
@@ -32,6 +31,111 @@ def is_participant_link() -> bool:
     return "join" in st.query_params or "p" in st.query_params
 
 
+def language_switch() -> None:
+    choice = st.segmented_control(
+        "🌐",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        default=ui.lang(),
+        key="lang_switch",
+        label_visibility="collapsed",
+    )
+    if choice and choice != st.session_state.get("lang"):
+        st.session_state["lang"] = choice
+        st.rerun()
+
+
+def assessment_picker() -> None:
+    store = ui.store()
+    infos = store.list_assessments()
+    current = ui.current_assessment_id()
+    if infos:
+        names = {i.id: i.name for i in infos}
+        chosen = st.selectbox(
+            ui.tr("sidebar.assessment"),
+            list(names),
+            index=list(names).index(current),
+            format_func=names.get,
+            key=f"assessment_picker:{current}",
+        )
+        if chosen != current:
+            ui.set_current_assessment(chosen)
+            st.rerun()
+    with st.expander(ui.tr("sidebar.manage"), expanded=not infos):
+        manage_assessments(current, {i.id: i.name for i in infos})
+    st.caption(ui.tr("sidebar.database", path=str(store.path)))
+
+
+def manage_assessments(current: int | None, names: dict[int, str]) -> None:
+    store = ui.store()
+    with st.form("new_assessment", clear_on_submit=True, border=False):
+        name = st.text_input(ui.tr("sidebar.new_name"), value=ui.tr("sidebar.new_default"))
+        if st.form_submit_button(ui.tr("sidebar.create"), icon=":material/add:"):
+            if name.strip():
+                ui.set_current_assessment(store.create(Assessment(name=name.strip())))
+                st.rerun()
+            else:
+                st.error(ui.tr("sidebar.name_required"))
+
+    if current is not None:
+        st.divider()
+        new_name = st.text_input(ui.tr("sidebar.rename_to"), value=names[current],
+                                 key=f"rename:{current}")
+        cols = st.columns(2)
+        if cols[0].button(ui.tr("sidebar.rename"), key="rename_button"):
+            if new_name.strip():
+                store.rename(current, new_name.strip())
+                st.rerun()
+            else:
+                st.error(ui.tr("sidebar.name_required"))
+        if cols[1].button(ui.tr("sidebar.duplicate"), key="duplicate_button"):
+            copy_id = store.duplicate(current, ui.tr("sidebar.copy_of", name=names[current]))
+            ui.set_current_assessment(copy_id)
+            st.rerun()
+        confirm = st.checkbox(ui.tr("sidebar.delete_confirm", name=names[current]),
+                              key=f"delete_confirm:{current}")
+        if st.button(ui.tr("sidebar.delete"), disabled=not confirm, type="primary",
+                     icon=":material/delete:", key="delete_button"):
+            store.delete(current)
+            st.session_state.pop("assessment_id", None)
+            st.query_params.pop("a", None)
+            st.toast(ui.tr("sidebar.deleted", name=names[current]))
+            st.rerun()
+        assessment = ui.current_assessment()
+        st.download_button(
+            ui.tr("sidebar.download"),
+            data=lambda: assessment_to_xlsx_bytes(assessment),
+            file_name=f"{names[current]}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_workbook",
+        )
+
+    st.divider()
+    upload = st.file_uploader(ui.tr("sidebar.import"), type=["xlsx", "json", "zip"],
+                              help=ui.tr("sidebar.import_help"), key="import_upload")
+    if upload is not None and st.button(ui.tr("sidebar.import_button"), key="import_button"):
+        import_upload(upload.name, upload.getvalue())
+    for line in st.session_state.pop("import_errors", []):
+        st.error(ui.plain(line))
+
+
+def import_upload(filename: str, data: bytes) -> None:
+    try:
+        assessment = read_assessment_bytes(data, filename, lang=ui.lang())
+    except AssessmentValidationError as exc:
+        st.session_state["import_errors"] = [ui.tr("sidebar.import_failed")] + [
+            issue.message(ui.lang()) for issue in exc.errors
+        ]
+        return
+    new_id = ui.store().create(assessment)
+    ui.set_current_assessment(new_id)
+    st.toast(ui.tr("sidebar.imported", name=assessment.name,
+                   measures=len(assessment.measures), criteria=len(assessment.criteria)))
+    st.rerun()
+
+
 if is_participant_link() and (HERE / PARTICIPANT_PAGE).exists():
     page = st.navigation(
         [st.Page(PARTICIPANT_PAGE, title=ui.tr("nav.participant"), default=True)],
@@ -40,22 +144,12 @@ if is_participant_link() and (HERE / PARTICIPANT_PAGE).exists():
     page.run()
 else:
     with st.sidebar:
-        choice = st.segmented_control(
-            "🌐",
-            LANGUAGES,
-            format_func=LANGUAGE_NAMES.get,
-            default=ui.lang(),
-            key="lang_switch",
-            label_visibility="collapsed",
-        )
-        if choice and choice != st.session_state.get("lang"):
-            st.session_state["lang"] = choice
-            st.rerun()
-    pages = [
+        language_switch()
+    page = st.navigation([
         st.Page(file, title=ui.tr(title), icon=icon, default=(i == 0))
         for i, (file, title, icon) in enumerate(PAGES)
         if (HERE / file).exists()
-    ]
-    page = st.navigation(pages)
-    assessment_sidebar()
+    ])
+    with st.sidebar:
+        assessment_picker()
     page.run()

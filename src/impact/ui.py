@@ -95,3 +95,11 @@ def set_weight_settings(settings: WeightSettings) -> None:
 
 def no_assessment_notice() -> None:
     st.info(tr("core.no_assessment"))
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~=$:")
+
+
+def plain(text: str) -> str:
+    """User text made safe for st.markdown/st.error: Markdown and HTML show literally."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

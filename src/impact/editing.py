@@ -1,0 +1,231 @@
+"""Tables for the editor pages and their validation (no Streamlit).
+
+The assessment and scoring pages show criteria, measures and scores as
+DataFrames in `st.data_editor`; these functions turn model objects into such
+tables and edited tables back into model objects, with the errors in the
+user's language. Nothing is saved while any error remains.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from impact.i18n import t
+from impact.model import (
+    PILLARS,
+    Assessment,
+    Confidence,
+    Criterion,
+    Direction,
+    Measure,
+    Pillar,
+    Score,
+    seven_point_label,
+)
+
+CRITERION_COLUMNS = [
+    "id", "pillar", "label_nl", "label_en", "unit", "direction",
+    "scale_min", "scale_max", "weight", "description",
+]
+MEASURE_COLUMNS = ["id", "label_nl", "label_en", "description"]
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+# -- criteria ------------------------------------------------------------------
+
+def criteria_frame(criteria: Iterable[Criterion]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": c.id, "pillar": str(c.pillar), "label_nl": c.label_nl, "label_en": c.label_en,
+            "unit": c.unit, "direction": str(c.direction), "scale_min": c.scale_min,
+            "scale_max": c.scale_max, "weight": c.weight, "description": c.description,
+        }
+        for c in criteria
+    ]
+    return pd.DataFrame(rows, columns=CRITERION_COLUMNS)
+
+
+def criteria_from_frame(
+    frame: pd.DataFrame, assessment: Assessment, lang: str = "nl"
+) -> tuple[list[Criterion], list[str]]:
+    """Edited criteria table -> criteria, or the errors that keep it from being saved."""
+    errors: list[str] = []
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for i, row in enumerate(frame.to_dict("records"), start=1):
+        if all(_text(row.get(col)) == "" for col in CRITERION_COLUMNS):
+            continue  # an empty row the editor added: ignore
+        cid = _text(row.get("id"))
+        row_errors: list[str] = []
+        if not cid:
+            row_errors.append(t("assessment.err.id_missing", lang, row=i))
+        elif cid in seen:
+            row_errors.append(t("assessment.err.id_duplicate", lang, row=i, id=cid))
+        seen.add(cid)
+        if not _text(row.get("label_nl")):
+            row_errors.append(t("assessment.err.label_missing", lang, row=i))
+        pillar = _text(row.get("pillar"))
+        if pillar not in {str(p) for p in PILLARS}:
+            row_errors.append(t("assessment.err.pillar", lang, row=i))
+        direction = _text(row.get("direction"))
+        if direction not in {str(d) for d in Direction}:
+            row_errors.append(t("assessment.err.direction", lang, row=i))
+        lo, hi = _number(row.get("scale_min")), _number(row.get("scale_max"))
+        if lo is None or hi is None or lo >= hi:
+            row_errors.append(t("assessment.err.scale", lang, row=i))
+        weight = _number(row.get("weight"))
+        weight = 1.0 if weight is None else weight
+        if weight < 0:
+            row_errors.append(t("assessment.err.weight", lang, row=i))
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        assert lo is not None and hi is not None
+        for (mid, crit), score in assessment.scores.items():
+            if crit == cid and not lo <= score.value <= hi:
+                errors.append(t("assessment.err.score_outside", lang, row=i, measure=mid,
+                                value=f"{score.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+        criteria.append(Criterion(
+            id=cid, pillar=Pillar(pillar), label_nl=_text(row.get("label_nl")),
+            label_en=_text(row.get("label_en")), unit=_text(row.get("unit")),
+            direction=Direction(direction), scale_min=lo, scale_max=hi,
+            description=_text(row.get("description")), weight=weight,
+        ))
+    for pillar in PILLARS:
+        weights = [c.weight for c in criteria if c.pillar == pillar]
+        if weights and sum(weights) <= 0:
+            errors.append(t("assessment.err.pillar_weights_zero", lang,
+                            pillar=t(f"pillar.{pillar}", lang)))
+    return criteria, errors
+
+
+# -- measures ------------------------------------------------------------------
+
+def measures_frame(measures: Iterable[Measure]) -> pd.DataFrame:
+    rows = [
+        {"id": m.id, "label_nl": m.label_nl, "label_en": m.label_en,
+         "description": m.description}
+        for m in measures
+    ]
+    return pd.DataFrame(rows, columns=MEASURE_COLUMNS)
+
+
+def measures_from_frame(
+    frame: pd.DataFrame, lang: str = "nl"
+) -> tuple[list[Measure], list[str]]:
+    errors: list[str] = []
+    measures: list[Measure] = []
+    seen: set[str] = set()
+    for i, row in enumerate(frame.to_dict("records"), start=1):
+        if all(_text(row.get(col)) == "" for col in MEASURE_COLUMNS):
+            continue
+        mid = _text(row.get("id"))
+        if not mid:
+            errors.append(t("assessment.err.id_missing", lang, row=i))
+        elif mid in seen:
+            errors.append(t("assessment.err.id_duplicate", lang, row=i, id=mid))
+        seen.add(mid)
+        if not _text(row.get("label_nl")):
+            errors.append(t("assessment.err.label_missing", lang, row=i))
+        measures.append(Measure(mid, _text(row.get("label_nl")), _text(row.get("label_en")),
+                                _text(row.get("description"))))
+    return measures, errors
+
+
+# -- scores --------------------------------------------------------------------
+
+def seven_point_option_label(value: float, lang: str = "nl") -> str:
+    """How a -3..+3 cell shows in the editor, e.g. '+2 positief'."""
+    return f"{int(round(value)):+d} {seven_point_label(value, lang)}".replace("+0 ", "0 ")
+
+
+def score_frame(assessment: Assessment, pillar: Pillar, lang: str = "nl") -> pd.DataFrame:
+    """Measures x the pillar's criteria (NaN where not scored yet)."""
+    frame = pd.DataFrame(index=[m.id for m in assessment.measures])
+    frame.insert(0, "measure", [m.label(lang) for m in assessment.measures])
+    for c in assessment.criteria_of(pillar):
+        values = [
+            assessment.scores[(m.id, c.id)].value if (m.id, c.id) in assessment.scores else None
+            for m in assessment.measures
+        ]
+        frame[c.id] = pd.Series(values, index=frame.index, dtype=float)
+    return frame
+
+
+def score_changes(
+    assessment: Assessment, pillar: Pillar, edited: pd.DataFrame, lang: str = "nl"
+) -> tuple[list[Score], list[tuple[str, str]], list[str]]:
+    """Compare an edited score table with the stored scores.
+
+    Returns (scores to upsert, (measure, criterion) cells cleared, errors); a cell
+    outside its scale is an error and is not part of the upserts.
+    """
+    upserts: list[Score] = []
+    cleared: list[tuple[str, str]] = []
+    errors: list[str] = []
+    for c in assessment.criteria_of(pillar):
+        if c.id not in edited.columns:
+            continue
+        for mid, raw in edited[c.id].items():
+            value = _number(raw)
+            old = assessment.scores.get((mid, c.id))
+            if value is None:
+                if old is not None:
+                    cleared.append((mid, c.id))
+                continue
+            if not c.scale_min <= value <= c.scale_max:
+                errors.append(t("scoring.err.outside", lang, measure=mid, criterion=c.label(lang),
+                                value=f"{value:g}", lo=f"{c.scale_min:g}", hi=f"{c.scale_max:g}"))
+                continue
+            if old is None or old.value != value:
+                upserts.append(Score(mid, c.id, value, old.source if old else None,
+                                     old.confidence if old else None))
+    return upserts, cleared, errors
+
+
+def evidence_frame(assessment: Assessment, pillar: Pillar, lang: str = "nl") -> pd.DataFrame:
+    """One row per scored cell of the pillar: source and confidence to edit."""
+    rows = []
+    for m in assessment.measures:
+        for c in assessment.criteria_of(pillar):
+            score = assessment.scores.get((m.id, c.id))
+            if score is None:
+                continue
+            rows.append({
+                "measure_id": m.id, "criterion_id": c.id, "measure": m.label(lang),
+                "criterion": c.label(lang), "value": score.value,
+                "source": score.source or "",
+                "confidence": str(score.confidence) if score.confidence else None,
+            })
+    return pd.DataFrame(rows, columns=["measure_id", "criterion_id", "measure", "criterion",
+                                       "value", "source", "confidence"])
+
+
+def evidence_changes(assessment: Assessment, edited: pd.DataFrame) -> list[Score]:
+    changes: list[Score] = []
+    for row in edited.to_dict("records"):
+        old = assessment.scores.get((row["measure_id"], row["criterion_id"]))
+        if old is None:
+            continue
+        source = _text(row.get("source")) or None
+        raw = _text(row.get("confidence"))
+        confidence = Confidence(raw) if raw in {str(c) for c in Confidence} else None
+        if source != old.source or confidence != old.confidence:
+            changes.append(Score(old.measure_id, old.criterion_id, old.value, source, confidence))
+    return changes
