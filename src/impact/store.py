@@ -100,6 +100,64 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, profile, criterion_id)
     );
     """,
+    # 2: live workshop sessions (impact.workshop); the facilitator key is stored hashed
+    """
+    CREATE TABLE workshop_sessions (
+        code VARCHAR PRIMARY KEY,
+        assessment_id INTEGER NOT NULL,
+        key_hash VARCHAR NOT NULL,
+        pillar_split BOOLEAN NOT NULL,
+        anonymous BOOLEAN NOT NULL,
+        hide_until_reveal BOOLEAN NOT NULL,
+        shuffle BOOLEAN NOT NULL,
+        closed BOOLEAN NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE workshop_items (
+        code VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        item_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (code, kind, item_id)
+    );
+    CREATE TABLE workshop_rounds (
+        code VARCHAR NOT NULL,
+        round_no INTEGER NOT NULL,
+        state VARCHAR NOT NULL,
+        opened_at TIMESTAMP,
+        closed_at TIMESTAMP,
+        revealed_at TIMESTAMP,
+        PRIMARY KEY (code, round_no)
+    );
+    CREATE TABLE workshop_participants (
+        token VARCHAR PRIMARY KEY,
+        code VARCHAR NOT NULL,
+        name VARCHAR,
+        stakeholder_group VARCHAR,
+        joined_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE workshop_answers (
+        code VARCHAR NOT NULL,
+        round_no INTEGER NOT NULL,
+        token VARCHAR NOT NULL,
+        measure_id VARCHAR NOT NULL,
+        criterion_id VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (code, round_no, token, measure_id, criterion_id)
+    );
+    CREATE TABLE workshop_splits (
+        code VARCHAR NOT NULL,
+        round_no INTEGER NOT NULL,
+        token VARCHAR NOT NULL,
+        ecology DOUBLE NOT NULL,
+        economy DOUBLE NOT NULL,
+        people DOUBLE NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (code, round_no, token)
+    );
+    """,
 ]
 
 _CONTENT_TABLES = ("criteria", "measures", "scores", "profiles", "profile_criterion_weights")
