@@ -1,0 +1,268 @@
+"""Strings of assessment import/export (impact.io) and the validate/import commands."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # where an issue is
+    "io.loc.sheet": ("Blad '{sheet}'", "Sheet '{sheet}'"),
+    "io.loc.row": ("rij {row}", "row {row}"),
+    "io.loc.column": ("kolom '{column}'", "column '{column}'"),
+    "io.loc.json.sheet": ("JSON-onderdeel '{sheet}'", "JSON part '{sheet}'"),
+    "io.loc.json.row": ("item {row}", "item {row}"),
+    "io.loc.json.column": ("veld '{column}'", "field '{column}'"),
+    # the file as a whole
+    "io.file_not_found": (
+        "Het bestand of de map '{path}' bestaat niet.",
+        "The file or folder '{path}' does not exist.",
+    ),
+    "io.unreadable_file": (
+        "Het bestand '{path}' kan niet worden gelezen ({detail}).",
+        "The file '{path}' cannot be read ({detail}).",
+    ),
+    "io.unreadable_xlsx": (
+        "Het bestand '{path}' is geen leesbaar Excel-bestand (.xlsx). Open het in Excel en "
+        "sla het opnieuw op als Excel-werkmap (.xlsx).",
+        "The file '{path}' is not a readable Excel file (.xlsx). Open it in Excel and save it "
+        "again as an Excel workbook (.xlsx).",
+    ),
+    "io.unreadable_csv": (
+        "Het bestand '{path}' kan niet als CSV worden gelezen ({detail}).",
+        "The file '{path}' cannot be read as CSV ({detail}).",
+    ),
+    "io.unreadable_zip": (
+        "Het bestand '{path}' is geen leesbaar zip-bestand.",
+        "The file '{path}' is not a readable zip file.",
+    ),
+    "io.unreadable_json": (
+        "Het bestand '{path}' is geen geldige JSON: {detail} (regel {line}).",
+        "The file '{path}' is not valid JSON: {detail} (line {line}).",
+    ),
+    "io.json_not_object": (
+        "Het bestand '{path}' moet één JSON-object bevatten (tussen {{ en }}).",
+        "The file '{path}' must hold one JSON object (between {{ and }}).",
+    ),
+    "io.too_large": (
+        "Het bestand '{path}' is te groot om in te lezen (meer dan 50 MB).",
+        "The file '{path}' is too large to import (more than 50 MB).",
+    ),
+    "io.xls_not_supported": (
+        "Het bestand '{path}' is in het oude Excel-formaat (.xls). Sla het in Excel op als "
+        "Excel-werkmap (.xlsx) en probeer het opnieuw.",
+        "The file '{path}' is in the old Excel format (.xls). Save it in Excel as an Excel "
+        "workbook (.xlsx) and try again.",
+    ),
+    "io.single_csv": (
+        "'{path}' is één CSV-bestand. Geef de map op met criteria.csv en measures.csv (of "
+        "een .zip met die bestanden).",
+        "'{path}' is a single CSV file. Give the folder that holds criteria.csv and "
+        "measures.csv (or a .zip of those files).",
+    ),
+    "io.unsupported_type": (
+        "Onbekend bestandstype '{suffix}' ({path}). Gebruik een Excel-bestand (.xlsx), een "
+        "JSON-bestand (.json), een map met CSV-bestanden of een .zip met CSV-bestanden.",
+        "Unknown file type '{suffix}' ({path}). Use an Excel file (.xlsx), a JSON file "
+        "(.json), a folder of CSV files or a .zip of CSV files.",
+    ),
+    # sheets and columns
+    "io.missing_sheet": (
+        "dit blad ontbreekt en is verplicht. Voeg het toe (of een bestand met deze naam "
+        "en .csv).",
+        "this sheet is missing and is required. Add it (or a file of this name with .csv).",
+    ),
+    "io.empty_sheet": (
+        "het blad is leeg; de eerste rij moet de kolomnamen bevatten.",
+        "the sheet is empty; its first row must hold the column names.",
+    ),
+    "io.no_rows": (
+        "het blad heeft alleen kolomnamen en geen enkele rij gegevens.",
+        "the sheet has column names but no rows of data.",
+    ),
+    "io.missing_column": (
+        "deze verplichte kolom ontbreekt.",
+        "this required column is missing.",
+    ),
+    "io.duplicate_column": (
+        "deze kolom komt meer dan eens voor; houd er één over.",
+        "this column appears more than once; keep one.",
+    ),
+    "io.unnamed_column": (
+        "deze kolom bevat gegevens maar heeft geen naam in de kopregel.",
+        "this column holds data but has no name in the header row.",
+    ),
+    "io.unknown_column": (
+        "onbekende kolom; verwijder deze of verbeter de naam. Toegestaan: {allowed}.",
+        "unknown column; remove it or correct its name. Allowed: {allowed}.",
+    ),
+    "io.unknown_score_column": (
+        "deze kolom is geen criterium: er is geen criterium met id '{id}' in blad "
+        "'criteria'. Voeg dat criterium toe of verwijder de kolom.",
+        "this column is not a criterion: there is no criterion with id '{id}' in sheet "
+        "'criteria'. Add that criterion or remove the column.",
+    ),
+    "io.criterion_without_column": (
+        "er is geen kolom voor criterium '{id}' (blad 'criteria', rij {row}). Voeg een kolom "
+        "'{id}' met de scores toe.",
+        "there is no column for criterion '{id}' (sheet 'criteria', row {row}). Add a "
+        "column '{id}' with the scores.",
+    ),
+    "io.unknown_weight_column": (
+        "er is geen criterium '{id}' voor dit criteriumgewicht. Verbeter de naam (w:<id van "
+        "een criterium>) of verwijder de kolom.",
+        "there is no criterion '{id}' for this criterion weight. Correct the name (w:<id of a "
+        "criterion>) or remove the column.",
+    ),
+    # ids, labels and choices
+    "io.missing_id": ("het id ontbreekt.", "the id is missing."),
+    "io.duplicate_id": (
+        "het id '{id}' komt al voor in rij {first_row}; elk id moet uniek zijn.",
+        "the id '{id}' already appears in row {first_row}; every id must be unique.",
+    ),
+    "io.reserved_id": (
+        "het id '{id}' is de naam van een vaste kolom van blad 'measures'; kies een ander id.",
+        "the id '{id}' is the name of a fixed column of sheet 'measures'; choose another id.",
+    ),
+    "io.empty_label": (
+        "het Nederlandse label ontbreekt.",
+        "the Dutch label is missing.",
+    ),
+    "io.empty_value": (
+        "deze cel is leeg; vul een waarde in.",
+        "this cell is empty; fill in a value.",
+    ),
+    "io.unknown_pillar": (
+        "onbekende pijler '{value}'; kies ecology, economy of people.",
+        "unknown pillar '{value}'; choose ecology, economy or people.",
+    ),
+    "io.unknown_direction": (
+        "onbekende richting '{value}'; kies higher_is_better of lower_is_better.",
+        "unknown direction '{value}'; choose higher_is_better or lower_is_better.",
+    ),
+    # numbers
+    "io.not_a_number": (
+        "'{value}' is geen getal.",
+        "'{value}' is not a number.",
+    ),
+    "io.empty_number": (
+        "deze cel is leeg; vul een getal in.",
+        "this cell is empty; fill in a number.",
+    ),
+    "io.empty_score": (
+        "de score ontbreekt; vul een getal in van {lo} tot en met {hi}.",
+        "the score is missing; fill in a number from {lo} to {hi}.",
+    ),
+    "io.score_out_of_scale": (
+        "de score {value} ligt buiten de schaal {lo}..{hi}.",
+        "the score {value} is outside the scale {lo}..{hi}.",
+    ),
+    "io.bad_scale": (
+        "scale_min ({lo}) moet kleiner zijn dan scale_max ({hi}).",
+        "scale_min ({lo}) must be smaller than scale_max ({hi}).",
+    ),
+    "io.negative_weight": (
+        "het gewicht {value} is negatief; gebruik 0 of een positief getal.",
+        "the weight {value} is negative; use 0 or a positive number.",
+    ),
+    "io.zero_weights_pillar": (
+        "alle criteria van pijler {pillar} hebben gewicht 0 (rijen {rows}); geef minstens één "
+        "daarvan een positief gewicht.",
+        "all criteria of pillar {pillar} have weight 0 (rows {rows}); give at least one of "
+        "them a positive weight.",
+    ),
+    "io.zero_profile_weights": (
+        "alle pijlergewichten zijn 0; geef minstens één pijler een positief gewicht.",
+        "all pillar weights are 0; give at least one pillar a positive weight.",
+    ),
+    "io.profile_zero_within": (
+        "met deze criteriumgewichten krijgen alle criteria van pijler {pillar} gewicht 0, "
+        "terwijl de pijler zelf meetelt; geef minstens één criterium een positief gewicht.",
+        "with these criterion weights all criteria of pillar {pillar} get weight 0 while the "
+        "pillar itself counts; give at least one criterion a positive weight.",
+    ),
+    # profiles
+    "io.missing_profile_name": (
+        "de naam van het profiel ontbreekt.",
+        "the profile name is missing.",
+    ),
+    "io.duplicate_profile": (
+        "het profiel '{name}' komt al voor in rij {first_row}.",
+        "the profile '{name}' already appears in row {first_row}.",
+    ),
+    # evidence
+    "io.unknown_measure": (
+        "er is geen maatregel '{id}' in blad 'measures'.",
+        "there is no measure '{id}' in sheet 'measures'.",
+    ),
+    "io.unknown_criterion": (
+        "er is geen criterium '{id}' in blad 'criteria'.",
+        "there is no criterion '{id}' in sheet 'criteria'.",
+    ),
+    "io.bad_confidence": (
+        "onbekende betrouwbaarheid '{value}'; kies low, medium of high (of laat de cel leeg).",
+        "unknown confidence '{value}'; choose low, medium or high (or leave the cell empty).",
+    ),
+    "io.duplicate_evidence": (
+        "voor maatregel '{measure}' en criterium '{criterion}' staat al een bron in rij "
+        "{first_row}.",
+        "measure '{measure}' and criterion '{criterion}' already have a source in row "
+        "{first_row}.",
+    ),
+    "io.evidence_without_score": (
+        "maatregel '{measure}' heeft geen score voor criterium '{criterion}'; een bron hoort "
+        "bij een score.",
+        "measure '{measure}' has no score for criterion '{criterion}'; a source belongs to a "
+        "score.",
+    ),
+    # assessment sheet
+    "io.unknown_key": (
+        "onbekende sleutel '{value}'; gebruik name of description.",
+        "unknown key '{value}'; use name or description.",
+    ),
+    "io.duplicate_key": (
+        "de sleutel '{value}' komt al voor in rij {first_row}.",
+        "the key '{value}' already appears in row {first_row}.",
+    ),
+    "io.empty_name": (
+        "de naam van de beoordeling is leeg.",
+        "the assessment name is empty.",
+    ),
+    # JSON shape
+    "io.json_expected_text": (
+        "hier hoort tekst te staan.",
+        "this should be text.",
+    ),
+    "io.json_expected_list": (
+        "hier hoort een lijst ([...]) te staan.",
+        "this should be a list ([...]).",
+    ),
+    "io.json_expected_object": (
+        "hier hoort een object ({{...}}) te staan.",
+        "this should be an object ({{...}}).",
+    ),
+    "io.json_unknown_part": (
+        "onbekend onderdeel; toegestaan zijn name, description, criteria, measures, scores, "
+        "profiles en evidence.",
+        "unknown part; allowed are name, description, criteria, measures, scores, profiles "
+        "and evidence.",
+    ),
+    "io.json_unknown_measure": (
+        "er zijn scores voor maatregel '{id}', maar die staat niet in 'measures'.",
+        "there are scores for measure '{id}', but it is not in 'measures'.",
+    ),
+    # the command line
+    "io.cli.ok": (
+        "OK: '{name}' — {measures} maatregelen, {criteria} criteria, {profiles} profielen",
+        "OK: '{name}' — {measures} measures, {criteria} criteria, {profiles} profiles",
+    ),
+    "io.cli.invalid": (
+        "{path}: {count} fout(en) gevonden:",
+        "{path}: {count} error(s) found:",
+    ),
+    "io.cli.not_imported": (
+        "Er is niets geïmporteerd; de database is ongewijzigd.",
+        "Nothing was imported; the database is unchanged.",
+    ),
+    "io.cli.imported": (
+        "Geïmporteerd als beoordeling {id}: '{name}' ({measures} maatregelen, {criteria} "
+        "criteria) in {db}",
+        "Imported as assessment {id}: '{name}' ({measures} measures, {criteria} criteria) "
+        "into {db}",
+    ),
+}
