@@ -28,7 +28,19 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    raise CliError("not implemented yet")
+    from impact.i18n import t
+    from impact.io import AssessmentValidationError, read_assessment
+
+    try:
+        a = read_assessment(args.file, lang=args.lang)
+    except AssessmentValidationError as exc:
+        print(t("io.cli.invalid", args.lang, path=args.file, count=len(exc.errors)),
+              file=sys.stderr)
+        print(exc.format(args.lang), file=sys.stderr)
+        return 1
+    print(t("io.cli.ok", args.lang, name=a.name, measures=len(a.measures),
+            criteria=len(a.criteria), profiles=len(a.profiles)))
+    return 0
 
 
 def _add_import(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +51,26 @@ def _add_import(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    raise CliError("not implemented yet")
+    from impact.i18n import t
+    from impact.io import AssessmentValidationError, read_assessment
+    from impact.store import StoreError, get_store
+
+    try:  # validate the whole file before the database is even opened
+        a = read_assessment(args.file, lang=args.lang)
+    except AssessmentValidationError as exc:
+        print(t("io.cli.invalid", args.lang, path=args.file, count=len(exc.errors)),
+              file=sys.stderr)
+        print(exc.format(args.lang), file=sys.stderr)
+        print(t("io.cli.not_imported", args.lang), file=sys.stderr)
+        return 1
+    try:
+        store = get_store(args.db or None, seed=False)
+        new_id = store.create(a)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),
+            criteria=len(a.criteria), db=store.path))
+    return 0
 
 
 # --- registry -----------------------------------------------------------------
