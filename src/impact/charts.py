@@ -133,17 +133,25 @@ def _separators(lang: str) -> str:
 
 
 def _base_layout(fig: go.Figure, title: str, lang: str, subtitle: str | None = None,
-                 **extra: Any) -> go.Figure:
-    title_spec: dict[str, Any] = {"text": title, "x": 0.0, "xanchor": "left"}
+                 *, legend_rows: int = 0, **extra: Any) -> go.Figure:
+    """Shared layout: title (+ subtitle) on top, then `legend_rows` of horizontal legend."""
+    title_spec: dict[str, Any] = {"text": title, "x": 0.0, "xanchor": "left",
+                                  "yref": "container", "y": 1.0, "yanchor": "top",
+                                  "pad": {"t": 12}}
     if subtitle:
-        title_spec["subtitle"] = {"text": subtitle}
+        title_spec["subtitle"] = {"text": subtitle, "font": {"size": FONT_SIZE - 2}}
+    top = 70 if subtitle else 50
+    if legend_rows:
+        extra.setdefault("legend", {"orientation": "h", "yanchor": "bottom", "y": 1.01,
+                                    "x": 0.0, "xanchor": "left"})
+        top += 26 * legend_rows
     fig.update_layout(
         title=title_spec,
         template="plotly_white",
         separators=_separators(lang),
         font={"size": FONT_SIZE},
         hoverlabel={"font_size": FONT_SIZE},
-        margin={"l": 10, "r": 10, "t": 90 if subtitle else 70, "b": 40},
+        margin={"l": 10, "r": 10, "t": top, "b": 40},
         **extra,
     )
     return fig
@@ -322,7 +330,7 @@ def ranking_chart(
         subtitle,
         barmode="relative",
         height=140 + 38 * max(len(data), 1),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
+        legend_rows=1,
         xaxis={"title": {"text": t("results.chart.ranking.x", lang)},
                "range": [low * 1.1, column_no_regret + top * 0.06], "zeroline": True},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": ids,
@@ -333,21 +341,40 @@ def ranking_chart(
 # -- balance (ternary) -------------------------------------------------------------
 
 def pillar_shares(table: pd.DataFrame) -> pd.DataFrame:
-    """Each measure's pillar scores as shares summing to 1 (negatives count as 0)."""
-    scores = table[[p.value for p in PILLARS]].astype(float).clip(lower=0.0).fillna(0.0)
-    total = scores.sum(axis=1)
-    shares = scores.div(total.where(total > 0, np.nan), axis=0)
+    """Which share of each measure's score comes from each pillar (rows sum to 1).
+
+    Based on the pillar contributions (pillar weight × pillar score), so the shares
+    follow the weights; with equal weights they are the shares of the pillar scores.
+    Negative contributions count as 0; a measure without any contribution sits in
+    the middle.
+    """
+    columns = [f"contrib_{p.value}" for p in PILLARS]
+    parts = table[columns].astype(float).clip(lower=0.0).fillna(0.0)
+    parts.columns = [p.value for p in PILLARS]
+    total = parts.sum(axis=1)
+    shares = parts.div(total.where(total > 0, np.nan), axis=0)
     return shares.fillna(1 / 3)
+
+
+def _ternary_minimums(shares: pd.DataFrame, step: float = 0.05) -> dict[str, float]:
+    """Axis minimums that zoom the ternary plot onto the data (in steps of `step`)."""
+    mins = {p.value: max(0.0, np.floor((shares[p.value].min() - step) / step) * step)
+            for p in PILLARS}
+    total = sum(mins.values())
+    if total > 0.85:  # keep a readable triangle
+        mins = {k: v * 0.85 / total for k, v in mins.items()}
+    return mins
 
 
 def balance_chart(
     table: pd.DataFrame, *, lang: str = "nl", subtitle: str | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Ternary plot of each measure's pillar shares; marker size follows the overall score.
+    """Ternary plot: where each measure's score comes from; marker size = overall score.
 
-    A measure in the middle scores evenly on the three pillars; one near a corner
-    owes its score to that pillar alone.
+    A measure in the middle owes its score evenly to the three pillars; one near a
+    corner to that pillar alone. The triangle zooms onto the measures (see the axis
+    ticks); shares use the current weights (`pillar_shares`).
     """
     data = _sorted(table)
     shares = pillar_shares(data)
@@ -388,12 +415,14 @@ def balance_chart(
         )
     )
 
+    minimums = _ternary_minimums(shares)
+
     def axis(pillar: Pillar) -> dict[str, Any]:
         return {
             "title": {"text": pillar_name(pillar, lang),
                       "font": {"color": PILLAR_COLOURS[pillar], "size": FONT_SIZE + 1}},
-            "color": PILLAR_COLOURS[pillar], "tickformat": ".0%", "min": 0,
-            "linewidth": 3,
+            "color": PILLAR_COLOURS[pillar], "tickformat": ".0%",
+            "min": minimums[pillar.value], "linewidth": 3,
         }
 
     return _base_layout(
@@ -516,7 +545,7 @@ def tradeoff_chart(
         lang,
         subtitle,
         height=560,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
+        legend_rows=1,
         coloraxis={
             "colorscale": PEOPLE_SCALE, "cmin": c_lo, "cmax": c_hi,
             "colorbar": {"title": {"text": pillar_name(colour, lang)}, "thickness": 14},
@@ -581,10 +610,10 @@ def pillars_chart(
         subtitle,
         barmode="group",
         height=480,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
+        legend_rows=1,
         yaxis={"title": {"text": t("results.chart.pillar_score", lang)}},
         xaxis={"type": "category", "tickmode": "array", "tickvals": ids,
-               "ticktext": [wrap(labels[i], 14, 3) for i in data.index]},
+               "ticktext": [short(labels[i], 26) for i in data.index], "tickangle": -35},
     )
 
 
@@ -659,7 +688,8 @@ def radar_chart(
         legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0.0},
         polar={
             "radialaxis": {"range": [0, 1], "tickvals": [0, 0.25, 0.5, 0.75, 1],
-                           "tickformat": ".2f", "angle": 90, "tickangle": 90},
+                           "tickformat": ".2f", "angle": 90 - 180 / max(len(axes), 1),
+                           "tickfont": {"size": 11, "color": "#777777"}},
             "angularaxis": {"tickmode": "array", "tickvals": axes,
                             "ticktext": [tick(a) for a in axes], "direction": "clockwise"},
         },
@@ -733,7 +763,7 @@ def heatmap_chart(
 
     def tick(c: str) -> str:
         colour = PILLAR_COLOURS[Pillar(criterion_pillars[c])]
-        return f'<span style="color:{colour}">{wrap(criterion_labels.get(c, c), 16, 3)}</span>'
+        return f'<span style="color:{colour}">{short(criterion_labels.get(c, c), 30)}</span>'
 
     # Separators and pillar names above each group of columns.
     start = 0
@@ -756,8 +786,9 @@ def heatmap_chart(
         lang,
         subtitle,
         height=160 + 34 * max(len(rows), 1) + 60,
+        legend_rows=1,  # room for the pillar names above the columns
         xaxis={"tickmode": "array", "tickvals": columns, "ticktext": [tick(c) for c in columns],
-               "side": "bottom", "type": "category"},
+               "side": "bottom", "type": "category", "tickangle": -40},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": rows,
                "ticktext": [wrap(measure_names.get(r, r), 30, 2) for r in rows],
                "type": "category"},
@@ -810,7 +841,8 @@ def acceptability_chart(
         subtitle,
         barmode="stack",
         height=150 + 36 * max(len(ids), 1),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0,
+        legend_rows=1 + (len(ranks) - 1) // 10,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0.0,
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("results.chart.acceptability.x", lang)},
                "range": [0, 100], "ticksuffix": "%"},
@@ -898,7 +930,7 @@ def stability_chart(
         subtitle,
         barmode="overlay",
         height=330,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
+        legend_rows=1,
         xaxis={"title": {"text": t("results.chart.stability.x", lang)}, "range": [0, 100]},
         yaxis={"autorange": "reversed"},
     )

@@ -4,8 +4,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # chart titles
     "results.chart.ranking.title": ("Rangorde van de maatregelen", "Ranking of the measures"),
     "results.chart.balance.title": (
-        "Balans: aandeel van elke pijler per maatregel",
-        "Balance: share of each pillar per measure",
+        "Balans: uit welke pijler komt de score?",
+        "Balance: which pillar does the score come from?",
     ),
     "results.chart.tradeoff.title": (
         "Afruil tussen ecologie en economie",
