@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from impact import engine
+from impact import engine, robustness
 from impact.i18n import t
 from impact.model import PILLARS, Assessment, Pillar
 
@@ -83,7 +83,7 @@ def esc(text: object) -> str:
 
 def wrap(text: object, width: int = 28, max_lines: int = 3) -> str:
     """Escaped text wrapped over a few lines with <br> (the only markup we add)."""
-    lines = textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
+    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(width - 1, 1)] + "…"
@@ -968,8 +968,7 @@ def perspectives_chart(
             text=[[fmt(v, lang, 0) for v in row] for row in data.to_numpy()],
             texttemplate="%{text}",
             textfont={"size": 13},
-            colorscale=RANK_SCALE,
-            reversescale=True,
+            colorscale=RANK_SCALE,  # rank 1 dark, as in the acceptability chart
             zmin=1,
             zmax=n,
             xgap=2,
@@ -977,8 +976,7 @@ def perspectives_chart(
             customdata=[[[esc(measure_names.get(i, i)), esc(p)] for p in profiles] for i in ids],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}: "
             + t("word.rank", lang).lower() + " %{z:.0f}<extra></extra>",
-            colorbar={"title": {"text": t("word.rank", lang)}, "thickness": 14,
-                      "autorange": "reversed"},
+            showscale=False,  # the ranks are written in the cells
         )
     )
     return _base_layout(
@@ -986,7 +984,8 @@ def perspectives_chart(
         title or t("results.chart.perspectives.title", lang),
         lang,
         subtitle,
-        height=160 + 34 * max(len(ids), 1),
+        height=200 + 34 * max(len(ids), 1),
+        legend_rows=2,  # room for the profile names above the columns
         xaxis={"tickmode": "array", "tickvals": list(range(len(profiles))),
                "ticktext": [wrap(p, 16, 2) for p in profiles], "side": "top"},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": ids,
@@ -1176,12 +1175,6 @@ class _Context:
         return self._evaluation
 
     @property
-    def robustness(self) -> Any:
-        from impact import robustness  # TODO: module level once robustness.py has landed
-
-        return robustness
-
-    @property
     def subtitle(self) -> str:
         ev = self.evaluation
         profile_name = getattr(self.profile, "name", self.profile)
@@ -1197,8 +1190,8 @@ class _Context:
 
 def _no_regret(ctx: _Context) -> list[str]:
     try:
-        return list(ctx.robustness.perspectives(ctx.assessment, method=ctx.method).no_regret)
-    except (ImportError, engine.EngineError, ValueError, KeyError):
+        return list(robustness.perspectives(ctx.assessment, method=ctx.method).no_regret)
+    except engine.EngineError:
         # no profiles, too few measures: simply no no-regret markers
         return []
 
@@ -1216,9 +1209,9 @@ def _build_radar(ctx: _Context) -> go.Figure:
 
 
 def _build_acceptability(ctx: _Context) -> go.Figure:
-    result = ctx.robustness.smaa_assessment(
+    result = robustness.smaa_assessment(
         ctx.assessment, pillar_weights=ctx.pillar_weights, profile=ctx.profile,
-        method=ctx.method,
+        method=ctx.method, criterion_weights=ctx.criterion_weights,
     )
     acc = result.acceptability
     if ctx.measures is not None:
@@ -1228,14 +1221,15 @@ def _build_acceptability(ctx: _Context) -> go.Figure:
 
 
 def _build_stability(ctx: _Context) -> go.Figure:
-    frame = ctx.robustness.weight_stability(
-        ctx.assessment, pillar_weights=ctx.evaluation.pillar_weights, method=ctx.method
+    frame = robustness.weight_stability(
+        ctx.assessment, pillar_weights=ctx.pillar_weights, profile=ctx.profile,
+        method=ctx.method, criterion_weights=ctx.criterion_weights,
     )
     return stability_chart(frame, lang=ctx.lang, subtitle=ctx.subtitle)
 
 
 def _perspectives(ctx: _Context) -> Any:
-    return ctx.robustness.perspectives(ctx.assessment, method=ctx.method)
+    return robustness.perspectives(ctx.assessment, method=ctx.method)
 
 
 def _build_perspectives(ctx: _Context) -> go.Figure:
