@@ -208,6 +208,16 @@ def _check_performance(performance: pd.DataFrame) -> tuple[pd.Index, pd.Index, n
                           measure=str(measures[measures.duplicated()][0]))
     if len(measures) < 2:
         raise EngineError("engine.error.too_few_measures", count=len(measures))
+    if all(pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
+           for d in performance.dtypes):
+        x = performance.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        x = _to_numbers(performance, measures, criteria)
+    _check_values(x, measures, criteria)
+    return measures, criteria, x
+
+
+def _to_numbers(performance: pd.DataFrame, measures: pd.Index, criteria: pd.Index) -> np.ndarray:
     x = np.empty(performance.shape, dtype=float)
     for j, col in enumerate(performance.columns):
         column = performance[col]
@@ -218,6 +228,10 @@ def _check_performance(performance: pd.DataFrame) -> tuple[pd.Index, pd.Index, n
             raise EngineError("engine.error.not_a_number", criterion=criteria[j],
                               measure=measures[i], value=str(column.iloc[i]))
         x[:, j] = numeric.to_numpy(dtype=float, na_value=np.nan)
+    return x
+
+
+def _check_values(x: np.ndarray, measures: pd.Index, criteria: pd.Index) -> None:
     missing = np.isnan(x)
     if missing.any():
         # report the first empty cell in reading order (criterion by criterion)
@@ -231,7 +245,6 @@ def _check_performance(performance: pd.DataFrame) -> tuple[pd.Index, pd.Index, n
         i, j = (int(v[0]) for v in np.nonzero(infinite))
         raise EngineError("engine.error.not_a_number", criterion=criteria[j],
                           measure=measures[i], value=str(x[i, j]))
-    return measures, criteria, x
 
 
 def _unknown_keys(mapping: Mapping, criteria: pd.Index, what: str) -> None:
@@ -370,6 +383,37 @@ def _values(x: np.ndarray, sign: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> 
     return np.where(sign > 0, (x - lo) / span, (hi - x) / span)
 
 
+def sorted_ranks(
+    scores: np.ndarray, higher_is_better: bool = True, *, ties: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """(order, ranks in that order) along the last axis, with competition ranks.
+
+    `order[..., i]` is the index of the measure in position i (best first) and
+    `ranks[..., i]` its rank: i + 1, or the rank of the first of a group of ties.
+    Scores are rounded to `RANK_DECIMALS` decimals first so float noise does not
+    break true ties. One sort; the order among tied measures is arbitrary, their
+    rank is not. With ``ties=False`` the caller guarantees that no two scores in a
+    row are equal (SMAA with continuous weights and distinct measures), which skips
+    looking for them.
+    """
+    s = np.round(np.asarray(scores, dtype=float), RANK_DECIMALS)
+    if higher_is_better:
+        np.negative(s, out=s)
+    order = np.argsort(s, axis=-1)
+    n = s.shape[-1]
+    positions = np.arange(n)
+    if not ties:
+        return order, np.broadcast_to(positions + 1, s.shape)
+    sorted_s = np.take_along_axis(s, order, axis=-1)
+    tie = sorted_s[..., 1:] == sorted_s[..., :-1]
+    if not tie.any():
+        return order, np.broadcast_to(positions + 1, s.shape)
+    start = np.ones(s.shape, dtype=bool)
+    start[..., 1:] = ~tie
+    first = np.maximum.accumulate(np.where(start, positions, 0), axis=-1)
+    return order, first + 1
+
+
 def competition_rank(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
     """1-based ranks, ties share the best rank and skip the next (1, 1, 3).
 
@@ -377,18 +421,9 @@ def competition_rank(scores: np.ndarray, higher_is_better: bool = True) -> np.nd
     Scores are rounded to `RANK_DECIMALS` decimals first so float noise does not
     break true ties.
     """
-    s = np.round(np.asarray(scores, dtype=float), RANK_DECIMALS)
-    if higher_is_better:
-        s = -s
-    order = np.argsort(s, axis=-1, kind="stable")
-    sorted_s = np.take_along_axis(s, order, axis=-1)
-    n = s.shape[-1]
-    positions = np.broadcast_to(np.arange(n), s.shape)
-    new_value = np.ones(s.shape, dtype=bool)
-    new_value[..., 1:] = sorted_s[..., 1:] != sorted_s[..., :-1]
-    first = np.maximum.accumulate(np.where(new_value, positions, 0), axis=-1)
-    ranks = np.empty(s.shape, dtype=np.int64)
-    np.put_along_axis(ranks, order, first + 1, axis=-1)
+    order, ranks_sorted = sorted_ranks(scores, higher_is_better)
+    ranks = np.empty(order.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, ranks_sorted, axis=-1)
     return ranks
 
 
