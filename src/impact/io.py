@@ -645,7 +645,7 @@ class _Builder:
                          allowed=", ".join(allowed))
         for col in required:
             if col not in found:
-                self.add(table.name, None, col, "io.missing_column")
+                self.add(table.name, table.header_row or None, col, "io.missing_column")
         return found
 
     def text(self, table: _Table, row: _Row, column: str | None) -> str | None:
@@ -819,15 +819,16 @@ class _Builder:
                             extra_ok=lambda c: True)
         score_cols = [c for c in table.columns if c.strip().lower() not in fixed]
         for col in score_cols:
-            if col not in self.criterion_ids_seen:
+            if "criteria" in self.tables and col not in self.criterion_ids_seen:
                 self.add(sheet_scores, table.header_row or None, col, "io.unknown_score_column",
                          id=col)
         if table.kind != "json" and "criteria" in self.tables:
             present = set(score_cols)
             for crit in self.criteria:
                 if crit.id not in present:
-                    self.add(table.name, None, crit.id, "io.criterion_without_column",
-                             id=crit.id, row=crit.row)
+                    self.add(table.name, table.header_row, crit.id,
+                             "io.criterion_without_column",
+                             id=crit.id, criteria_row=crit.row)
         known_scores = [c for c in score_cols if c in self.crit_by_id]
         for row in table.rows:
             ok = True
@@ -874,7 +875,7 @@ class _Builder:
         for col in table.columns:
             if is_weight_column(col):
                 cid = col.strip()[len(WEIGHT_PREFIX):].strip()
-                if cid not in self.criterion_ids_seen:
+                if "criteria" in self.tables and cid not in self.criterion_ids_seen:
                     self.add(table.name, table.header_row or None, col,
                              "io.unknown_weight_column", id=cid)
                 elif cid in weight_cols.values():
@@ -951,9 +952,10 @@ class _Builder:
             mid = self.ident(table, row, cols.get("measure_id")) if "measure_id" in cols else None
             cid = self.ident(table, row, cols.get("criterion_id")) if "criterion_id" in cols \
                 else None
-            for col, value, known, key in (
-                ("measure_id", mid, self.measure_ids, "io.unknown_measure"),
-                ("criterion_id", cid, self.criterion_ids_seen, "io.unknown_criterion"),
+            for col, value, known, key, sheet in (
+                ("measure_id", mid, self.measure_ids, "io.unknown_measure", "measures"),
+                ("criterion_id", cid, self.criterion_ids_seen, "io.unknown_criterion",
+                 "criteria"),
             ):
                 if value is None:
                     ok = False
@@ -961,7 +963,8 @@ class _Builder:
                     self.add(table.name, row.number, cols[col], "io.missing_id")
                     ok = False
                 elif value not in known:
-                    self.add(table.name, row.number, cols[col], key, id=value)
+                    if sheet in self.tables:  # a missing sheet is reported once, not per row
+                        self.add(table.name, row.number, cols[col], key, id=value)
                     ok = False
             source = self.text(table, row, cols.get("source"))
             confidence = self.choice(table, row, cols.get("confidence"), _CONFIDENCE_ALIASES,
@@ -1221,6 +1224,11 @@ def assessment_to_xlsx_bytes(a: Assessment) -> bytes:
                         cell.quotePrefix = True
                 else:
                     cell.value = value
+                    if isinstance(value, float) and float(f"{value:.16g}") != value:
+                        # openpyxl writes numbers with 16 significant digits, which loses
+                        # the last bit of e.g. 0.1 + 0.2; write the exact shortest repr
+                        # (still a numeric cell) so that export -> import is exact.
+                        cell._value = repr(value)
                 if r == 1:
                     cell.font = bold
         ws.freeze_panes = "A2"

@@ -98,10 +98,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'criteria'. Add that criterion or remove the column.",
     ),
     "io.criterion_without_column": (
-        "er is geen kolom voor criterium '{id}' (blad 'criteria', rij {row}). Voeg een kolom "
-        "'{id}' met de scores toe.",
-        "there is no column for criterion '{id}' (sheet 'criteria', row {row}). Add a "
-        "column '{id}' with the scores.",
+        "er is geen kolom voor criterium '{id}' (blad 'criteria', rij {criteria_row}). "
+        "Voeg een kolom '{id}' met de scores toe.",
+        "there is no column for criterion '{id}' (sheet 'criteria', row {criteria_row}). "
+        "Add a column '{id}' with the scores.",
     ),
     "io.unknown_weight_column": (
         "er is geen criterium '{id}' voor dit criteriumgewicht. Verbeter de naam (w:<id van "
