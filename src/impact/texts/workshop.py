@@ -1,0 +1,365 @@
+"""Strings of the live workshop: the facilitator page, the participant page and errors."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # facilitator page: entry
+    "workshop.title": ("Workshop", "Workshop"),
+    "workshop.create_tab": ("Nieuwe sessie", "New session"),
+    "workshop.open_tab": ("Sessie openen met sleutel", "Open a session with its key"),
+    "workshop.create_intro": (
+        "Een sessie op de beoordeling '{name}'. Deelnemers scoren op hun eigen telefoon, "
+        "zonder account.",
+        "A session on the assessment '{name}'. Participants score on their own phone, "
+        "without an account.",
+    ),
+    "workshop.measures": ("Maatregelen die de zaal scoort", "Measures the room scores"),
+    "workshop.criteria": ("Criteria die de zaal scoort", "Criteria the room scores"),
+    "workshop.criteria_help": (
+        "Standaard de criteria op de schaal −3 tot +3; die scoren deelnemers met de "
+        "zeven woorden van 'zeer negatief' tot 'zeer positief'.",
+        "By default the criteria on the −3 to +3 scale; participants score those with the "
+        "seven words from 'very negative' to 'very positive'.",
+    ),
+    "workshop.opt_split": (
+        "Deelnemers verdelen ook 100 punten over ecologie, economie en mens",
+        "Participants also split 100 points over ecology, economy and people",
+    ),
+    "workshop.opt_split_help": (
+        "Die verdelingen worden de gewichten van het groepsresultaat.",
+        "These splits become the weights of the group result.",
+    ),
+    "workshop.opt_anonymous": ("Anoniem (geen namen)", "Anonymous (no names)"),
+    "workshop.opt_anonymous_help": (
+        "Niemand ziet antwoorden van één deelnemer. Cijfers over minder dan {n} antwoorden "
+        "worden niet getoond.",
+        "Nobody sees one participant's answers. Figures over fewer than {n} answers are "
+        "not shown.",
+    ),
+    "workshop.opt_hide": (
+        "Resultaten verborgen tot u ze onthult",
+        "Results hidden until you reveal them",
+    ),
+    "workshop.opt_hide_help": (
+        "Zo laat niemand zich leiden door de eerste antwoorden.",
+        "So that nobody anchors on the first answers.",
+    ),
+    "workshop.opt_shuffle": (
+        "Maatregelen in willekeurige volgorde per deelnemer",
+        "Measures in a random order per participant",
+    ),
+    "workshop.opt_shuffle_help": (
+        "Voorkomt dat de laatste maatregelen minder aandacht krijgen.",
+        "Keeps the last measures from getting less attention.",
+    ),
+    "workshop.create_button": ("Sessie starten", "Start the session"),
+    "workshop.code": ("Sessiecode", "Session code"),
+    "workshop.key": ("Sleutel van de gespreksleider", "Facilitator key"),
+    "workshop.open_button": ("Openen", "Open"),
+    "workshop.key_wrong": (
+        "Sessie {code} kan alleen worden beheerd met de sleutel van de gespreksleider. "
+        "Controleer de code en de sleutel.",
+        "Session {code} can only be managed with the facilitator key. Check the code and "
+        "the key.",
+    ),
+    # facilitator page: a session
+    "workshop.key_once": (
+        "Bewaar deze link: alleen hiermee beheert u deze sessie. De sleutel wordt maar één "
+        "keer getoond en niet opgeslagen.",
+        "Keep this link: only with it can you manage this session. The key is shown once "
+        "and not stored.",
+    ),
+    "workshop.key_saved": ("Ik heb de link bewaard", "I have saved the link"),
+    "workshop.qr_caption": ("Scan om mee te doen", "Scan to take part"),
+    "workshop.join_at": ("**Doe mee via**", "**Take part at**"),
+    "workshop.or_code": (
+        "of ga naar de app en vul de code in:",
+        "or open the app and enter the code:",
+    ),
+    "workshop.round_title": ("Ronde {round}: {state}", "Round {round}: {state}"),
+    "workshop.state.waiting": ("wacht op start", "waiting to start"),
+    "workshop.state.scoring": ("deelnemers scoren", "participants are scoring"),
+    "workshop.state.closed": ("gesloten", "closed"),
+    "workshop.state.revealed": ("onthuld", "revealed"),
+    "workshop.action.open": ("Ronde openen", "Open round"),
+    "workshop.action.close": ("Ronde sluiten", "Close round"),
+    "workshop.action.reveal": ("Resultaten onthullen", "Reveal results"),
+    "workshop.action.new_round": ("Nieuwe ronde", "New round"),
+    "workshop.action.close_session": ("Sessie beëindigen", "End session"),
+    "workshop.action.close_session_yes": ("Ja, beëindig de sessie", "Yes, end the session"),
+    "workshop.close_session_confirm": (
+        "Na het beëindigen kan niemand meer meedoen of antwoorden. De antwoorden blijven "
+        "bewaard.",
+        "After ending, nobody can join or answer any more. The answers are kept.",
+    ),
+    "workshop.session_closed": (
+        "Deze sessie is beëindigd. De resultaten blijven hieronder zichtbaar.",
+        "This session has ended. The results stay visible below.",
+    ),
+    "workshop.joined": ("Deelnemers", "Participants"),
+    "workshop.finished": ("Klaar", "Finished"),
+    "workshop.answers": ("Antwoorden", "Answers"),
+    "workshop.anonymous_note": (
+        "Anonieme sessie: cijfers over minder dan {n} antwoorden worden niet getoond.",
+        "Anonymous session: figures over fewer than {n} answers are not shown.",
+    ),
+    "workshop.peek": (
+        "Tussenstand op dit scherm tonen",
+        "Show interim results on this screen",
+    ),
+    "workshop.peek_help": (
+        "Alleen voor u: zet dit uit als uw scherm geprojecteerd wordt. Deelnemers zien "
+        "niets tot u onthult.",
+        "For you only: switch this off while your screen is projected. Participants see "
+        "nothing until you reveal.",
+    ),
+    "workshop.hidden_note": (
+        "De resultaten zijn verborgen tot u ze onthult.",
+        "The results are hidden until you reveal them.",
+    ),
+    "workshop.tab.hotspots": ("Grootste verschillen", "Largest disagreements"),
+    "workshop.tab.cells": ("Alle scores", "All scores"),
+    "workshop.tab.shift": ("Verschuiving", "Shift"),
+    "workshop.tab.group": ("Groepsresultaat", "Group result"),
+    "workshop.no_hotspots": (
+        "Nog te weinig antwoorden om verschillen te tonen.",
+        "Too few answers yet to show disagreements.",
+    ),
+    "workshop.hotspots_intro": (
+        "Waar de zaal het minst eens is, gerangschikt op spreiding (interkwartielafstand, "
+        "daarna standaardafwijking). Bespreek deze eerst.",
+        "Where the room agrees least, ranked by spread (interquartile range, then "
+        "standard deviation). Discuss these first.",
+    ),
+    "workshop.splits_title": (
+        "Verdeling van 100 punten over de pijlers",
+        "Split of 100 points over the pillars",
+    ),
+    "workshop.col.mean": ("Gemiddelde", "Mean"),
+    "workshop.col.median": ("Mediaan", "Median"),
+    "workshop.col.iqr": ("Spreiding (IQR)", "Spread (IQR)"),
+    "workshop.col.sd": ("Standaardafwijking", "Standard deviation"),
+    "workshop.col.median_from": ("Mediaan ronde {round}", "Median round {round}"),
+    "workshop.col.median_to": ("Mediaan ronde {round}", "Median round {round}"),
+    "workshop.col.median_shift": ("Verschuiving mediaan", "Shift of the median"),
+    "workshop.col.mean_shift": ("Verschuiving gemiddelde", "Shift of the mean"),
+    "workshop.col.iqr_shift": ("Verandering spreiding", "Change of spread"),
+    "workshop.col.abs_shift": ("Gemiddelde absolute verschuiving", "Mean absolute shift"),
+    "workshop.col.gap_from": ("Afstand tot de zaal, eerst", "Distance to the room, before"),
+    "workshop.col.gap_to": ("Afstand tot de zaal, nu", "Distance to the room, now"),
+    "workshop.col.group": ("Groep", "Group"),
+    "workshop.col.members": ("Deelnemers", "Participants"),
+    "workshop.col.name": ("Naam", "Name"),
+    "workshop.col.balance": ("Balans", "Balance"),
+    "workshop.no_group": ("(geen groep)", "(no group)"),
+    "workshop.shift_after_round2": (
+        "Na een tweede ronde ziet u hier hoe de scores verschoven.",
+        "After a second round you see here how the scores shifted.",
+    ),
+    "workshop.shift_intro": (
+        "Van ronde {a} naar ronde {b}: hoe de scores per cel verschoven. Een kleinere "
+        "spreiding betekent dat de zaal dichter bij elkaar kwam.",
+        "From round {a} to round {b}: how the scores shifted per cell. A smaller spread "
+        "means the room came closer together.",
+    ),
+    "workshop.group_shift_intro": (
+        "Per groep: hoeveel hun gemiddelde scores verschoven en hoe ver ze van de mediaan "
+        "van de zaal lagen.",
+        "Per group: how much their mean scores shifted and how far they were from the "
+        "room's median.",
+    ),
+    "workshop.group_after_close": (
+        "Het groepsresultaat verschijnt als de ronde gesloten is.",
+        "The group result appears once the round is closed.",
+    ),
+    "workshop.group_computing": ("Groepsresultaat berekenen…", "Computing the group result…"),
+    "workshop.group_failed": (
+        "Het groepsresultaat kan niet worden berekend: {reason}",
+        "The group result cannot be computed: {reason}",
+    ),
+    "workshop.group_intro_split": (
+        "Met de mediaanscores van de zaal en als gewichten het gemiddelde van de "
+        "puntenverdelingen van {n} deelnemers.",
+        "With the room's median scores and, as weights, the mean of {n} participants' "
+        "point splits.",
+    ),
+    "workshop.group_intro_equal": (
+        "Met de mediaanscores van de zaal en gelijke gewichten voor de drie pijlers.",
+        "With the room's median scores and equal weights for the three pillars.",
+    ),
+    "workshop.smaa_subtitle": (
+        "Gewichten getrokken binnen de puntenverdelingen van {n} deelnemers",
+        "Weights sampled within the point splits of {n} participants",
+    ),
+    "workshop.save_title": (
+        "**Groepsresultaat bewaren als nieuwe beoordeling**",
+        "**Save the group result as a new assessment**",
+    ),
+    "workshop.save_name": ("Naam", "Name"),
+    "workshop.save_button": ("Bewaren", "Save"),
+    "workshop.saved": (
+        "Bewaard als '{name}'. Kies die beoordeling in de zijbalk om haar te bekijken.",
+        "Saved as '{name}'. Pick that assessment in the sidebar to view it.",
+    ),
+    "workshop.result_name": (
+        "{name} — workshop {code} ronde {round}",
+        "{name} — workshop {code} round {round}",
+    ),
+    "workshop.score_source": (
+        "workshop {code} ronde {round} (mediaan, n={n})",
+        "workshop {code} round {round} (median, n={n})",
+    ),
+    "workshop.participants_title": ("Wie doet mee", "Who takes part"),
+    "workshop.chart.iqr": ("Spreiding", "Spread"),
+    "workshop.chart.heatmap_title": (
+        "Onenigheid per maatregel en criterium (kleur: spreiding, getal: mediaan)",
+        "Disagreement per measure and criterion (colour: spread, number: median)",
+    ),
+    "workshop.chart.median_shift": ("Verschuiving", "Shift"),
+    "workshop.chart.shift_title": (
+        "Verschuiving van de mediaan tussen de rondes",
+        "Shift of the median between the rounds",
+    ),
+    # participant page
+    "workshop.p.title": ("Meedoen aan een workshop", "Take part in a workshop"),
+    "workshop.p.code_label": ("Sessiecode", "Session code"),
+    "workshop.p.code_button": ("Verder", "Continue"),
+    "workshop.p.unknown_link": (
+        "Deze link hoort niet (meer) bij een deelnemer. Vul de sessiecode in om mee te doen.",
+        "This link does not belong to a participant (any more). Enter the session code to "
+        "take part.",
+    ),
+    "workshop.p.welcome": ("Welkom", "Welcome"),
+    "workshop.p.welcome_intro": (
+        "Sessie {code}. U scoort de maatregelen één voor één; niemand ziet uw antwoorden.",
+        "Session {code}. You score the measures one by one; nobody sees your answers.",
+    ),
+    "workshop.p.anonymous": (
+        "Deze sessie is anoniem: u hoeft geen naam op te geven.",
+        "This session is anonymous: you do not give a name.",
+    ),
+    "workshop.p.name": ("Naam (mag leeg blijven)", "Name (optional)"),
+    "workshop.p.group": ("Uw achtergrond (mag leeg blijven)", "Your background (optional)"),
+    "workshop.p.group_placeholder": ("Kies een groep", "Choose a group"),
+    "workshop.p.group_other": ("Anders", "Other"),
+    "workshop.p.join_button": ("Doe mee", "Join"),
+    "workshop.p.header": ("Workshop {code}", "Workshop {code}"),
+    "workshop.p.waiting": (
+        "U doet mee. Zodra de gespreksleider de ronde opent, verschijnen hier de vragen.",
+        "You are in. The questions appear here as soon as the facilitator opens the round.",
+    ),
+    "workshop.p.waiting_next": (
+        "Ronde {round} begint zo. Wacht even op de gespreksleider.",
+        "Round {round} starts soon. Please wait for the facilitator.",
+    ),
+    "workshop.p.progress": (
+        "Ronde {round}: {done} van {total} vragen beantwoord",
+        "Round {round}: {done} of {total} questions answered",
+    ),
+    "workshop.p.measure_of": ("Maatregel {i} van {n}", "Measure {i} of {n}"),
+    "workshop.p.back": ("Vorige", "Back"),
+    "workshop.p.next": ("Volgende", "Next"),
+    "workshop.p.split_title": ("Wat weegt voor u het zwaarst?", "What matters most to you?"),
+    "workshop.p.split_intro": (
+        "Verdeel 100 punten over de drie pijlers. Samen moet het precies 100 zijn.",
+        "Split 100 points over the three pillars. Together they must make exactly 100.",
+    ),
+    "workshop.p.split_save": ("Verdeling bewaren", "Save the split"),
+    "workshop.p.split_saved": ("Uw verdeling is bewaard.", "Your split has been saved."),
+    "workshop.p.done": (
+        "Klaar! Al uw antwoorden zijn bewaard.",
+        "Done! All your answers have been saved.",
+    ),
+    "workshop.p.incomplete": (
+        "U bent er bijna. Deze vragen zijn nog open:",
+        "Almost there. These questions are still open:",
+    ),
+    "workshop.p.can_change": (
+        "U kunt uw antwoorden nog aanpassen tot de gespreksleider de ronde sluit.",
+        "You can still change your answers until the facilitator closes the round.",
+    ),
+    "workshop.p.review": ("Mijn antwoorden bekijken", "Review my answers"),
+    "workshop.p.closed": (
+        "Ronde {round} is gesloten. De gespreksleider laat zo de resultaten zien.",
+        "Round {round} is closed. The facilitator will show the results shortly.",
+    ),
+    "workshop.p.revealed": (
+        "De resultaten van ronde {round} zijn bekend.",
+        "The results of round {round} are in.",
+    ),
+    "workshop.p.session_over": (
+        "Deze sessie is afgelopen. Dank voor het meedoen!",
+        "This session has ended. Thank you for taking part!",
+    ),
+    "workshop.p.room_title": (
+        "Zo scoorde de zaal in ronde {round}",
+        "How the room scored in round {round}",
+    ),
+    "workshop.p.room_live": (
+        "Tussenstand van de zaal, ronde {round}",
+        "The room so far, round {round}",
+    ),
+    "workshop.p.room_hotspots": (
+        "**Hier verschilt de zaal het meest:**",
+        "**This is where the room differs most:**",
+    ),
+    # errors
+    "workshop.error.no_measures": (
+        "Kies ten minste één maatregel.",
+        "Choose at least one measure.",
+    ),
+    "workshop.error.no_criteria": (
+        "Kies ten minste één criterium.",
+        "Choose at least one criterion.",
+    ),
+    "workshop.error.unknown_items": (
+        "Deze onderdelen staan niet in de beoordeling: {items}.",
+        "These items are not in the assessment: {items}.",
+    ),
+    "workshop.error.no_code": (
+        "Er kon geen vrije sessiecode worden gemaakt. Probeer het opnieuw.",
+        "No free session code could be made. Please try again.",
+    ),
+    "workshop.error.unknown_code": (
+        "Er is geen sessie met code {code}. Controleer de code.",
+        "There is no session with code {code}. Please check the code.",
+    ),
+    "workshop.error.session_closed": (
+        "Deze sessie is beëindigd; er worden geen antwoorden meer aangenomen.",
+        "This session has ended; no more answers are accepted.",
+    ),
+    "workshop.error.bad_transition": (
+        "Dat kan nu niet: ronde {round} is {state}.",
+        "That is not possible now: round {round} is {state}.",
+    ),
+    "workshop.error.round_still_open": (
+        "Sluit eerst ronde {round}.",
+        "Close round {round} first.",
+    ),
+    "workshop.error.unknown_participant": (
+        "Deze deelnemer is onbekend. Doe opnieuw mee met de sessiecode.",
+        "This participant is unknown. Join again with the session code.",
+    ),
+    "workshop.error.anonymous": (
+        "Deze sessie is anoniem.",
+        "This session is anonymous.",
+    ),
+    "workshop.error.round_not_open": (
+        "Ronde {round} is niet open; uw antwoord is niet bewaard.",
+        "Round {round} is not open; your answer was not saved.",
+    ),
+    "workshop.error.unknown_question": (
+        "Deze vraag hoort niet bij de sessie.",
+        "This question is not part of the session.",
+    ),
+    "workshop.error.out_of_scale": (
+        "{value} valt buiten de schaal van {lo} tot {hi}.",
+        "{value} is outside the scale from {lo} to {hi}.",
+    ),
+    "workshop.error.not_whole": (
+        "Kies een van de zeven punten.",
+        "Choose one of the seven points.",
+    ),
+    "workshop.error.split_total": (
+        "De punten moeten samen precies 100 zijn (nu {total}).",
+        "The points must add up to exactly 100 (now {total}).",
+    ),
+}
