@@ -647,3 +647,34 @@ def test_import_stores_a_valid_file_and_prints_the_id(
     rc, _, err = run_cli(capsys, "import", str(tmp_path / "nope.json"), "--db", str(db))
     assert rc == 1 and "bestaat niet" in err
     assert table_counts(db) == before
+
+
+def test_column_names_criterion_ids_and_optional_sheets(tmp_path: Path) -> None:
+    folder = tmp_path / "kolommen"
+    folder.mkdir()
+    (folder / "criteria.csv").write_text(
+        "ID,Pillar,Label_NL,Direction,Scale_Min,Scale_Max\n"
+        "A,people,Groot,max,0,1\na,people,Klein,max,0,1\n", encoding="utf-8")
+    (folder / "measures.csv").write_text("Measure_ID,Label_NL,A,a\nX,Iks,1,0\n",
+                                         encoding="utf-8")
+    (folder / "profiles.csv").write_text("", encoding="utf-8")  # an empty optional sheet
+    a = read_assessment(folder)
+    assert [c.id for c in a.criteria] == ["A", "a"]
+    assert (a.scores[("X", "A")].value, a.scores[("X", "a")].value) == (1.0, 0.0)
+    (folder / "measures.csv").write_text("measure_id,label_nl,A,a,A\nX,Iks,1,0,1\n",
+                                         encoding="utf-8")
+    (issue,) = issues_of(folder)
+    assert (issue.sheet, issue.row, issue.column, issue.key) == (
+        "measures", 1, "A", "io.duplicate_column")
+    assert len({issue, issue}) == 1  # issues are hashable
+
+
+def test_a_cell_outside_the_named_columns_is_located(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    rows = load_rows(folder, "measures")
+    rows[5] = rows[5] + ["7"]  # M05 gets one value too many
+    save_rows(folder, "measures", rows)
+    (issue,) = issues_of(folder)
+    assert (issue.sheet, issue.row, issue.column, issue.key) == (
+        "measures", 6, "R", "io.unnamed_column")  # 17 named columns: A..Q
+    assert issue.message("en").startswith("Sheet 'measures', row 6, column 'R': this cell")

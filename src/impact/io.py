@@ -116,6 +116,10 @@ EVIDENCE_REQUIRED = ("measure_id", "criterion_id")
 ASSESSMENT_COLUMNS = ("key", "value")
 ASSESSMENT_KEYS = ("name", "description")
 WEIGHT_PREFIX = "w:"
+REQUIRED_SHEETS = ("criteria", "measures")
+_FIXED_COLUMNS = frozenset(
+    CRITERIA_COLUMNS + MEASURE_COLUMNS + PROFILE_COLUMNS + EVIDENCE_COLUMNS + ASSESSMENT_COLUMNS
+)
 
 _PILLAR_ALIASES = {
     "ecology": Pillar.ECOLOGY, "ecologie": Pillar.ECOLOGY, "milieu": Pillar.ECOLOGY,
@@ -182,7 +186,7 @@ class ValidationIssue:
     row: int | None
     column: str | None
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict = field(default_factory=dict, hash=False)
     kind: str = "table"  # "table" (workbook/CSV) or "json": only changes the wording
 
     def location(self, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -288,10 +292,12 @@ def _table_from_records(
             for i, col in enumerate(header):
                 if not col:
                     continue
-                if col.lower() in seen:
+                # fixed column names match case-insensitively, criterion ids exactly
+                canon = col.lower() if col.lower() in _FIXED_COLUMNS else col
+                if canon in seen:
                     out.add(name, header_row, col, "io.duplicate_column")
                     continue
-                seen.add(col.lower())
+                seen.add(canon)
                 keep.append(i)
             continue
         cells: dict[str, Any] = {}
@@ -301,7 +307,7 @@ def _table_from_records(
             elif not _is_empty(value) and (i >= len(header) or not header[i]):
                 if i not in flagged:
                     flagged.add(i)
-                    out.add(name, header_row, _column_letter(i), "io.unnamed_column")
+                    out.add(name, number, _column_letter(i), "io.unnamed_column")
         rows.append(_Row(number, cells))
     if header is None:
         return None
@@ -339,7 +345,7 @@ def _read_csv(name: str, data: bytes, out: _Collector, shown: str) -> _Table | N
         out.add("", None, None, "io.unreadable_csv", path=shown, detail=str(exc))
         return None
     table = _table_from_records(name, records, out)
-    if table is None:
+    if table is None and name in REQUIRED_SHEETS:
         out.add(name, None, None, "io.empty_sheet")
     return table
 
@@ -420,7 +426,8 @@ def _read_xlsx(source: Path | bytes, shown: str, out: _Collector) -> dict[str, _
         )
         table = _table_from_records(sheet, records, out)
         if table is None:
-            out.add(sheet, None, None, "io.empty_sheet")
+            if sheet in REQUIRED_SHEETS:
+                out.add(sheet, None, None, "io.empty_sheet")
         else:
             tables[sheet] = table
     workbook.close()

@@ -84,8 +84,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "this column appears more than once; keep one.",
     ),
     "io.unnamed_column": (
-        "deze kolom bevat gegevens maar heeft geen naam in de kopregel.",
-        "this column holds data but has no name in the header row.",
+        "deze cel staat in een kolom zonder naam in de kopregel (rij 1). Geef de kolom een "
+        "naam of verwijder de inhoud; in CSV staat er misschien een komma te veel in de rij.",
+        "this cell is in a column without a name in the header row (row 1). Name the column "
+        "or remove its content; in CSV the row may hold one comma too many.",
     ),
     "io.unknown_column": (
         "onbekende kolom; verwijder deze of verbeter de naam. Toegestaan: {allowed}.",
