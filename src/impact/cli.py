@@ -73,11 +73,146 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- rank / smaa (engine) -------------------------------------------------------
+
+_ENGINE_FORMATS = ("table", "csv", "json")
+
+
+def _add_rank(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rank", help="rank the measures of an assessment, with pillar scores")
+    p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
+    p.add_argument("--method", default="wsm",
+                   help="wsm (weighted sum, default), topsis, vikor or spotis")
+    p.add_argument("--profile", help="pillar weights of this stakeholder perspective "
+                   "(default: the three pillars weigh equally)")
+    p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
+                   help="output format (default table)")
+    p.set_defaults(func=_cmd_rank)
+
+
+def _add_smaa(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("smaa", help="how likely each measure is to rank 1st, 2nd, ... "
+                       "when the pillar weights (and uncertain scores) vary")
+    p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
+    p.add_argument("--samples", type=int, default=10_000, help="number of samples (10000)")
+    p.add_argument("--profile", help="sample pillar weights around this perspective "
+                   "(default: all pillar weights equally likely)")
+    p.add_argument("--method", default="wsm", help="wsm (default), topsis, vikor or spotis")
+    p.add_argument("--seed", type=int, default=0, help="random seed (0)")
+    p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
+                   help="output format (default table)")
+    p.set_defaults(func=_cmd_smaa)
+
+
+def _engine_input(args: argparse.Namespace):  # -> tuple[Assessment, WeightProfile | None]
+    from impact.i18n import t
+    from impact.io import AssessmentValidationError, read_assessment
+
+    try:
+        assessment = read_assessment(args.file, lang=args.lang)
+    except AssessmentValidationError as exc:
+        raise CliError(
+            t("io.cli.invalid", args.lang, path=args.file, count=len(exc.errors)) + "\n"
+            + exc.format(args.lang)
+        ) from None
+    profile = None
+    if args.profile is not None:
+        names = [p.name for p in assessment.profiles]
+        if args.profile not in names:
+            choices = ", ".join(names) if names else t("engine.cli.no_profiles", args.lang)
+            raise CliError(t("engine.cli.unknown_profile", args.lang, profile=args.profile,
+                             choices=choices))
+        profile = assessment.profile(args.profile)
+    return assessment, profile
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    from impact import engine
+    from impact.i18n import t
+
+    assessment, profile = _engine_input(args)
+    try:
+        evaluation = engine.evaluate(assessment, profile=profile, method=args.method)
+    except engine.EngineError as exc:
+        raise CliError(exc.message(args.lang)) from None
+    weights = ", ".join(f"{t('engine.pillar.' + q, args.lang).lower()} {w:.0%}"
+                        for q, w in evaluation.pillar_weights.items() if w > 0)
+    title = t("engine.cli.rank_title", args.lang,
+              method=engine.method_label(args.method, args.lang), weights=weights)
+    meta = {"method": args.method, "profile": args.profile,
+            "pillar_weights": evaluation.pillar_weights}
+    table = engine.ranking_table(evaluation, args.lang, display=args.fmt == "table")
+    _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang))
+    return 0
+
+
+def _cmd_smaa(args: argparse.Namespace) -> int:
+    from impact import engine, robustness
+    from impact.i18n import t
+
+    assessment, profile = _engine_input(args)
+    try:
+        result = robustness.smaa_assessment(assessment, profile=profile, samples=args.samples,
+                                            seed=args.seed, method=args.method)
+    except engine.EngineError as exc:
+        raise CliError(exc.message(args.lang)) from None
+    if profile is None:
+        weights = t("engine.cli.weights_uniform", args.lang)
+    else:
+        shares = engine.normalise_pillar_weights(profile.pillar_weights)
+        weights = t("engine.cli.weights_around", args.lang, weights=", ".join(
+            f"{t('engine.pillar.' + q, args.lang).lower()} {w:.0%}" for q, w in shares.items()))
+    title = t("engine.cli.smaa_title", args.lang, samples=result.samples,
+              method=engine.method_label(args.method, args.lang), weights=weights)
+    meta = {"method": args.method, "profile": args.profile, "samples": result.samples,
+            "seed": args.seed}
+    table = robustness.smaa_table(result, assessment, args.lang, full=args.fmt != "table")
+    _print_frame(table, args.fmt, title, meta)
+    return 0
+
+
+def _print_frame(frame, fmt: str, title: str, meta: dict, note: str = "") -> None:
+    """Print a result table (index = measure_id) as an aligned table, CSV or JSON."""
+    import csv
+    import json
+
+    from impact.io import neutralise_cell
+
+    if fmt == "json":
+        records = [{"measure_id": str(m), **{k: _plain(v) for k, v in row.items()}}
+                   for m, row in frame.iterrows()]
+        print(json.dumps({**meta, "measures": records}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["measure_id", *frame.columns])
+        for m, row in frame.iterrows():
+            writer.writerow([neutralise_cell(str(m)),
+                             *(neutralise_cell(_plain(v)) for v in row.tolist())])
+    else:
+        print(title)
+        print(frame.to_string(float_format=lambda v: f"{v:.3f}"))
+        if note:
+            print(note)
+
+
+def _plain(value):
+    """A JSON/CSV-friendly Python value (numpy scalars, NaN -> None)."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        return round(value, 6)
+    return value
+
+
 # --- registry -----------------------------------------------------------------
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_validate,
     _add_import,
+    _add_rank,
+    _add_smaa,
 ]
 
 

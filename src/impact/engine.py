@@ -79,6 +79,7 @@ __all__ = [
     "pillar_scores",
     "rank",
     "rank_reference",
+    "ranking_table",
     "tradeoff_classes",
     "value_matrix",
 ]
@@ -974,3 +975,44 @@ def _floor_rank(score: np.ndarray, score_rank: np.ndarray, flagged: np.ndarray) 
     # sort key: unflagged first, then by score rank; equal keys share a rank
     key = score_rank.astype(float) + flagged * (len(score_rank) + 1)
     return competition_rank(key, higher_is_better=False).astype(int)
+
+
+def ranking_table(evaluation: Evaluation, lang: str = "nl", *, display: bool = False,
+                  label_width: int = 40) -> pd.DataFrame:
+    """The ranking as a flat table, best first (index measure_id).
+
+    Columns label, rank, score, ecology, economy, people, balance, pareto,
+    floor_violation. With `display`, column names are in `lang`, labels are cut to
+    `label_width` characters and pillars without criteria are left out (for a
+    terminal or a quick look; the CLI's table format).
+    """
+    table = evaluation.ranked()
+    label = table["label_en"] if lang == "en" else table["label_nl"]
+    out = pd.DataFrame({"label": label, "rank": table["rank"], "score": table["score"]})
+    for q in PILLAR_NAMES:
+        out[q] = table[q]
+    out["balance"] = table["balance"]
+    out["pareto"] = table["pareto"]
+    out["floor_violation"] = table["floor_violation"]
+    if not display:
+        return out
+    out["label"] = [s if len(s) <= label_width else s[: label_width - 1] + "…"
+                    for s in out["label"]]
+    out["pareto"] = np.where(out["pareto"], "*", "")
+    if not evaluation.floors:
+        out = out.drop(columns=["floor_violation"])
+    else:
+        out["floor_violation"] = [
+            t("engine.cli.floor_flag", lang, pillars=", ".join(
+                t(f"engine.pillar.{q}", lang).lower() for q in v.split(","))) if v else ""
+            for v in table["violated_pillars"]
+        ]
+    out = out.drop(columns=[q for q in PILLAR_NAMES if out[q].isna().all()])
+    names = {"label": t("engine.cli.col.label", lang), "rank": t("engine.cli.col.rank", lang),
+             "score": t("engine.cli.col.score", lang),
+             "balance": t("engine.cli.col.balance", lang), "pareto": "",
+             "floor_violation": t("engine.cli.col.flag", lang)}
+    names.update({q: t(f"engine.pillar.{q}", lang).lower() for q in PILLAR_NAMES})
+    out = out.rename(columns=names)
+    out.index.name = t("engine.cli.col.measure", lang)
+    return out

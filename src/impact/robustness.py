@@ -45,6 +45,7 @@ from impact.engine import (
     resolve_weights,
     sorted_ranks,
 )
+from impact.i18n import t
 
 if TYPE_CHECKING:
     from impact.model import Assessment, WeightProfile
@@ -58,6 +59,7 @@ __all__ = [
     "rank_many",
     "smaa",
     "smaa_assessment",
+    "smaa_table",
     "weight_stability",
 ]
 
@@ -731,3 +733,41 @@ def perspectives(
     return Perspectives(ranks=rank_df, scores=score_df, kendall_tau=tau, no_regret=no_regret,
                         k=k, method=method)
 
+
+
+def smaa_table(
+    result: SmaaResult,
+    assessment: Assessment | None = None,
+    lang: str = "nl",
+    *,
+    full: bool = True,
+    k: int = 3,
+) -> pd.DataFrame:
+    """SMAA results as a flat table, most likely winners first (index measure_id).
+
+    Columns label (when `assessment` is given), first, top3 (top k), mean_rank and,
+    with `full`, rank_1 .. rank_n (the whole acceptability row). Without `full`,
+    column names are in `lang` (the CLI's table format).
+    """
+    out = pd.DataFrame(index=result.acceptability.index)
+    if assessment is not None:
+        names = {m.id: (m.label_en or m.label_nl) if lang == "en" else m.label_nl
+                 for m in assessment.measures}
+        out["label"] = [names.get(m, m) for m in out.index]
+    out["first"] = result.first
+    out[f"top{k}"] = result.top(k)
+    out["mean_rank"] = result.mean_rank
+    out = out.sort_values(["first", f"top{k}", "mean_rank"], ascending=[False, False, True],
+                          kind="stable")
+    if full:
+        for r in result.acceptability.columns:
+            out[f"rank_{r}"] = result.acceptability.loc[out.index, r]
+        return out
+    if "label" in out:
+        out["label"] = [s if len(s) <= 40 else s[:39] + "…" for s in out["label"]]
+    out = out.rename(columns={
+        "label": t("engine.cli.col.label", lang), "first": t("engine.cli.col.first", lang),
+        f"top{k}": t("engine.cli.col.top3", lang), "mean_rank": t("engine.cli.col.mean_rank", lang),
+    })
+    out.index.name = t("engine.cli.col.measure", lang)
+    return out
