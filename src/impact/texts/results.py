@@ -79,4 +79,244 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gewicht van de pijler (punten van 100)",
         "Weight of the pillar (points out of 100)",
     ),
+    # results table
+    "results.col.code": ("Code", "Code"),
+    "results.col.balance": ("Balans-index", "Balance index"),
+    "results.col.balance_help": (
+        "Zwakste pijler gedeeld door het gemiddelde van de pijlers: 1 = even goed op alle "
+        "pijlers, dicht bij 0 = één pijler blijft ver achter. Zegt niets over hoe goed.",
+        "Weakest pillar divided by the mean of the pillars: 1 = equally good on all pillars, "
+        "close to 0 = one pillar lags far behind. Says nothing about how good.",
+    ),
+    "results.col.pareto": ("Pareto-optimaal", "Pareto-optimal"),
+    "results.col.pareto_help": (
+        "Geen andere maatregel is op alle drie pijlers minstens zo goed en op één beter.",
+        "No other measure is at least as good on all three pillars and better on one.",
+    ),
+    "results.col.no_regret": ("Geen spijt", "No-regret"),
+    "results.col.no_regret_help": (
+        "Staat in elk perspectief bij de beste drie.",
+        "Among the best three in every perspective.",
+    ),
+    "results.col.floor": ("Onder ondergrens", "Below a floor"),
+    # results page
+    "results.title": ("Resultaten", "Results"),
+    "results.intro": (
+        "Verschuif de pijlergewichten; alle grafieken volgen direct. De drie gewichten tellen "
+        "altijd op tot 100 punten.",
+        "Move the pillar weights; all charts follow at once. The three weights always add up "
+        "to 100 points.",
+    ),
+    "results.settings": ("Methode: {method}.", "Method: {method}."),
+    "results.from_profile": ("Gewichten van perspectief: {profile}.",
+                             "Weights of perspective: {profile}."),
+    "results.more_weights": (
+        "Perspectieven, methode, ondergrenzen en gewichten binnen pijlers",
+        "Perspectives, method, floors and weights within pillars",
+    ),
+    "results.ranking_help": (
+        "De balk is de totaalscore, opgebouwd uit de bijdrage van elke pijler (gewicht × "
+        "pijlerscore). ✖ = onder een ondergrens (komt achteraan), ★ = geen spijt: in elk "
+        "perspectief bij de beste drie.",
+        "The bar is the overall score, built up from each pillar's contribution (weight × "
+        "pillar score). ✖ = below a floor (ranked last), ★ = no-regret: among the best three "
+        "in every perspective.",
+    ),
+    "results.balance_header": ("Balans en afruil", "Balance and trade-offs"),
+    "results.balance_help": (
+        "In het midden: de score komt evenwichtig uit de drie pijlers. Bij een hoek: vooral "
+        "uit die pijler. Grotere stip = hogere totaalscore.",
+        "In the middle: the score comes evenly from the three pillars. Near a corner: mostly "
+        "from that pillar. Larger dot = higher overall score.",
+    ),
+    "results.tradeoff_help": (
+        "De stippellijnen zijn 'geen verandering'. Rechtsboven winnen ecologie én economie; "
+        "linksboven en rechtsonder is het een afruil. Kleur = score op mens; ruitjes zijn "
+        "Pareto-optimaal.",
+        "The dashed lines are 'no change'. Top right, ecology and economy both gain; top left "
+        "and bottom right is a trade-off. Colour = people score; diamonds are Pareto-optimal.",
+    ),
+    "results.profile_header": ("Profiel van maatregelen", "Profile of measures"),
+    "results.radar_pick": ("Maatregelen vergelijken", "Compare measures"),
+    "results.radar_pick_help": (
+        "Kies twee of meer maatregelen om hun profielen over elkaar te leggen.",
+        "Pick two or more measures to overlay their profiles.",
+    ),
+    "results.radar_level": ("Detail", "Detail"),
+    "results.radar_level.pillars": ("Pijlers", "Pillars"),
+    "results.radar_level.criteria": ("Criteria", "Criteria"),
+    "results.radar_empty": ("Kies minstens één maatregel.", "Pick at least one measure."),
+    "results.heatmap_header": ("Alle scores", "All scores"),
+    "results.heatmap_help": (
+        "In de cellen de ingevulde scores. Paars = beter dan geen verandering, rood = "
+        "slechter, grijs = geen verandering.",
+        "The cells show the entered scores. Purple = better than no change, red = worse, "
+        "grey = no change.",
+    ),
+    "results.table_header": ("Tabel", "Table"),
+    "results.download_csv": ("Tabel downloaden (CSV)", "Download table (CSV)"),
+    # weights page
+    "results.w.intro": (
+        "Bepaal hoe zwaar ecologie, economie en mens wegen. Kies een perspectief van een "
+        "belanghebbende of verdeel zelf 100 punten; sla een verdeling op als perspectief.",
+        "Decide how much ecology, economy and people weigh. Pick a stakeholder perspective or "
+        "divide 100 points yourself; save a division as a perspective.",
+    ),
+    "results.w.profiles_header": ("Perspectieven", "Perspectives"),
+    "results.w.pick": ("Perspectief", "Perspective"),
+    "results.w.pick_help": (
+        "Kiezen neemt de gewichten van dit perspectief over; daarna kunt u ze aanpassen.",
+        "Picking one takes over its weights; you can adjust them afterwards.",
+    ),
+    "results.w.own_weights": ("— eigen gewichten —", "— own weights —"),
+    "results.w.col.profile": ("Perspectief", "Perspective"),
+    "results.w.no_profiles": (
+        "Deze beoordeling heeft nog geen perspectieven. Sla hieronder de huidige gewichten "
+        "op als eerste perspectief.",
+        "This assessment has no perspectives yet. Save the current weights below as the first "
+        "one.",
+    ),
+    "results.w.save_name": ("Naam van het perspectief", "Name of the perspective"),
+    "results.w.save_help": (
+        "Een bestaande naam overschrijft dat perspectief met de huidige gewichten.",
+        "An existing name overwrites that perspective with the current weights.",
+    ),
+    "results.w.save": ("Huidige gewichten opslaan", "Save current weights"),
+    "results.w.name_required": ("Geef het perspectief een naam.",
+                                "Please give the perspective a name."),
+    "results.w.delete_which": ("Gekozen perspectief: {name}", "Chosen perspective: {name}"),
+    "results.w.delete_confirm": ("Ja, verwijder dit perspectief",
+                                 "Yes, delete this perspective"),
+    "results.w.delete": ("Perspectief verwijderen", "Delete perspective"),
+    "results.w.delete_hint": (
+        "Kies een perspectief om het te kunnen verwijderen.",
+        "Pick a perspective to be able to delete it.",
+    ),
+    "results.w.pillars_header": ("Pijlergewichten", "Pillar weights"),
+    "results.w.pillars_help": (
+        "Verdeel 100 punten over de drie pijlers. Schuift u er één, dan verdelen de andere "
+        "twee de rest in hun huidige verhouding.",
+        "Divide 100 points over the three pillars. Move one and the other two share the rest "
+        "in their current ratio.",
+    ),
+    "results.w.slider_help": (
+        "Punten van 100. De andere pijlers schuiven mee zodat het totaal 100 blijft.",
+        "Points out of 100. The other pillars move along so the total stays 100.",
+    ),
+    "results.w.total": ("Totaal: {total} punten.", "Total: {total} points."),
+    "results.w.method_header": ("Rekenmethode", "Method"),
+    "results.w.method": ("Methode", "Method"),
+    "results.w.floors_header": ("Ondergrenzen per pijler", "Floors per pillar"),
+    "results.w.floors_help": (
+        "Een maatregel die op een pijler onder de ondergrens scoort, wordt niet gecompenseerd "
+        "door de andere pijlers: hij komt achteraan. 0 = geen ondergrens.",
+        "A measure scoring below a pillar's floor is not compensated by the other pillars: it "
+        "is ranked last. 0 = no floor.",
+    ),
+    "results.w.floor_help": (
+        "Minimale pijlerscore (0 = slechtst, 1 = best).",
+        "Minimum pillar score (0 = worst, 1 = best).",
+    ),
+    "results.w.floor_neutral": (" Geen verandering scoort {value}.",
+                                " No change scores {value}."),
+    "results.w.within_header": ("Gewichten binnen de pijlers", "Weights within the pillars"),
+    "results.w.within_help": (
+        "Relatief gewicht van elk criterium binnen zijn pijler (bijvoorbeeld 2 = twee keer zo "
+        "zwaar als 1). Het pijlergewicht wordt naar verhouding verdeeld.",
+        "Relative weight of each criterion within its pillar (e.g. 2 = twice as heavy as 1). "
+        "The pillar's weight is shared in proportion.",
+    ),
+    "results.w.within_reset": ("Gewichten binnen pijlers terugzetten",
+                               "Reset weights within pillars"),
+    "results.w.preview_header": ("Wat deze gewichten opleveren",
+                                 "What these weights give"),
+    "results.w.col.within": ("Binnen pijler", "Within pillar"),
+    "results.w.col.overall": ("Totaalgewicht", "Overall weight"),
+    "results.w.to_results": ("Naar de resultaten", "Go to the results"),
+    # sensitivity page
+    "results.s.title": ("Gevoeligheid", "Sensitivity"),
+    "results.s.intro": (
+        "Hoe zeker is de uitkomst als de gewichten anders uitvallen? Huidige gewichten: "
+        "{weights}.",
+        "How certain is the outcome if the weights turn out differently? Current weights: "
+        "{weights}.",
+    ),
+    "results.s.smaa_header": ("Kans op elke plaats", "Chance of each position"),
+    "results.s.smaa_help": (
+        "We trekken duizenden gewichtsverdelingen rond de huidige gewichten (en variëren "
+        "onzekere scores) en tellen hoe vaak elke maatregel op elke plaats eindigt.",
+        "We draw thousands of weight divisions around the current weights (and vary uncertain "
+        "scores) and count how often each measure ends up in each position.",
+    ),
+    "results.s.samples": ("Aantal trekkingen", "Number of draws"),
+    "results.s.spread": ("Onzekerheid per pijlergewicht (± punten)",
+                         "Uncertainty per pillar weight (± points)"),
+    "results.s.spread_help": (
+        "Elk pijlergewicht mag zoveel punten hoger of lager uitvallen.",
+        "Each pillar weight may turn out this many points higher or lower.",
+    ),
+    "results.s.running": ("Bezig met rekenen…", "Calculating…"),
+    "results.s.smaa_summary": (
+        "De huidige nummer één, {measure}, staat in {first}% van de trekkingen op de eerste "
+        "plaats en in {top3}% bij de beste drie.",
+        "The current number one, {measure}, comes first in {first}% of the draws and among "
+        "the best three in {top3}%.",
+    ),
+    "results.s.stability_header": ("Stabiliteit van de gewichten", "Stability of the weights"),
+    "results.s.stability_help": (
+        "Per pijler: tussen welke gewichten blijft dezelfde maatregel de beste (lichte balk) "
+        "en blijft de hele volgorde gelijk (donkere balk)? De andere pijlers houden hun "
+        "onderlinge verhouding.",
+        "Per pillar: between which weights does the same measure stay best (light bar) and "
+        "does the whole order stay the same (dark bar)? The other pillars keep their ratio.",
+    ),
+    "results.s.col.weight": ("Huidig gewicht", "Current weight"),
+    "results.s.col.top": ("Zelfde beste maatregel bij", "Same best measure at"),
+    "results.s.col.order": ("Zelfde volgorde bij", "Same order at"),
+    "results.s.col.best": ("Beste maatregel nu", "Best measure now"),
+    "results.s.whatif_header": ("Wat als?", "What if?"),
+    "results.s.whatif_help": (
+        "Probeer een ander gewicht voor één pijler; de andere twee schuiven naar verhouding "
+        "mee. Dit verandert uw instellingen niet, tenzij u het overneemt.",
+        "Try another weight for one pillar; the other two move along in proportion. This does "
+        "not change your settings unless you apply it.",
+    ),
+    "results.s.whatif_weight": ("Gewicht van {pillar} (punten)", "Weight of {pillar} (points)"),
+    "results.s.whatif_gives": ("Dat geeft: {weights}.", "That gives: {weights}."),
+    "results.s.whatif_chart": ("Rangorde bij deze gewichten", "Ranking with these weights"),
+    "results.s.col.rank_now": ("Rang nu", "Rank now"),
+    "results.s.col.rank_whatif": ("Rang bij wat-als", "Rank in what-if"),
+    "results.s.col.change": ("Verschuiving", "Change"),
+    "results.s.col.rank_in": ("Rang bij {profile}", "Rank for {profile}"),
+    "results.s.whatif_apply": ("Deze gewichten overnemen", "Apply these weights"),
+    "results.s.perspectives_header": ("Perspectieven vergelijken", "Compare perspectives"),
+    "results.s.k": ("Geen spijt = in elk perspectief bij de beste …",
+                    "No-regret = among the best … in every perspective"),
+    "results.s.k_help": (
+        "Een maatregel zonder spijt staat in elk perspectief bij de beste zoveel.",
+        "A no-regret measure is among the best this many in every perspective.",
+    ),
+    "results.s.no_profiles": (
+        "Deze beoordeling heeft geen perspectieven. Leg ze vast op de pagina Gewichten & "
+        "perspectieven.",
+        "This assessment has no perspectives. Add them on the Weights & perspectives page.",
+    ),
+    "results.s.perspectives_help": (
+        "De rang die elk perspectief een maatregel geeft (1 = best); ★ = geen spijt.",
+        "The rank each perspective gives a measure (1 = best); ★ = no-regret.",
+    ),
+    "results.s.kendall_help": (
+        "1 = twee perspectieven zetten de maatregelen in dezelfde volgorde, 0 = geen verband, "
+        "−1 = omgekeerde volgorde.",
+        "1 = two perspectives put the measures in the same order, 0 = no relation, "
+        "−1 = reversed order.",
+    ),
+    "results.s.no_regret_header": (
+        "Maatregelen zonder spijt (in elk perspectief bij de beste {k})",
+        "No-regret measures (among the best {k} in every perspective)",
+    ),
+    "results.s.no_regret_none": (
+        "Geen enkele maatregel staat in elk perspectief bij de beste {k}.",
+        "No measure is among the best {k} in every perspective.",
+    ),
 }
