@@ -73,6 +73,104 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- export / report -----------------------------------------------------------
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="export one chart of an assessment as PNG, SVG, PDF or interactive HTML"
+    )
+    p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
+    p.add_argument("--chart", required=True, help="chart name, e.g. ranking, balance, tradeoff")
+    p.add_argument("--format", dest="fmt", choices=("png", "svg", "pdf", "html"),
+                   help="file format (default: from the extension of -o)")
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
+    p.add_argument("--method", default="wsm", help="wsm, topsis, vikor or spotis (default wsm)")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="PNG resolution factor; 3 gives print quality (default 1)")
+    p.set_defaults(func=_cmd_export)
+
+
+def _read_for_export(args: argparse.Namespace) -> object:
+    from impact.i18n import t
+    from impact.io import AssessmentValidationError, read_assessment
+
+    try:
+        return read_assessment(args.file, lang=args.lang)
+    except AssessmentValidationError as exc:
+        raise CliError(
+            t("io.cli.invalid", args.lang, path=args.file, count=len(exc.errors)) + "\n"
+            + exc.format(args.lang)
+        ) from None
+
+
+def _output_format(args: argparse.Namespace, given: str | None, allowed: tuple[str, ...]) -> str:
+    from pathlib import Path
+
+    from impact.i18n import t
+
+    fmt = (given or Path(args.output).suffix.lstrip(".")).lower()
+    if fmt not in allowed:
+        raise CliError(t("export.cli.format", args.lang, path=args.output,
+                         formats=", ".join(allowed)))
+    return fmt
+
+
+def _write_output(args: argparse.Namespace, data: bytes) -> None:
+    from pathlib import Path
+
+    from impact.i18n import t
+
+    target = Path(args.output)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise CliError(t("export.cli.write_failed", args.lang, path=args.output,
+                         error=exc.strerror or str(exc))) from None
+    print(t("export.cli.written", args.lang, path=target, size=f"{len(data) / 1024:.0f}"))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from impact import export
+
+    fmt = _output_format(args, args.fmt, export.FORMATS)
+    assessment = _read_for_export(args)
+    try:
+        fig = export.build_figure(args.chart, assessment, profile=args.profile,
+                                  method=args.method, lang=args.lang)
+        data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
+    except export.ExportError as exc:
+        raise CliError(str(exc)) from None
+    _write_output(args, data)
+    return 0
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="write the decision report of an assessment (PDF or HTML)")
+    p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
+    p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.html")
+    p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
+    p.add_argument("--method", default="wsm", help="wsm, topsis, vikor or spotis (default wsm)")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from impact import export
+
+    fmt = _output_format(args, None, ("pdf", "html"))
+    assessment = _read_for_export(args)
+    options = dict(profile=args.profile, method=args.method, lang=args.lang)
+    try:
+        if fmt == "pdf":
+            data = export.report_pdf(assessment, **options)
+        else:
+            data = export.report_html(assessment, **options).encode("utf-8")
+    except export.ExportError as exc:
+        raise CliError(str(exc)) from None
+    _write_output(args, data)
+    return 0
+
+
 # --- rank / smaa (engine) -------------------------------------------------------
 
 _ENGINE_FORMATS = ("table", "csv", "json")
@@ -211,6 +309,8 @@ def _plain(value):
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_validate,
     _add_import,
+    _add_export,
+    _add_report,
     _add_rank,
     _add_smaa,
 ]

@@ -53,10 +53,10 @@ MIME: dict[str, str] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
 }
-# Print resolution: a 700 px wide chart at scale 3 is 2100 px, 300 dpi at about 18 cm wide.
+# Print resolution: a 1000 px wide chart at scale 3 is 3000 px, 300 dpi at about 25 cm wide.
 PRINT_SCALE = 3
-DEFAULT_WIDTH = 700  # plotly's defaults, used when a figure sets no size
-DEFAULT_HEIGHT = 500
+DEFAULT_WIDTH = 1000  # used when a figure sets no size: fits a slide
+DEFAULT_HEIGHT = 600
 RENDER_TIMEOUT = 90.0  # seconds for one static image
 PDF_TIMEOUT = 120.0  # seconds for printing the report
 
@@ -231,10 +231,24 @@ def figure_to_bytes(
     return _SERVER.calc(fig.to_dict(), opts, path=message, lang=lang)
 
 
+def safe_stem(name: str, limit: int = 60) -> str:
+    """A file name stem from any text: letters, digits, - and _ only, at most `limit` long."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in str(name))
+    while "--" in safe:
+        safe = safe.replace("--", "-")
+    return safe.strip("-")[:limit].strip("-") or "export"
+
+
 def file_name(name: str, fmt: str) -> str:
     """A safe file name for a chart or table: letters, digits, - and _ only."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name).strip("-")
-    return f"{safe or 'export'}.{fmt}"
+    return f"{safe_stem(name, 120)}.{fmt}"
+
+
+def method_label(method: str, lang: str = "nl") -> str:
+    try:
+        return t(f"engine.method.{method}", lang)
+    except KeyError:
+        return method
 
 
 def figures_zip(
@@ -346,6 +360,8 @@ def format_date(moment: datetime, lang: str = "nl") -> str:
 # --- the decision report --------------------------------------------------------------------
 
 REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability")
+REPORT_CHART_WIDTH = 760
+REPORT_CHART_HEIGHT = 520
 
 
 @dataclass(frozen=True)
@@ -375,6 +391,7 @@ class ReportData:
     figures: dict[str, go.Figure] = field(default_factory=dict)
     acceptability: pd.DataFrame | None = None  # measures x ranks 1..n
     smaa_samples: int = 0
+    smaa_around: bool = False  # pillar weights drawn around chosen weights (else uniformly)
     perspective_ranks: pd.DataFrame | None = None  # measures x profiles
     no_regret: list[str] = field(default_factory=list)
     no_regret_k: int = 3
@@ -451,7 +468,9 @@ def _measure_label(assessment: Assessment, measure_id: str, lang: str) -> str:
 def _chart_html(fig: go.Figure, *, static: bool, first_interactive: bool, alt: str,
                 lang: str) -> str:
     if static:
-        svg = figure_to_bytes(fig, "svg", lang=lang)
+        # report width: about the page's text width, so chart text matches the report's
+        svg = figure_to_bytes(fig, "svg", width=REPORT_CHART_WIDTH,
+                              height=fig.layout.height or REPORT_CHART_HEIGHT, lang=lang)
         data = base64.b64encode(svg).decode("ascii")
         return f'<img alt="{_e(alt)}" src="data:image/svg+xml;base64,{data}" />'
     return fig.to_html(
@@ -584,8 +603,9 @@ def render_report(
         done += 1
         if progress:
             progress(done / total_charts)
-        return (f'<figure class="chart" data-chart="{_e(name)}">{body}'
-                f"<figcaption>{_e(caption)}</figcaption></figure>")
+        # the chart carries its own title; the caption is the image's alt text
+        return f'<figure class="chart" data-chart="{_e(name)}">{body}</figure>'
+
 
     parts.append(
         f'<section id="ranking"><h2>{tx("export.report.ranking")}</h2>'
@@ -618,7 +638,8 @@ def render_report(
                 format_percent(acc.loc[measure_id, ranks[0]], lang, 0),
                 format_percent(acc.loc[measure_id, top_k].sum(), lang, 0),
             ])
-        robust.append(f"<p>{tx('export.report.smaa_intro', samples=data.smaa_samples)}</p>")
+        intro = "export.report.smaa_around" if data.smaa_around else "export.report.smaa_uniform"
+        robust.append(f"<p>{tx(intro, samples=format_number(data.smaa_samples, lang, 0))}</p>")
         robust.append(_table([tx("word.measure"), tx("export.col.first"), tx("export.col.top3")],
                              rows, numeric=(1, 2)))
         robust.append(chart("acceptability"))
@@ -681,10 +702,7 @@ def render_report(
 
 
 def _method_name(method: str, lang: str) -> str:
-    try:
-        return _e(t(f"engine.method.{method}", lang))
-    except KeyError:
-        return _e(method)
+    return _e(method_label(method, lang))
 
 
 def _method_help(method: str, lang: str) -> str:
@@ -1192,3 +1210,225 @@ def assessment_xlsx(assessment: Assessment) -> bytes:
     from impact.io import assessment_to_xlsx_bytes
 
     return assessment_to_xlsx_bytes(assessment)
+
+
+# --- workshop: rounds and aggregates (never individual answers) -------------------------------
+
+def has_workshops(store: Any, assessment_id: int | None) -> bool:
+    """True when a workshop session was held on this assessment."""
+    from impact import workshop
+
+    return assessment_id is not None and bool(workshop.sessions_of(store, assessment_id))
+
+
+def workshop_rounds(store: Any, assessment_id: int) -> list[WorkshopRound]:
+    """Every round of every workshop session on this assessment, with participant counts.
+
+    A round's participants are those who answered at least one question in it.
+    """
+    from impact import workshop
+
+    rounds: list[WorkshopRound] = []
+    for code in workshop.sessions_of(store, assessment_id):
+        session = workshop.get_session(store, code)
+        for number in range(1, session.round + 1):
+            counts = workshop.progress(store, code, number)
+            rounds.append(WorkshopRound(session=code, round=number, participants=counts.started,
+                                        started_at=session.created_at))
+    return rounds
+
+
+def workshop_frames(
+    store: Any, assessment: Assessment, lang: str = "nl"
+) -> dict[str, pd.DataFrame]:
+    """Two tables: rounds with participant counts, and the group statistics per cell.
+
+    The statistics come from `workshop.aggregates`, which already hides cells with
+    too few answers in an anonymous session; no individual answer is exported.
+    """
+    from impact import workshop
+
+    if assessment.id is None:
+        return {}
+    rounds = workshop_rounds(store, assessment.id)
+    rounds_frame = pd.DataFrame({
+        t("export.col.session", lang): [r.session for r in rounds],
+        t("export.col.round", lang): [r.round for r in rounds],
+        t("export.col.participants", lang): [r.participants for r in rounds],
+        t("export.col.date", lang): [format_date(r.started_at, lang) if r.started_at else ""
+                                     for r in rounds],
+    })
+    measures = {m.id: m.label(lang) for m in assessment.measures}
+    criteria = {c.id: c.label(lang) for c in assessment.criteria}
+    parts = []
+    for r in rounds:
+        agg = workshop.aggregates(store, r.session, r.round)
+        parts.append(pd.DataFrame({
+            t("export.col.session", lang): r.session,
+            t("export.col.round", lang): r.round,
+            t("export.col.measure_id", lang): agg["measure_id"].astype(str).to_numpy(),
+            t("word.measure", lang): [measures.get(m, m) for m in agg["measure_id"]],
+            t("word.criterion", lang): [criteria.get(c, c) for c in agg["criterion_id"]],
+            t("export.col.answers", lang): agg["n"].astype(int).to_numpy(),
+            t("export.col.median", lang): agg["median"].astype(float).to_numpy(),
+            t("export.col.q1", lang): agg["q1"].astype(float).to_numpy(),
+            t("export.col.q3", lang): agg["q3"].astype(float).to_numpy(),
+            t("export.col.iqr", lang): agg["iqr"].astype(float).to_numpy(),
+            t("export.col.mean", lang): agg["mean"].astype(float).to_numpy(),
+            t("export.col.sd", lang): agg["sd"].astype(float).to_numpy(),
+        }))
+    columns = [t("export.col.session", lang), t("export.col.round", lang),
+               t("export.col.measure_id", lang), t("word.measure", lang),
+               t("word.criterion", lang), t("export.col.answers", lang),
+               t("export.col.median", lang), t("export.col.q1", lang), t("export.col.q3", lang),
+               t("export.col.iqr", lang), t("export.col.mean", lang), t("export.col.sd", lang)]
+    aggregates = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    return {t("export.sheet.rounds", lang): rounds_frame,
+            t("export.sheet.aggregates", lang): aggregates}
+
+
+def workshop_csv(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
+    """The group statistics per round and cell as one CSV."""
+    frames = workshop_frames(store, assessment, lang)
+    return frame_to_csv_bytes(frames.get(t("export.sheet.aggregates", lang), pd.DataFrame()))
+
+
+def workshop_xlsx(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
+    """Rounds with participant counts and the group statistics, as a formatted workbook."""
+    frames = workshop_frames(store, assessment, lang)
+    stats = {t(f"export.col.{k}", lang): Column("0.00")
+             for k in ("median", "q1", "q3", "iqr", "mean", "sd")}
+    return frames_to_xlsx_bytes(frames, columns={t("export.sheet.aggregates", lang): stats})
+
+
+# --- the report: compute, render, print -------------------------------------------------------
+
+SMAA_SAMPLES = 10_000
+SMAA_SEED = 0
+NO_REGRET_K = 3
+
+
+def build_report_data(
+    assessment: Assessment,
+    *,
+    pillar_weights: Mapping[Any, float] | None = None,
+    profile: Any = None,
+    method: str = "wsm",
+    floors: Mapping[Any, float] | None = None,
+    criterion_weights: Mapping[str, float] | None = None,
+    lang: str = "nl",
+    workshop_rounds: Sequence[WorkshopRound] | None = None,
+    smaa_samples: int = SMAA_SAMPLES,
+    now: datetime | None = None,
+    profile_label: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> ReportData:
+    """Evaluate, run the robustness analysis and build the report's charts.
+
+    `profile` (a name or WeightProfile) is used for the computation; `profile_label`
+    only names the perspective the weights came from (the app passes the weights
+    themselves). `workshop_rounds` None means "no workshop data available" (a
+    report made from a file); an empty list means "no rounds were held".
+    """
+    from impact import engine, robustness
+
+    prof = resolve_profile(assessment, profile, lang)
+    settings = dict(pillar_weights=pillar_weights, profile=prof, method=method, floors=floors,
+                    criterion_weights=criterion_weights)
+    evaluation = evaluate(assessment, lang=lang, **settings)
+
+    def tick(share: float) -> None:
+        if progress:
+            progress(min(1.0, share))
+
+    tick(0.1)
+    try:
+        smaa = robustness.smaa_assessment(
+            assessment, pillar_weights=pillar_weights, profile=prof, method=method,
+            samples=smaa_samples, seed=SMAA_SEED, criterion_weights=criterion_weights,
+        )
+        acceptability = smaa.acceptability
+    except engine.EngineError:
+        acceptability = None
+    tick(0.25)
+    perspective_ranks, no_regret = None, []
+    if assessment.profiles:
+        try:
+            views = robustness.perspectives(assessment, k=NO_REGRET_K, method=method)
+            perspective_ranks, no_regret = views.ranks, list(views.no_regret)
+        except engine.EngineError:
+            pass
+    tick(0.35)
+    figures: dict[str, go.Figure] = {}
+    for i, name in enumerate(REPORT_CHARTS):
+        if name == "acceptability" and acceptability is None:
+            continue
+        figures[name] = build_figure(name, assessment, lang=lang, **settings)
+        tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
+    rounds = list(workshop_rounds) if workshop_rounds is not None else None
+    label = profile_label or getattr(prof, "name", None)
+    fp = fingerprint(assessment, settings_payload(
+        **settings, smaa={"samples": smaa_samples, "seed": SMAA_SEED}, no_regret_k=NO_REGRET_K,
+        profile_label=label,
+        workshop=[[r.session, r.round, r.participants] for r in rounds] if rounds else None,
+    ))
+    return ReportData(
+        assessment=assessment, lang=lang, generated=now or datetime.now(), method=method,
+        pillar_weights={str(k): float(v) for k, v in evaluation.pillar_weights.items()},
+        profile=label, floors=dict(evaluation.floors or {}),
+        criterion_weights={str(k): float(v) for k, v in evaluation.within.items()},
+        ranking=evaluation.table, figures=figures, acceptability=acceptability,
+        smaa_samples=smaa_samples, smaa_around=pillar_weights is not None or prof is not None,
+        perspective_ranks=perspective_ranks, no_regret=no_regret, no_regret_k=NO_REGRET_K,
+        workshop_rounds=rounds, fingerprint=fp,
+    )
+
+
+def report_html(
+    assessment: Assessment,
+    *,
+    static_charts: bool = False,
+    progress: Callable[[float], None] | None = None,
+    **options: Any,
+) -> str:
+    """The decision report as a self-contained HTML page (options: see build_report_data).
+
+    Interactive charts (plotly.js embedded once, works offline) unless
+    `static_charts`, which embeds SVG images (needs Chromium).
+    """
+    if static_charts:
+        ok, message = static_export_available(options.get("lang", "nl"))
+        if not ok:
+            raise StaticExportUnavailable(message)
+    data = build_report_data(assessment, progress=_scaled(progress, 0.0, 0.6), **options)
+    page = render_report(data, static_charts=static_charts,
+                         progress=_scaled(progress, 0.6, 1.0))
+    if progress:
+        progress(1.0)
+    return page
+
+
+def report_pdf(
+    assessment: Assessment,
+    *,
+    progress: Callable[[float], None] | None = None,
+    **options: Any,
+) -> bytes:
+    """The decision report as PDF: the HTML report with SVG charts, printed by Chromium."""
+    lang = options.get("lang", "nl")
+    ok, message = static_export_available(lang)
+    if not ok:
+        raise StaticExportUnavailable(message)
+    page = report_html(assessment, static_charts=True, progress=_scaled(progress, 0.0, 0.8),
+                       **options)
+    pdf = html_to_pdf(page, lang=lang)
+    if progress:
+        progress(1.0)
+    return pdf
+
+
+def _scaled(progress: Callable[[float], None] | None, start: float,
+            end: float) -> Callable[[float], None] | None:
+    if progress is None:
+        return None
+    return lambda share: progress(start + (end - start) * max(0.0, min(1.0, share)))

@@ -68,7 +68,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.col.session": ("Sessie", "Session"),
     "export.col.round": ("Ronde", "Round"),
     "export.col.participants": ("Deelnemers", "Participants"),
-    "export.col.date": ("Datum", "Date"),
+    "export.col.date": ("Sessie gestart", "Session started"),
     # --- decision report ------------------------------------------------------------------
     "export.report.kind": ("Besluitrapport", "Decision report"),
     "export.report.generated": ("Gemaakt op {date}", "Made on {date}"),
@@ -112,12 +112,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export.report.charts": ("Balans en uitruil", "Balance and trade-offs"),
     "export.report.robustness": ("Robuustheid", "Robustness"),
-    "export.report.smaa_intro": (
+    "export.report.smaa_uniform": (
         "Hoe vast staat de rangorde als de gewichten anders zouden zijn? Over {samples} "
-        "willekeurige gewichtencombinaties is geteld hoe vaak elke maatregel op de eerste plaats "
-        "en in de top 3 eindigt.",
-        "How firm is the ranking if the weights were different? Over {samples} random weight "
-        "combinations we counted how often each measure ends first and in the top 3.",
+        "willekeurige gewichten voor de drie pijlers (en, waar de zekerheid van een score is "
+        "opgegeven, ook varianten van die score) is geteld hoe vaak elke maatregel op de eerste "
+        "plaats en in de top 3 eindigt.",
+        "How firm is the ranking if the weights were different? Over {samples} random weights "
+        "for the three pillars (and, where a score's confidence is given, variations of that "
+        "score) we counted how often each measure ends first and in the top 3.",
+    ),
+    "export.report.smaa_around": (
+        "Hoe vast staat de rangorde als de gewichten iets anders zouden zijn? Over {samples} "
+        "trekkingen van de pijlergewichten tot 15 procentpunt rond de gekozen gewichten (en, "
+        "waar de zekerheid van een score is opgegeven, ook varianten van die score) is geteld "
+        "hoe vaak elke maatregel op de eerste plaats en in de top 3 eindigt.",
+        "How firm is the ranking if the weights were somewhat different? Over {samples} draws "
+        "of the pillar weights within 15 percentage points of the chosen weights (and, where a "
+        "score's confidence is given, variations of that score) we counted how often each "
+        "measure ends first and in the top 3.",
     ),
     "export.report.perspectives": ("Rangorde per perspectief", "Ranking per perspective"),
     "export.report.no_regret": ("No-regret-maatregelen", "No-regret measures"),
@@ -188,4 +200,118 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.settings.pillar_weight": ("Gewicht {pillar}", "Weight {pillar}"),
     "export.settings.floor": ("Ondergrens {pillar}", "Floor {pillar}"),
     "export.settings.made": ("Gemaakt op", "Made on"),
+    # --- command line -------------------------------------------------------------------
+    "export.cli.format": (
+        "Kan het formaat van '{path}' niet bepalen. Gebruik een van deze extensies of --format: "
+        "{formats}.",
+        "Cannot tell the format of '{path}'. Use one of these extensions or --format: "
+        "{formats}.",
+    ),
+    "export.cli.write_failed": (
+        "Kan '{path}' niet schrijven: {error}.",
+        "Cannot write '{path}': {error}.",
+    ),
+    "export.cli.written": ("Geschreven: {path} ({size} kB)", "Written: {path} ({size} kB)"),
+    # --- download buttons beside a chart --------------------------------------------------
+    "export.download": ("Downloaden", "Download"),
+    "export.download_help": (
+        "PNG afdrukkwaliteit heeft drie keer de resolutie: ongeveer 300 dpi bij 25 cm breed. "
+        "SVG en PDF blijven scherp op elk formaat.",
+        "PNG print quality has three times the resolution: about 300 dpi at 25 cm wide. SVG "
+        "and PDF stay sharp at any size.",
+    ),
+    # --- export page ---------------------------------------------------------------------
+    "export.page.intro": (
+        "Download grafieken, gegevens en het besluitrapport. Alles wordt gemaakt met de "
+        "gewichten en methode die nu op de resultatenpagina staan.",
+        "Download charts, data and the decision report. Everything is made with the weights "
+        "and method currently set on the results page.",
+    ),
+    "export.page.settings": (
+        "Methode: {method} · gewichten: ecologie {ecology}, economie {economy}, mens {people}",
+        "Method: {method} · weights: ecology {ecology}, economy {economy}, people {people}",
+    ),
+    "export.page.settings_profile": (
+        "Gewichten van het perspectief: {profile}", "Weights of the perspective: {profile}"
+    ),
+    "export.page.change_weights": ("Gewichten aanpassen", "Change the weights"),
+    "export.page.tab_charts": ("Grafieken", "Charts"),
+    "export.page.tab_data": ("Gegevens", "Data"),
+    "export.page.tab_report": ("Besluitrapport", "Decision report"),
+    "export.page.one_chart": ("Eén grafiek", "One chart"),
+    "export.page.chart": ("Grafiek", "Chart"),
+    "export.page.all_charts": ("Alle grafieken in één ZIP-bestand", "All charts in one ZIP file"),
+    "export.page.charts": ("Grafieken", "Charts"),
+    "export.page.formats": ("Formaten", "Formats"),
+    "export.page.print": (
+        "PNG in afdrukkwaliteit (3× resolutie)", "PNG in print quality (3× resolution)"
+    ),
+    "export.page.make_zip": ("ZIP-bestand maken", "Make the ZIP file"),
+    "export.page.making_zip": ("Grafieken maken… {done}%", "Making the charts… {done}%"),
+    "export.page.zip_ready": (
+        "Klaar: {charts} grafieken in {formats} formaten ({size} MB).",
+        "Done: {charts} charts in {formats} formats ({size} MB).",
+    ),
+    "export.page.download_zip": ("ZIP-bestand downloaden", "Download the ZIP file"),
+    "export.page.pick_something": (
+        "Kies minstens één grafiek en één formaat.", "Choose at least one chart and one format."
+    ),
+    "export.page.ranking": ("Rangorde", "Ranking"),
+    "export.page.ranking_help": (
+        "Rang, score, pijlerscores en balans per maatregel; het Excel-bestand heeft ook een blad "
+        "met de instellingen en de vingerafdruk.",
+        "Rank, score, pillar scores and balance per measure; the Excel file also has a sheet "
+        "with the settings and the fingerprint.",
+    ),
+    "export.page.scores": ("Scorematrix", "Score matrix"),
+    "export.page.scores_help": (
+        "Alle scores per maatregel en criterium; het Excel-bestand heeft ook de criteria met "
+        "hun schalen en de bronnen.",
+        "All scores per measure and criterion; the Excel file also has the criteria with their "
+        "scales and the sources.",
+    ),
+    "export.page.workshop": ("Workshopresultaten", "Workshop results"),
+    "export.page.workshop_help": (
+        "Groepsscores per ronde (mediaan, kwartielen, spreiding) en het aantal deelnemers. "
+        "Individuele antwoorden worden nooit geëxporteerd.",
+        "Group scores per round (median, quartiles, spread) and the number of participants. "
+        "Individual answers are never exported.",
+    ),
+    "export.page.no_workshop": (
+        "Er zijn nog geen workshops gehouden voor deze beoordeling.",
+        "No workshops have been held for this assessment yet.",
+    ),
+    "export.page.workbook": ("Hele beoordeling (werkmap)", "Whole assessment (workbook)"),
+    "export.page.workbook_help": (
+        "Criteria, maatregelen, scores, perspectieven en bronnen in het werkmapformaat; "
+        "dit bestand kunt u later weer importeren.",
+        "Criteria, measures, scores, perspectives and sources in the workbook format; you can "
+        "import this file again later.",
+    ),
+    "export.page.workbook_button": ("Werkmap (.xlsx)", "Workbook (.xlsx)"),
+    "export.page.report_intro": (
+        "Het besluitrapport bevat het doel, de criteria en schalen, de gewichten en "
+        "perspectieven, de methode, de rangorde, balans- en uitruilgrafieken, de robuustheid en "
+        "no-regret-maatregelen, de workshoprondes (alleen aantallen deelnemers) en een "
+        "vingerafdruk van de gegevens en instellingen.",
+        "The decision report holds the purpose, the criteria and scales, the weights and "
+        "perspectives, the method, the ranking, balance and trade-off charts, the robustness "
+        "and no-regret measures, the workshop rounds (participant counts only) and a "
+        "fingerprint of the data and settings.",
+    ),
+    "export.page.report_lang": ("Taal van het rapport", "Language of the report"),
+    "export.page.report_format": ("Formaat", "Format"),
+    "export.page.report_pdf": ("PDF (om te printen of te versturen)", "PDF (to print or send)"),
+    "export.page.report_html": (
+        "HTML (interactieve grafieken, werkt offline)", "HTML (interactive charts, works offline)"
+    ),
+    "export.page.make_report": ("Rapport maken", "Make the report"),
+    "export.page.making_report": ("Rapport maken… {done}%", "Making the report… {done}%"),
+    "export.page.report_ready": (
+        "Het rapport is klaar ({size} MB).", "The report is ready ({size} MB)."
+    ),
+    "export.page.download_report": ("Rapport downloaden", "Download the report"),
+    "export.page.failed": (
+        "Dit is niet gelukt: {error}", "This did not work: {error}"
+    ),
 }

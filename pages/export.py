@@ -1,0 +1,225 @@
+"""Export page: charts (one or all as a ZIP), data as CSV and Excel, the decision report.
+
+Small files are made on click (deferred download buttons); the ZIP and the report
+take seconds, so they are made with a progress bar and then offered for download.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from impact import charts, export, ui
+from impact.i18n import LANGUAGE_NAMES, LANGUAGES
+from impact.model import PILLARS
+
+lang = ui.lang()
+st.title(ui.tr("nav.export"))
+assessment = ui.current_assessment()
+if assessment is None:
+    ui.no_assessment_notice()
+    st.stop()
+
+store = ui.store()
+settings = ui.weight_settings()
+# What every export here is made with: the session's weights, as on the results page.
+options = dict(
+    pillar_weights=dict(settings.pillar_weights),
+    method=settings.method,
+    floors={p: v for p, v in settings.floors.items() if v} or None,
+    criterion_weights=dict(settings.criterion_weights) or None,
+)
+points = export.format_percent
+st.caption(ui.tr("export.page.intro"))
+total = sum(float(v) for v in settings.pillar_weights.values()) or 1.0
+st.caption(ui.tr(
+    "export.page.settings",
+    method=export.method_label(settings.method, lang),
+    **{str(p): points(float(settings.pillar_weights.get(p, 0.0)) / total, lang) for p in PILLARS},
+))
+if settings.profile:
+    st.caption(ui.tr("export.page.settings_profile", profile=ui.plain(settings.profile)))
+if (Path(__file__).parent / "weights.py").exists():
+    st.page_link("pages/weights.py", label=ui.tr("export.page.change_weights"),
+                 icon=":material/tune:")
+
+static_ok, static_message = export.static_export_available(lang)
+if not static_ok:
+    st.warning(static_message)
+formats = export.FORMATS if static_ok else ("html",)
+state_key = (assessment.id, assessment.version, repr(sorted(options.items(), key=str)), lang)
+base = export.safe_stem(assessment.name)
+
+tab_charts, tab_data, tab_report = st.tabs([
+    ui.tr("export.page.tab_charts"), ui.tr("export.page.tab_data"),
+    ui.tr("export.page.tab_report"),
+])
+
+
+def chart_maker(name: str, fmt: str, scale: float = 1):
+    """A deferred download: the chart is built and exported only when clicked."""
+    a, o, language = assessment, dict(options), lang
+    return lambda: export.figure_to_bytes(
+        export.build_figure(name, a, lang=language, **o), fmt, scale=scale, lang=language
+    )
+
+
+with tab_charts:
+    st.subheader(ui.tr("export.page.one_chart"))
+    name = st.selectbox(ui.tr("export.page.chart"), charts.CHART_NAMES,
+                        format_func=lambda n: export.chart_title(n, lang), key="export:chart")
+    buttons = [("html", 1, ui.tr("export.format.html"), name)]
+    if static_ok:
+        buttons = [
+            ("png", 1, ui.tr("export.format.png"), name),
+            ("png", export.PRINT_SCALE, ui.tr("export.format.png_print"), f"{name}-print"),
+            ("svg", 1, ui.tr("export.format.svg"), name),
+            ("pdf", 1, ui.tr("export.format.pdf"), name),
+            *buttons,
+        ]
+    for column, (fmt, scale, label, stem) in zip(st.columns(len(buttons)), buttons,
+                                                  strict=True):
+        column.download_button(
+            label, data=chart_maker(name, fmt, scale), file_name=export.file_name(stem, fmt),
+            mime=export.MIME[fmt], key=f"export:one:{fmt}:{scale:g}", on_click="ignore",
+            width="stretch",
+        )
+
+    st.subheader(ui.tr("export.page.all_charts"))
+    chosen = st.multiselect(ui.tr("export.page.charts"), charts.CHART_NAMES,
+                            default=list(charts.CHART_NAMES),
+                            format_func=lambda n: export.chart_title(n, lang), key="export:charts")
+    chosen_formats = st.multiselect(
+        ui.tr("export.page.formats"), formats, default=list(formats),
+        format_func=lambda f: ui.tr(f"export.format.{f}"), key="export:formats",
+    )
+    print_quality = st.checkbox(ui.tr("export.page.print"), key="export:print",
+                                disabled="png" not in chosen_formats)
+    if st.button(ui.tr("export.page.make_zip"), type="primary", key="export:make_zip",
+                 icon=":material/folder_zip:"):
+        if not chosen or not chosen_formats:
+            st.warning(ui.tr("export.page.pick_something"))
+        else:
+            bar = st.progress(0.0, text=ui.tr("export.page.making_zip", done=0))
+            try:
+                data = export.charts_zip(
+                    assessment, chosen, chosen_formats, lang=lang,
+                    scale=export.PRINT_SCALE if print_quality else 1,
+                    progress=lambda f: bar.progress(
+                        f, text=ui.tr("export.page.making_zip", done=round(100 * f))),
+                    **options,
+                )
+            except export.ExportError as err:
+                bar.empty()
+                st.error(ui.tr("export.page.failed", error=ui.plain(str(err))))
+            else:
+                bar.empty()
+                st.session_state["export:zip"] = (state_key, data, len(chosen),
+                                                  len(chosen_formats))
+    made = st.session_state.get("export:zip")
+    if made and made[0] == state_key:
+        _, data, n_charts, n_formats = made
+        st.success(ui.tr("export.page.zip_ready", charts=n_charts, formats=n_formats,
+                         size=export.format_number(len(data) / 1e6, lang, 1)))
+        st.download_button(
+            ui.tr("export.page.download_zip"), data=data,
+            file_name=export.file_name(f"{base}-charts", "zip"), mime=export.MIME["zip"],
+            key="export:download_zip", on_click="ignore", icon=":material/download:",
+        )
+
+with tab_data:
+    a, o, language = assessment, dict(options), lang
+
+    def data_buttons(key: str, csv, xlsx, stem: str) -> None:
+        left, right = st.columns(2)
+        left.download_button(
+            ui.tr("export.format.csv"), data=csv, file_name=export.file_name(stem, "csv"),
+            mime=export.MIME["csv"], key=f"export:{key}:csv", on_click="ignore",
+            width="stretch", icon=":material/download:",
+        )
+        right.download_button(
+            ui.tr("export.format.xlsx"), data=xlsx, file_name=export.file_name(stem, "xlsx"),
+            mime=export.MIME["xlsx"], key=f"export:{key}:xlsx", on_click="ignore",
+            width="stretch", icon=":material/download:",
+        )
+
+    st.subheader(ui.tr("export.page.ranking"))
+    st.caption(ui.tr("export.page.ranking_help"))
+    data_buttons(
+        "ranking",
+        lambda: export.ranking_csv(a, lang=language, **o),
+        lambda: export.ranking_xlsx(a, lang=language, **o),
+        f"{base}-{ui.tr('export.sheet.ranking').lower()}",
+    )
+    st.subheader(ui.tr("export.page.scores"))
+    st.caption(ui.tr("export.page.scores_help"))
+    data_buttons(
+        "scores",
+        lambda: export.scores_csv(a, lang=language),
+        lambda: export.scores_xlsx(a, lang=language),
+        f"{base}-{ui.tr('export.sheet.scores').lower()}",
+    )
+    st.subheader(ui.tr("export.page.workshop"))
+    if export.has_workshops(store, assessment.id):
+        st.caption(ui.tr("export.page.workshop_help"))
+        data_buttons(
+            "workshop",
+            lambda: export.workshop_csv(store, a, lang=language),
+            lambda: export.workshop_xlsx(store, a, lang=language),
+            f"{base}-workshop",
+        )
+    else:
+        st.caption(ui.tr("export.page.no_workshop"))
+    st.subheader(ui.tr("export.page.workbook"))
+    st.caption(ui.tr("export.page.workbook_help"))
+    st.download_button(
+        ui.tr("export.page.workbook_button"), data=lambda: export.assessment_xlsx(a),
+        file_name=export.file_name(base, "xlsx"), mime=export.MIME["xlsx"],
+        key="export:workbook", on_click="ignore", icon=":material/download:",
+    )
+
+with tab_report:
+    st.caption(ui.tr("export.page.report_intro"))
+    left, right = st.columns(2)
+    report_lang = left.segmented_control(
+        ui.tr("export.page.report_lang"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
+        default=lang, key="export:report_lang",
+    ) or lang
+    report_formats = ["pdf", "html"] if static_ok else ["html"]
+    report_format = right.radio(
+        ui.tr("export.page.report_format"), report_formats,
+        format_func=lambda f: ui.tr(f"export.page.report_{f}"), key="export:report_format",
+    )
+    report_key = (*state_key, report_lang, report_format)
+    if st.button(ui.tr("export.page.make_report"), type="primary", key="export:make_report",
+                 icon=":material/description:"):
+        bar = st.progress(0.0, text=ui.tr("export.page.making_report", done=0))
+
+        def report_progress(f: float) -> None:
+            bar.progress(f, text=ui.tr("export.page.making_report", done=round(100 * f)))
+
+        try:
+            rounds = export.workshop_rounds(store, assessment.id)
+            kwargs = dict(lang=report_lang, workshop_rounds=rounds,
+                          profile_label=settings.profile, progress=report_progress, **options)
+            if report_format == "pdf":
+                data = export.report_pdf(assessment, **kwargs)
+            else:
+                data = export.report_html(assessment, **kwargs).encode("utf-8")
+        except export.ExportError as err:
+            bar.empty()
+            st.error(ui.tr("export.page.failed", error=ui.plain(str(err))))
+        else:
+            bar.empty()
+            st.session_state["export:report"] = (report_key, data)
+    made = st.session_state.get("export:report")
+    if made and made[0] == report_key:
+        data = made[1]
+        st.success(ui.tr("export.page.report_ready",
+                         size=export.format_number(len(data) / 1e6, lang, 1)))
+        kind = ui.tr("export.report.kind").lower()
+        st.download_button(
+            ui.tr("export.page.download_report"), data=data,
+            file_name=export.file_name(f"{base}-{kind}", report_format),
+            mime=export.MIME[report_format], key="export:download_report", on_click="ignore",
+            icon=":material/download:",
+        )
