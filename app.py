@@ -32,17 +32,19 @@ def is_participant_link() -> bool:
 
 
 def language_switch() -> None:
-    choice = st.segmented_control(
+    def apply() -> None:  # a callback runs before the script, so the whole page follows
+        if st.session_state.get("lang_switch"):
+            st.session_state["lang"] = st.session_state["lang_switch"]
+
+    st.session_state.setdefault("lang_switch", ui.lang())
+    st.segmented_control(
         "🌐",
         LANGUAGES,
         format_func=LANGUAGE_NAMES.get,
-        default=ui.lang(),
         key="lang_switch",
+        on_change=apply,
         label_visibility="collapsed",
     )
-    if choice and choice != st.session_state.get("lang"):
-        st.session_state["lang"] = choice
-        st.rerun()
 
 
 def assessment_picker() -> None:
@@ -123,7 +125,9 @@ def manage_assessments(current: int | None, names: dict[int, str]) -> None:
 
 def import_upload(filename: str, data: bytes) -> None:
     try:
-        assessment = read_assessment_bytes(data, filename, lang=ui.lang())
+        # The app's own download of a half-scored assessment must import back.
+        assessment = read_assessment_bytes(data, filename, lang=ui.lang(),
+                                           allow_missing_scores=True)
     except AssessmentValidationError as exc:
         st.session_state["import_errors"] = [ui.tr("sidebar.import_failed")] + [
             issue.message(ui.lang()) for issue in exc.errors
