@@ -4,6 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
+# Imported at start-up, not inside a rerun: scikit-criteria's import takes about 2 s.
+import impact.engine  # noqa: F401
 from impact import ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
 from impact.io import AssessmentValidationError, assessment_to_xlsx_bytes, read_assessment_bytes
