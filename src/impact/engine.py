@@ -21,9 +21,11 @@ Methods (`METHODS`), all built on scikit-criteria and tested against it:
   the order of the others.
 
 In every result a higher ``score`` is better and ``rank`` 1 is best. Ties share
-a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Where
-scikit-criteria ranks, its order is kept exactly; its dense ranks (1, 1, 2) are
-only renumbered to competition ranks.
+a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Ranks come
+from the method's score rounded to 12 decimals (so float noise never splits a
+true tie; otherwise the order is scikit-criteria's); for ``vikor`` they are
+scikit-criteria's own ranks (with its compromise set) renumbered from dense
+(1, 1, 2) to competition ranks.
 
 Validation happens before scikit-criteria sees the data: every problem raises an
 `EngineError` with an i18n key and parameters, so a page or the CLI can say what
@@ -476,14 +478,16 @@ def _rank_problem(p: _Problem, method: str) -> tuple[np.ndarray, np.ndarray]:
         return score, competition_rank(score)
     if method == "topsis":
         result = _TOPSIS_PIPE.evaluate(_skc_matrix(p))
-        return np.asarray(result.e_.similarity, dtype=float), dense_to_competition(result.rank_)
+        score = np.asarray(result.e_.similarity, dtype=float)
+        return score, competition_rank(score)
     if method == "vikor":
         result = _VIKOR_PIPE.evaluate(_skc_matrix(p))
         return 1.0 - np.asarray(result.e_.q_k, dtype=float), dense_to_competition(result.rank_)
     if method == "spotis":
         dm = _WEIGHT_SCALER.transform(_skc_matrix(p))
         result = SPOTIS().evaluate(dm, bounds=np.column_stack([p.lo, p.hi]))
-        return 1.0 - np.asarray(result.e_.score, dtype=float), dense_to_competition(result.rank_)
+        score = 1.0 - np.asarray(result.e_.score, dtype=float)
+        return score, competition_rank(score)
     raise AssertionError(method)  # pragma: no cover - _check_method ran first
 
 

@@ -71,6 +71,8 @@ CONFIDENCE_SD: dict[str, float] = {"high": 0.05, "medium": 0.10, "low": 0.20}
 # Samples are processed in blocks of about this many matrix cells, so memory
 # stays small and a progress bar can move.
 _BLOCK_CELLS = 4_000_000
+_BLOCKS = 10  # at least this many blocks (for a moving progress bar) ...
+_MIN_BLOCK = 500  # ... unless blocks would get smaller than this
 
 ProgressFn = Callable[[float], None]
 
@@ -263,9 +265,12 @@ def _run_smaa(
     ties have probability 0 (see `_ties_possible`).
     """
     n, m = p.x.shape
-    rng = np.random.default_rng(seed)
+    # weights and scores draw from their own streams, so the result does not depend on
+    # how the samples are split into blocks
+    rng, rng_scores = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     cells = n * m if (sd is not None or method == "vikor") else n
-    block = max(1, min(samples, _BLOCK_CELLS // max(cells, 1)))
+    block = max(1, min(samples, _BLOCK_CELLS // max(cells, 1),
+                       max(_MIN_BLOCK, -(-samples // _BLOCKS))))
     counts = np.zeros(n * n, dtype=np.int64)
     weight_sums = np.zeros((n, m))
     pillar_sums = np.zeros((n, len(PILLAR_NAMES))) if pillar_sampler else None
@@ -279,7 +284,7 @@ def _run_smaa(
         w = pillar_sampler(drawn) if pillar_sampler else drawn
         x = None
         if sd is not None:
-            noise = rng.standard_normal((k, n, m)) * sd
+            noise = rng_scores.standard_normal((k, n, m)) * sd
             x = np.clip(p.x + noise, p.lo, p.hi)
         order, ranks = sorted_ranks(*_scores_block(p, method, w, x), ties=ties)
         # measure order[s, i] has rank ranks[s, i]: count (measure, rank) pairs

@@ -96,7 +96,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.what.objective": ("richting", "direction"),
     "engine.what.scale": ("schaal", "scale"),
     "engine.what.pillar": ("pijler", "pillar"),
-    "engine.what.score_sd": ("spreiding", "spread"),
     "engine.error.missing_weight": (
         "Criterium '{criterion}' heeft geen gewicht.",
         "Criterion '{criterion}' has no weight.",
@@ -118,10 +117,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "moet 0 of meer zijn en niet boven de bovengrens liggen.",
         "The weight range of '{criterion}' ({low} to {high}) is invalid; the lower bound must "
         "be 0 or more and not above the upper bound.",
-    ),
-    "engine.error.infeasible_weight_ranges": (
-        "De gewichtsbereiken kunnen niet samen op 100% uitkomen. Verruim de bereiken.",
-        "The weight ranges cannot add up to 100% together. Widen the ranges.",
     ),
     "engine.error.zero_pillar_weights": (
         "Alle pijlergewichten zijn 0. Geef minstens één pijler een gewicht groter dan 0.",
@@ -241,9 +236,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.cli.pareto_note": (
         "* = niet gedomineerd op de drie pijlers (Pareto)",
         "* = not dominated on the three pillars (Pareto)",
-    ),
-    "engine.cli.no_io": (
-        "Het inlezen van beoordelingsbestanden is nog niet beschikbaar.",
-        "Reading assessment files is not available yet.",
     ),
 }
