@@ -230,7 +230,6 @@ def scoring_view(session: ws.Session, me: ws.Participant, round_no: int) -> None
     st.progress(answered / total if total else 0.0,
                 text=ui.tr("workshop.p.progress", done=answered, total=total,
                            round=round_no))
-    show_pending_error()
 
     if step < len(order):
         measure_id = order[step]
@@ -310,6 +309,7 @@ session = cached_session(db, me.code)
 rendered = (state.round, state.round_state, state.closed)
 who = " · ".join(x for x in (me.name, me.group) if x)
 st.caption(ui.tr("workshop.p.header", code=me.code) + (f" · {ui.plain(who)}" if who else ""))
+show_pending_error()
 
 if state.closed:
     st.info(ui.tr("workshop.p.session_over"))

@@ -1,0 +1,275 @@
+"""AppTest: the facilitator page and the participant page of a workshop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from impact import workshop as ws
+from impact.store import get_store
+from impact.workshop import RoundState
+from tests.conftest import APP
+
+FACILITATOR_BUTTONS = {"Ronde openen", "Ronde sluiten", "Resultaten onthullen", "Nieuwe ronde"}
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def expire_caches() -> None:
+    """What a few seconds of waiting do: the pages' short-lived shared caches expire."""
+    st.cache_data.clear()
+
+
+def facilitator(code: str | None = None, key: str | None = None) -> AppTest:
+    expire_caches()
+    at = AppTest.from_file(APP, default_timeout=60)
+    run(at)
+    if code is not None:
+        at.query_params["session"] = code
+    if key is not None:
+        at.query_params["key"] = key
+    at.switch_page("pages/workshop.py")
+    return run(at)
+
+
+def participant(**params: str) -> AppTest:
+    expire_caches()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return run(at)
+
+
+def buttons(at: AppTest) -> set[str]:
+    return {b.label for b in at.button}
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "caption", "subheader", "info", "success",
+                                  "warning", "error", "markdown", "text")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def frame(at: AppTest, *columns: str):
+    """The first table showing all these columns (AppTest does not keep dataframe keys)."""
+    for element in at.dataframe:
+        if set(columns) <= set(element.value.columns):
+            return element.value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def seeded_session(db_path: Path, **options):
+    """A session on the seeded example: two measures, two -3..+3 criteria."""
+    store = get_store()
+    assessment_id = store.list_assessments()[0].id
+    settings = dict(pillar_split=False, anonymous=False, hide_until_reveal=True, shuffle=False)
+    settings.update(options)
+    return (store, *ws.create_session(store, assessment_id, ["M01", "M02"],
+                                      ["eco_bio", "ppl_health"], **settings))
+
+
+def test_facilitator_creates_a_session_and_sees_the_key_once(db_path: Path) -> None:
+    at = facilitator()
+    assert at.title[0].value == "Workshop"
+    assert not FACILITATOR_BUTTONS & buttons(at)  # no session yet: no controls
+    criteria = at.multiselect[1]
+    # default: the -3..+3 criteria of the example (8 of its 13)
+    assert criteria.value == ["eco_bio", "eco_water", "eco_land", "econ_farm", "ppl_health",
+                              "ppl_liv", "ppl_support", "ppl_equity"]
+    at.multiselect[0].set_value(["M01", "M04"])
+    at.button(key="FormSubmitter:create_session:1-Sessie starten").click()
+    run(at)
+    code, key = at.query_params["session"], at.query_params["key"]
+    store = get_store()
+    assert ws.verify_key(store, code, key)
+    session = ws.get_session(store, code)
+    assert session.measures == ("M01", "M04") and len(session.criteria) == 8
+    assert (session.pillar_split, session.anonymous, session.hide_until_reveal) == (
+        True, True, True)
+    assert "Ronde openen" in buttons(at)
+    shown = [c.value for c in at.code]
+    assert any(f"session={code}" in c and f"key={key}" in c for c in shown)  # once
+    assert any(c.endswith(f"/?join={code}") for c in shown)
+    assert len(at.image) == 1  # the QR code
+    at.button(key="key_saved").click()
+    run(at)
+    assert not any(key in c for c in (c.value for c in at.code))  # shown once only
+
+
+def test_wrong_key_shows_no_controls(db_path: Path) -> None:
+    _store, session, key = seeded_session(db_path)
+    at = facilitator(session.code, key + "x")
+    assert at.sidebar.children  # the normal app, with its sidebar
+    assert not FACILITATOR_BUTTONS & buttons(at)
+    assert any(session.code in e.value for e in at.error)
+    at = facilitator(session.code)  # no key at all
+    assert not FACILITATOR_BUTTONS & buttons(at)
+
+
+def test_facilitator_runs_a_round_and_sees_the_room(db_path: Path) -> None:
+    store, session, key = seeded_session(db_path)
+    at = facilitator(session.code, key)
+    assert "Ronde 1: wacht op start" in [s.value for s in at.subheader]
+    at.button(key="action_open").click()
+    run(at)
+    assert ws.status(store, session.code).round_state == RoundState.SCORING
+
+    people = [ws.join(store, session.code, name=f"p{i}") for i in range(3)]
+    values = {"M01": [-3, 0, 3], "M02": [1, 1, 2]}
+    for i, p in enumerate(people):
+        for m, vs in values.items():
+            for c in session.criteria:
+                ws.submit_answer(store, p.token, m, c, vs[i])
+    at = facilitator(session.code, key)  # a new visit, after the caches expired
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Deelnemers": "3", "Klaar": "3 / 3", "Antwoorden": "12 / 12"}
+    # hidden until revealed: only the list of who takes part (a named session)
+    assert [list(d.value.columns) for d in at.dataframe] == [["Naam", "Groep", "Antwoorden"]]
+    assert "De resultaten zijn verborgen tot u ze onthult." in all_text(at)
+    at.toggle(key="peek").set_value(True)
+    run(at)
+    cells = frame(at, "Gemiddelde", "Mediaan", "Standaardafwijking")
+    assert list(cells["n"]) == [3, 3, 3, 3]
+    assert list(cells["Gemiddelde"]) == [0.0, 0.0, 1.33, 1.33]
+    assert list(cells["Mediaan"]) == [0.0, 0.0, 1.0, 1.0]
+
+    at.button(key="action_close").click()
+    run(at)
+    assert ws.status(store, session.code).round_state == RoundState.CLOSED
+    table = frame(at, "Rang", "Balans")
+    assert len(table) == 2
+    at.button(key="action_reveal").click()
+    run(at)
+    assert ws.status(store, session.code).round_state == RoundState.REVEALED
+    at.button(key="action_new_round").click()
+    run(at)
+    assert ws.status(store, session.code) == ws.Status(session.code, 2, RoundState.SCORING,
+                                                       False)
+
+
+def test_facilitator_saves_the_group_result(db_path: Path) -> None:
+    store, session, key = seeded_session(db_path, anonymous=False)
+    ws.open_round(store, session.code)
+    p = ws.join(store, session.code)
+    for m in session.measures:
+        for c in session.criteria:
+            ws.submit_answer(store, p.token, m, c, -3)
+    ws.close_round(store, session.code)
+    at = facilitator(session.code, key)
+    save = [b for b in at.button if b.label == "Bewaren"]
+    assert save
+    save[0].click()
+    run(at)
+    infos = store.list_assessments()
+    assert len(infos) == 2
+    assert infos[1].name.endswith(f"workshop {session.code} ronde 1")
+    assert store.load(infos[1].id).scores[("M01", "eco_bio")].value == -3
+
+
+def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path)
+    at = participant(join="")
+    assert not FACILITATOR_BUTTONS & buttons(at)
+    assert not at.sidebar.children  # no sidebar (no assessment picker) for participants
+    at.text_input[0].set_value(session.code.lower())
+    at.button[0].click()
+    run(at)
+    assert at.query_params["join"] == session.code
+    # join form: a name (named session) and the stakeholder groups of the example
+    group = at.selectbox[0]
+    assert group.options == ["Provincie", "Agrarische sector", "Natuurorganisaties",
+                             "Bewoners", "Anders"]
+    at.text_input[0].set_value("Fatima")
+    group.set_value("Bewoners")
+    at.button[0].click()
+    run(at)
+    token = at.query_params["p"]
+    me = ws.participant(store, token)
+    assert (me.name, me.group, me.code) == ("Fatima", "Bewoners", session.code)
+    assert "ronde opent" in all_text(at)  # waiting for the facilitator
+
+    ws.open_round(store, session.code)
+    at = participant(p=token)  # the page as after a reload / status change
+    pills = at.pills
+    assert len(pills) == 2
+    assert pills[0].options[0] == "-3 zeer negatief" and pills[0].options[6] == "+3 zeer positief"
+    pills[0].set_value(2)
+    run(at)
+    at.pills[1].set_value(-1)
+    run(at)
+    assert ws.own_answers(store, token, 1) == {("M01", "eco_bio"): 2.0,
+                                                ("M01", "ppl_health"): -1.0}
+    at.button(key="next").click()
+    run(at)
+    assert "Maatregel 2 van 2" in all_text(at)
+
+    # a reload: same participant, resumes at the first open measure, no new participant
+    again = participant(p=token)
+    assert "Maatregel 2 van 2" in all_text(again)
+    assert ws.progress(store, session.code).joined == 1
+    again.pills[0].set_value(0)
+    run(again)
+    again.pills[1].set_value(3)
+    run(again)
+    again.button(key="next").click()
+    run(again)
+    assert "Klaar!" in all_text(again)
+    assert ws.progress(store, session.code).finished == 1
+
+    ws.close_round(store, session.code)
+    closed = participant(p=token)
+    assert "Ronde 1 is gesloten" in all_text(closed)
+    assert not closed.pills
+    ws.reveal_round(store, session.code)
+    revealed = participant(p=token)
+    room = revealed.dataframe[0].value
+    assert list(room["n"]) == [1, 1, 1, 1]
+    assert list(room["Mediaan"]) == ["+2 positief", "-1 licht negatief", "0 neutraal",
+                                     "+3 zeer positief"]
+
+
+def test_an_answer_after_the_round_closed_is_refused_with_a_message(db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code)
+    at = participant(p=me.token)
+    ws.close_round(store, session.code)  # the facilitator closes while the page is open
+    at.pills[0].set_value(1)
+    run(at)
+    assert ws.own_answers(store, me.token, 1) == {}
+    assert any("niet open" in e.value for e in at.error)
+
+
+def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:
+    store, session, key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    # even with the facilitator's parameters added, a participant link is a participant page
+    at = participant(p=me.token, session=session.code, key=key)
+    assert not FACILITATOR_BUTTONS & buttons(at)
+    assert "Workshop" not in [t.value for t in at.title]
+    assert not at.metric and not at.image
+    at = participant(join=session.code, session=session.code, key=key)
+    assert not FACILITATOR_BUTTONS & buttons(at)
+    assert "Doe mee" in buttons(at)
+
+
+def test_anonymous_session_asks_no_name_and_reveal_hides_small_numbers(db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path, anonymous=True)
+    at = participant(join=session.code)
+    assert not at.text_input  # no name field
+    people = [ws.join(store, session.code) for _ in range(2)]
+    ws.open_round(store, session.code)
+    for p, v in zip(people, [3, -3], strict=True):
+        ws.submit_answer(store, p.token, "M01", "eco_bio", v)
+    ws.reveal_round(store, session.code)
+    at = participant(p=people[0].token)
+    room = at.dataframe[0].value
+    assert room["Mediaan"].tolist() == ["—"] * 4  # two answers: not shown
+    assert room["n"].tolist() == [2, 0, 0, 0]
