@@ -399,14 +399,18 @@ def sorted_ranks(
     row are equal (SMAA with continuous weights and distinct measures), which skips
     looking for them.
     """
-    s = np.round(np.asarray(scores, dtype=float), RANK_DECIMALS)
+    scores = np.asarray(scores, dtype=float)
+    n = scores.shape[-1]
+    positions = np.arange(n)
+    if not ties:
+        order = np.argsort(scores, axis=-1)
+        if higher_is_better:
+            order = order[..., ::-1]
+        return order, np.broadcast_to(positions + 1, scores.shape)
+    s = np.round(scores, RANK_DECIMALS)
     if higher_is_better:
         np.negative(s, out=s)
     order = np.argsort(s, axis=-1)
-    n = s.shape[-1]
-    positions = np.arange(n)
-    if not ties:
-        return order, np.broadcast_to(positions + 1, s.shape)
     sorted_s = np.take_along_axis(s, order, axis=-1)
     tie = sorted_s[..., 1:] == sorted_s[..., :-1]
     if not tie.any():

@@ -289,18 +289,26 @@ def _run_smaa(
         order, ranks = sorted_ranks(*_scores_block(p, method, w, x), ties=ties)
         # measure order[s, i] has rank ranks[s, i]: count (measure, rank) pairs
         counts += np.bincount((order * n + (ranks - 1)).ravel(), minlength=n * n)
-        rows, cols = np.nonzero(ranks == 1)
-        winners = order[rows, cols]
+        if ties:
+            rows, cols = np.nonzero(ranks == 1)
+            winners = order[rows, cols]
+        else:
+            rows, winners = slice(None), order[:, 0]
         firsts += np.bincount(winners, minlength=n)
-        for j in range(m):
-            weight_sums[:, j] += np.bincount(winners, weights=w[rows, j], minlength=n)
+        weight_sums += _sum_by(winners, w[rows], n)
         if pillar_sums is not None:
-            for j in range(len(PILLAR_NAMES)):
-                pillar_sums[:, j] += np.bincount(winners, weights=drawn[rows, j], minlength=n)
+            pillar_sums += _sum_by(winners, drawn[rows], n)
         done += k
         if progress:
             progress(done / samples)
     return counts.reshape(n, n), weight_sums, firsts, pillar_sums
+
+
+def _sum_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """n x c sums of the rows of `values` (k x c) per group (k ints in 0..n-1)."""
+    c = values.shape[1]
+    index = (groups[:, None] * c + np.arange(c)).ravel()
+    return np.bincount(index, weights=values.ravel(), minlength=n * c).reshape(n, c)
 
 
 def _result(
