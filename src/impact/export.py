@@ -251,36 +251,6 @@ def method_label(method: str, lang: str = "nl") -> str:
         return method
 
 
-def figures_zip(
-    figures: Mapping[str, go.Figure] | Iterable[tuple[str, go.Figure]],
-    formats: Sequence[str] = FORMATS,
-    *,
-    scale: float = 1,
-    lang: str = "nl",
-    progress: Callable[[float], None] | None = None,
-) -> bytes:
-    """A ZIP with every figure in every format; `progress` gets 0..1 after each file."""
-    items = list(figures.items() if isinstance(figures, Mapping) else figures)
-    formats = [f.lower() for f in formats]
-    if any(f in STATIC_FORMATS for f in formats):
-        ok, message = static_export_available(lang)
-        if not ok:
-            raise StaticExportUnavailable(message)
-    total = max(1, len(items) * len(formats))
-    done = 0
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, fig in items:
-            for fmt in formats:
-                zf.writestr(file_name(name, fmt), figure_to_bytes(fig, fmt, scale=scale, lang=lang))
-                done += 1
-                if progress:
-                    progress(done / total)
-    if progress and not items:
-        progress(1.0)
-    return buffer.getvalue()
-
-
 def html_to_pdf(page: str, *, lang: str = "nl") -> bytes:
     """Print an HTML page (self-contained, no scripts needed) to PDF with headless Chromium."""
     ok, message = static_export_available(lang)
@@ -1042,7 +1012,7 @@ def charts_zip(
             progress(min(1.0, done / steps))
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for name in names:
             fig = build_figure(name, assessment, pillar_weights=pillar_weights, profile=profile,
                                method=method, floors=floors, criterion_weights=criterion_weights,
