@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -722,7 +722,9 @@ def neutral_pillar_scores(
 
 
 def _pillar_columns(pillars: pd.DataFrame) -> list[str]:
-    return [p for p in PILLAR_NAMES if p in pillars.columns and pillars[p].notna().any()]
+    present = [p for p in PILLAR_NAMES if p in pillars.columns]
+    filled = pillars[present].notna().any(axis=0).to_numpy()
+    return [p for p, f in zip(present, filled, strict=True) if f]
 
 
 def balance_index(pillars: pd.DataFrame) -> pd.Series:
@@ -761,9 +763,9 @@ def pillar_effects(
 ) -> pd.DataFrame:
     """Per measure and pillar: +1 gain, -1 loss, 0 no change against the neutral point."""
     cols = _pillar_columns(pillars)
-    diff = pillars[cols] - pd.Series({c: float(neutral[c]) for c in cols})
-    out = np.sign(diff.where(diff.abs() > tol, 0.0)).astype(int)
-    return out
+    diff = pillars[cols].to_numpy(dtype=float) - np.array([float(neutral[c]) for c in cols])
+    out = np.where(np.abs(diff) > tol, np.sign(diff), 0.0).astype(int)
+    return pd.DataFrame(out, index=pillars.index, columns=cols)
 
 
 def tradeoff_classes(
@@ -927,8 +929,10 @@ def _evaluate(assessment, pillar_weights, profile, method, floors, criterion_wei
     inner = _within_normalised(pmap, within)
     weights = {c: pw[pmap[c]] * inner[c] for c in p.criteria}
 
-    ranking = rank(performance, objectives=objectives, weights=weights, method=method,
-                   scale=scale)
+    w = np.array([weights[c] for c in p.criteria])
+    problem = replace(p, weights=w / w.sum())
+    _check_method_fits(problem, method)
+    score, score_rank = _rank_problem(problem, method)
     a = _pillar_matrix(p.criteria, pmap, inner)
     v = _values(p.x, p.sign, p.lo, p.hi)
     pillars = pd.DataFrame(_pillar_values(v, a), index=p.measures, columns=list(PILLAR_NAMES))
@@ -936,33 +940,31 @@ def _evaluate(assessment, pillar_weights, profile, method, floors, criterion_wei
     neutral = pd.Series(_pillar_values(_values(zero, p.sign, p.lo, p.hi)[None, :], a)[0],
                         index=list(PILLAR_NAMES), name="neutral")
 
-    table = pd.DataFrame(index=p.measures)
     labels = {m.id: m for m in assessment.measures}
-    table["label_nl"] = [labels[m].label_nl for m in p.measures]
-    table["label_en"] = [labels[m].label_en or labels[m].label_nl for m in p.measures]
-    table["score"] = ranking["score"]
-    table["score_rank"] = ranking["rank"]
-    for q in PILLAR_NAMES:
-        table[q] = pillars[q]
-    for q in PILLAR_NAMES:
-        table[f"contrib_{q}"] = pw[q] * pillars[q].fillna(0.0)
-    table["balance"] = balance_index(pillars)
-    below = pd.DataFrame(
-        {q: pillars[q] < floor[q] - 1e-12 for q in PILLAR_NAMES if q in floor},
-        index=p.measures,
-    )
-    table["floor_violation"] = below.any(axis=1) if len(below.columns) else False
-    table["violated_pillars"] = [
-        ",".join(q for q in below.columns if below.at[m, q]) for m in p.measures
+    pv = pillars.to_numpy()
+    below = np.zeros(pv.shape, dtype=bool)
+    for k, q in enumerate(PILLAR_NAMES):
+        if q in floor:
+            below[:, k] = pv[:, k] < floor[q] - 1e-12  # NaN (no criteria) is never below
+    flagged = below.any(axis=1)
+    columns: dict[str, Any] = {
+        "label_nl": [labels[m].label_nl for m in p.measures],
+        "label_en": [labels[m].label_en or labels[m].label_nl for m in p.measures],
+        "score": score,
+        "rank": _floor_rank(score, score_rank, flagged),
+        "score_rank": score_rank.astype(int),
+    }
+    for k, q in enumerate(PILLAR_NAMES):
+        columns[q] = pv[:, k]
+    for k, q in enumerate(PILLAR_NAMES):
+        columns[f"contrib_{q}"] = pw[q] * np.nan_to_num(pv[:, k])
+    columns["balance"] = balance_index(pillars).to_numpy()
+    columns["floor_violation"] = flagged
+    columns["violated_pillars"] = [
+        ",".join(q for k, q in enumerate(PILLAR_NAMES) if row[k]) for row in below
     ]
-    table["pareto"] = pareto_front(pillars)
-    table["rank"] = _floor_rank(ranking["score"].to_numpy(), ranking["rank"].to_numpy(),
-                                table["floor_violation"].to_numpy(dtype=bool))
-    table = table[[
-        "label_nl", "label_en", "score", "rank", "score_rank", *PILLAR_NAMES,
-        *(f"contrib_{q}" for q in PILLAR_NAMES), "balance", "floor_violation",
-        "violated_pillars", "pareto",
-    ]]
+    columns["pareto"] = pareto_front(pillars).to_numpy()
+    table = pd.DataFrame(columns, index=p.measures)
     return Evaluation(
         table=table,
         weights=weights,
