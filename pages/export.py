@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from impact import charts, export, ui
-from impact.i18n import LANGUAGE_NAMES, LANGUAGES
+from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS
 
 lang = ui.lang()
@@ -90,7 +90,7 @@ with tab_charts:
                             format_func=lambda n: export.chart_title(n, lang), key="export:charts")
     chosen_formats = st.multiselect(
         ui.tr("export.page.formats"), formats, default=list(formats),
-        format_func=lambda f: ui.tr(f"export.format.{f}"), key="export:formats",
+        format_func=lambda f: t(f"export.format.{f}", lang), key="export:formats",
     )
     print_quality = st.checkbox(ui.tr("export.page.print"), key="export:print",
                                 disabled="png" not in chosen_formats)
@@ -187,7 +187,7 @@ with tab_report:
     report_formats = ["pdf", "html"] if static_ok else ["html"]
     report_format = right.radio(
         ui.tr("export.page.report_format"), report_formats,
-        format_func=lambda f: ui.tr(f"export.page.report_{f}"), key="export:report_format",
+        format_func=lambda f: t(f"export.page.report_{f}", lang), key="export:report_format",
     )
     report_key = (*state_key, report_lang, report_format)
     if st.button(ui.tr("export.page.make_report"), type="primary", key="export:make_report",
