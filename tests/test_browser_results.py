@@ -1,0 +1,159 @@
+"""Browser test (headless Chromium): the results page draws its charts and follows the weights.
+
+Runs `streamlit run app.py` on a free port with its own database. Needs the system
+Chromium and Playwright; without them the test skips locally and FAILS in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from impact import engine
+from impact.store import Store
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TRICKY = "<b>x</b> **y**"
+RANKING_TITLE = "Rangorde van de maatregelen"
+
+
+def require_browser() -> None:
+    problem = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problem = "Playwright is not installed"
+    if problem is None and not os.access(CHROMIUM, os.X_OK):
+        problem = f"Chromium not found at {CHROMIUM}"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"{problem}; the browser test must run in CI")
+        pytest.skip(problem)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """A Streamlit server on the example with one measure renamed to HTML/Markdown.
+
+    Yields (url, expected order with equal weights, expected order with ecology 100),
+    orders as measure names.
+    """
+    require_browser()
+    db = tmp_path / "impact.duckdb"
+    store = Store(db)
+    aid = store.seed_example_if_empty()
+    measures = list(store.load(aid).measures)
+    index = next(i for i, m in enumerate(measures) if m.id == "M06")
+    measures[index] = replace(measures[index], label_nl=TRICKY)
+    store.replace_measures(aid, measures)
+    assessment = store.load(aid)
+    store.close()  # the server process needs the file lock
+
+    def order(weights: dict[str, float]) -> list[str]:
+        table = engine.evaluate(assessment, pillar_weights=weights).table
+        table = table.sort_values(["rank", "score"], ascending=[True, False], kind="stable")
+        return list(table["label_nl"])
+
+    port = free_port()
+    env = {**os.environ, "IMPACT_DB": str(db)}
+    streamlit = Path(sys.executable).parent / "streamlit"
+    proc = subprocess.Popen(
+        [str(streamlit), "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"streamlit did not start:\n{output[-3000:]}")
+            time.sleep(0.3)
+        yield (url, order({"ecology": 1, "economy": 1, "people": 1}),
+               order({"ecology": 100, "economy": 0, "people": 0}))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def squash(text: str) -> str:
+    """Tick labels wrap over lines (tspans without spaces): compare without whitespace."""
+    return "".join(text.split())
+
+
+def test_results_page_draws_charts_and_follows_the_weights(server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, equal_order, ecology_order = server
+    assert equal_order != ecology_order  # otherwise the test would prove nothing
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                    headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{url}/results", timeout=60_000)
+            ranking = page.locator(".js-plotly-plot").filter(
+                has=page.locator(".gtitle", has_text=RANKING_TITLE))
+            ranking.locator("g.ytick text").first.wait_for(timeout=60_000)
+            # the charts are drawn: plotly containers with their SVG
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6",
+                timeout=30_000,
+            )
+            plots = page.locator(".js-plotly-plot")
+            assert plots.count() >= 6
+            for k in range(plots.count()):
+                assert plots.nth(k).locator("svg.main-svg").count() >= 1
+
+            def ticks() -> list[str]:
+                return ranking.locator("g.ytick text").all_text_contents()
+
+            assert [squash(t) for t in ticks()] == [squash(n) for n in equal_order]
+            # a measure named like HTML/Markdown shows as typed, not as bold text
+            assert TRICKY in ticks()
+            assert ranking.locator("g.ytick text b, g.ytick text tspan[style*='bold']"
+                                   ).count() == 0
+
+            # move the ecology weight to 100 points with the keyboard
+            thumbs = page.get_by_role("slider")
+            thumbs.first.focus()
+            page.keyboard.press("End")
+            deadline = time.monotonic() + 30
+            while [squash(t) for t in ticks()] != [squash(n) for n in ecology_order]:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"ranking chart did not follow the weight: {ticks()}")
+                page.wait_for_timeout(250)
+            shown = page.locator('[data-testid="stSliderThumbValue"]').all_text_contents()
+            assert shown[:3] == ["100", "0", "0"]  # the other weights followed: total 100
+        finally:
+            browser.close()
