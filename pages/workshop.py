@@ -155,7 +155,8 @@ def header(session: ws.Session, key: str) -> None:
                 st.rerun()
     qr_col, info_col = st.columns([2, 3], vertical_alignment="center")
     with qr_col:
-        st.image(ws.qr_png(link), width=380, caption=ui.tr("workshop.qr_caption"))
+        # As wide as its column (about 450 px on a laptop): readable from the back of a room.
+        st.image(ws.qr_png(link), width="stretch", caption=ui.tr("workshop.qr_caption"))
     with info_col:
         st.markdown(f"{ui.tr('workshop.join_at')}")
         st.code(link, language=None)

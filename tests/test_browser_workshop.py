@@ -1,0 +1,217 @@
+"""End to end in headless Chromium: a two-round workshop with ten participants.
+
+Starts `streamlit run app.py` on a free port with its own database, then drives a
+facilitator and ten participant browser contexts with Playwright and the system
+Chromium. Fails (does not skip) without Chromium when the CI variable is set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PARTICIPANTS = 10
+MEASURES = ["Extensivering melkveehouderij rond Natura 2000", "Vernatting veenweide"]
+CRITERIA = ["Biodiversiteit en natuurkwaliteit", "Gezondheid"]
+WAIT = 30_000  # ms; generous on a shared 2-core machine
+
+
+def labels(value: int) -> str:
+    words = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
+             1: "licht positief", 2: "positief", 3: "zeer positief"}
+    return f"{value:+d} {words[value]}".replace("+0 ", "0 ")
+
+
+def answer(i: int, m: int, c: int) -> int:
+    """Participant i's answer for measure m, criterion c (hand-chosen, spread out)."""
+    return [(i % 7) - 3, 1, (i % 3) - 1, 3 - (i % 2) * 6][2 * m + c]
+
+
+def require_chromium():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        sync_playwright = None
+    if sync_playwright is None or not Path(CHROMIUM).exists():
+        message = f"Chromium ({CHROMIUM}) or Playwright is not available"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (required in CI)")
+        pytest.skip(message)
+    return sync_playwright
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    env = dict(os.environ, IMPACT_DB=str(tmp_path / "e2e.duckdb"))
+    env.pop("IMPACT_PUBLIC_URL", None)
+    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((tmp_path / "server.log").read_text(errors="replace"))
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def test_two_round_workshop_with_ten_participants(server: str) -> None:
+    sync_playwright = require_chromium()
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            run_workshop(browser, server, expect)
+        finally:
+            browser.close()
+
+
+def run_workshop(browser, base: str, expect) -> None:
+    # -- the facilitator creates a session through the app's navigation
+    fac = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    fac.set_default_timeout(WAIT)
+    fac.goto(base + "/")
+    fac.get_by_role("link", name="Workshop").click()
+    fac.get_by_role("button", name="Sessie starten").wait_for()
+    boxes = fac.locator('[data-testid="stMultiSelect"]')
+    measure_box, criteria_box = boxes.nth(0), boxes.nth(1)
+    criteria_box.wait_for()
+    for box, keep in ((measure_box, MEASURES), (criteria_box, CRITERIA)):
+        chips = box.locator('[aria-label^="Remove "]').evaluate_all(
+            "els => els.map(e => e.getAttribute('aria-label'))")
+        for chip in chips:
+            if chip.removeprefix("Remove ") not in keep:
+                box.get_by_label(chip, exact=True).click()
+    fac.get_by_text("Deelnemers verdelen ook 100 punten").click()  # no split in this run
+    fac.get_by_role("button", name="Sessie starten").click()
+    fac.get_by_role("button", name="Ronde openen").wait_for()
+    match = re.search(r"session=([A-Z0-9]{6})&key=([^&]+)", fac.url)
+    assert match, fac.url
+    code, key = match.groups()
+    join_link = fac.locator('[data-testid="stCode"]').filter(has_text="?join=").inner_text()
+    join_link = join_link.strip()
+    assert join_link == f"{base}/?join={code}"
+    fac.get_by_role("button", name="Ronde openen").click()
+    expect(fac.get_by_text("Ronde 1: deelnemers scoren")).to_be_visible()
+
+    # -- ten participants join through the link and score both measures
+    pages = []
+    for i in range(PARTICIPANTS):
+        page = browser.new_context(viewport={"width": 390, "height": 844},
+                                   is_mobile=True, has_touch=True).new_page()
+        page.set_default_timeout(WAIT)
+        page.goto(join_link)
+        page.get_by_role("button", name="Doe mee").click()
+        expect(page.get_by_text("Maatregel 1 van 2")).to_be_visible()
+        assert "p=" in page.url and "join=" not in page.url
+        for m in range(2):
+            for c in range(2):
+                pill = page.locator(f".st-key-ans-1-{m}-{c}").get_by_role(
+                    "radio", name=labels(answer(i, m, c)), exact=True)
+                pill.click()
+                expect(pill).to_have_attribute("aria-checked", "true")
+            page.get_by_role("button", name="Volgende").click()
+        expect(page.get_by_text("Klaar! Al uw antwoorden zijn bewaard.")).to_be_visible()
+        pages.append(page)
+
+    # -- the facilitator's live view counts them without a reload
+    metric = fac.locator('[data-testid="stMetric"]').filter(has_text="Klaar")
+    expect(metric).to_contain_text(f"{PARTICIPANTS} / {PARTICIPANTS}")
+    expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Deelnemers")).to_contain_text(
+        str(PARTICIPANTS))
+    fac.get_by_text("Tussenstand op dit scherm tonen").click()
+    fac.get_by_role("tab", name="Alle scores").click()
+    grid = fac.locator('[data-testid="stDataFrame"]').filter(has_text="Gemiddelde")
+    expect(grid).to_be_visible()
+    for m, measure in enumerate(MEASURES):
+        for c, criterion in enumerate(CRITERIA):
+            values = [answer(i, m, c) for i in range(PARTICIPANTS)]
+            mean = round(sum(values) / len(values), 2)
+            row = grid.locator('[role="row"]').filter(has_text=measure).filter(
+                has_text=criterion)
+            cells = row.locator('[role="gridcell"]').all_inner_texts()
+            assert cells[2] == str(PARTICIPANTS), cells  # n
+            assert float(cells[3]) == pytest.approx(mean), (measure, criterion, cells)
+
+    # -- reveal: participants follow within a few seconds, without doing anything
+    fac.get_by_role("button", name="Resultaten onthullen").click()
+    for page in pages[:3]:
+        expect(page.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
+        expect(page.get_by_text("Zo scoorde de zaal in ronde 1")).to_be_visible()
+
+    # -- round 2 opens; participants are taken to the questions again
+    fac.get_by_role("button", name="Nieuwe ronde").click()
+    expect(fac.get_by_text("Ronde 2: deelnemers scoren")).to_be_visible()
+    first = pages[0]
+    expect(first.get_by_text("Maatregel 1 van 2")).to_be_visible()
+    for c in range(2):
+        pill = first.locator(f".st-key-ans-2-0-{c}").get_by_role("radio", name=labels(0),
+                                                                   exact=True)
+        pill.click()
+        expect(pill).to_have_attribute("aria-checked", "true")
+
+    # -- a reload resumes where the participant was, as the same participant
+    token_url = first.url
+    first.reload()
+    expect(first.get_by_text("Maatregel 2 van 2")).to_be_visible()
+    assert first.url == token_url
+    expect(first.get_by_text("Ronde 2: 2 van 4 vragen beantwoord")).to_be_visible()
+    expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Antwoorden")).to_contain_text(
+        f"2 / {PARTICIPANTS * 4}")
+    expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Deelnemers")).to_contain_text(
+        str(PARTICIPANTS))  # no duplicate participant
+
+    # -- a participant's link never reaches the facilitator controls
+    token = re.search(r"p=([^&]+)", token_url).group(1)
+    intruder = browser.new_context().new_page()
+    intruder.set_default_timeout(WAIT)
+    for url in (f"{base}/workshop?p={token}", f"{base}/?p={token}&session={code}",
+                f"{base}/workshop?join={code}&session={code}&key={key}"):
+        intruder.goto(url)
+        expect(intruder.get_by_text("Workshop " + code).or_(
+            intruder.get_by_role("button", name="Doe mee"))).to_be_visible()
+        assert intruder.get_by_role("button", name="Ronde openen").count() == 0
+        assert intruder.get_by_role("button", name="Ronde sluiten").count() == 0
+    intruder.goto(f"{base}/workshop?session={code}")  # the facilitator page without the key
+    expect(intruder.get_by_text("kan alleen worden beheerd met de sleutel")).to_be_visible()
+    assert intruder.get_by_role("button", name="Ronde openen").count() == 0
