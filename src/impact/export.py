@@ -21,6 +21,7 @@ import hashlib
 import html
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -107,12 +108,34 @@ def static_export_available(lang: str = "nl") -> tuple[bool, str]:
     return False, t("export.no_chromium", lang)
 
 
+_log = logging.getLogger(__name__)
+
+
 class _KaleidoServer:
     """The process-wide kaleido sync server: started once, lazily, calls serialised."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._path: str | None = None
+        self._hooked = False
+
+    def _quiet_server_thread(self) -> None:
+        """A browser that fails to start kills kaleido's server thread with a traceback on
+        stderr; log it instead (the caller gets a clear ExportError)."""
+        if self._hooked:
+            return
+        import kaleido
+
+        previous = threading.excepthook
+
+        def hook(args: threading.ExceptHookArgs) -> None:
+            server_thread = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+            if server_thread is not None and args.thread is server_thread:
+                _log.info("kaleido server stopped: %r", args.exc_value)
+                return
+            previous(args)
+
+        threading.excepthook = hook
+        self._hooked = True
 
     def _thread_alive(self) -> bool:
         import kaleido
@@ -128,10 +151,10 @@ class _KaleidoServer:
         if server.is_running() and not self._thread_alive():
             server.close(silence_warnings=True)  # it died (browser crashed): start again
         if not server.is_running():
+            self._quiet_server_thread()
             kaleido.start_sync_server(
                 mathjax=False, path=path, timeout=RENDER_TIMEOUT, silence_warnings=True
             )
-            self._path = path
 
     @property
     def running(self) -> bool:
@@ -151,16 +174,20 @@ class _KaleidoServer:
                     result["error"] = exc
 
             # kaleido's call blocks for ever if its server thread has died (for instance a
-            # browser that cannot start); watch the server while waiting.
+            # browser that cannot start); watch the server while waiting. A dead server is
+            # closed so that the next export starts a new one. (kaleido times out a render
+            # itself after RENDER_TIMEOUT; the deadline here is only a last resort.)
             worker = threading.Thread(target=call, daemon=True, name="impact-kaleido-call")
             worker.start()
             deadline = time.monotonic() + RENDER_TIMEOUT + 10
             while worker.is_alive():
                 worker.join(0.05)
-                if worker.is_alive() and (
-                    not self._thread_alive() or time.monotonic() > deadline
-                ):
+                if not worker.is_alive():
+                    break
+                if not self._thread_alive():
                     kaleido._global_server.close(silence_warnings=True)  # noqa: SLF001
+                    raise ExportError(t("export.render_failed", lang, browser=path))
+                if time.monotonic() > deadline:
                     raise ExportError(t("export.render_failed", lang, browser=path))
             if "error" in result:
                 raise ExportError(
