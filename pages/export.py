@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from impact import charts, export, ui
+from impact import export, ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS
 
@@ -64,8 +64,9 @@ def chart_maker(name: str, fmt: str, scale: float = 1):
 
 
 with tab_charts:
+    chart_choices = export.available_charts(assessment)
     st.subheader(ui.tr("export.page.one_chart"))
-    name = st.selectbox(ui.tr("export.page.chart"), charts.CHART_NAMES,
+    name = st.selectbox(ui.tr("export.page.chart"), chart_choices,
                         format_func=lambda n: export.chart_title(n, lang), key="export:chart")
     buttons = [("html", 1, ui.tr("export.format.html"), name)]
     if static_ok:
@@ -85,8 +86,8 @@ with tab_charts:
         )
 
     st.subheader(ui.tr("export.page.all_charts"))
-    chosen = st.multiselect(ui.tr("export.page.charts"), charts.CHART_NAMES,
-                            default=list(charts.CHART_NAMES),
+    chosen = st.multiselect(ui.tr("export.page.charts"), chart_choices,
+                            default=list(chart_choices),
                             format_func=lambda n: export.chart_title(n, lang), key="export:charts")
     chosen_formats = st.multiselect(
         ui.tr("export.page.formats"), formats, default=list(formats),

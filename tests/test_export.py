@@ -130,6 +130,17 @@ def test_every_chart_in_every_format_is_a_real_file(kaleido_server, example) -> 
     assert len(seen) == len(charts.CHART_NAMES) * (1 + len(export.FORMATS))
 
 
+def test_without_profiles_the_zip_leaves_out_the_perspective_comparisons(example) -> None:
+    bare = replace(example, profiles=[])
+    assert set(export.available_charts(example)) == set(charts.CHART_NAMES)
+    names = export.available_charts(bare)
+    assert set(REQUIRED_CHARTS) <= set(names) and not set(names) & export.PROFILE_CHARTS
+    with zipfile.ZipFile(io.BytesIO(export.charts_zip(bare, formats=["html"]))) as zf:
+        assert sorted(zf.namelist()) == sorted(f"{n}.html" for n in names)
+    with pytest.raises(export.ExportError):  # asked for explicitly, it says why not
+        export.charts_zip(bare, ["perspectives"], ["html"], lang="en")
+
+
 def test_print_resolution_triples_the_pixels(kaleido_server) -> None:
     fig = go.Figure(go.Bar(x=["a", "b", "c"], y=[1, 3, 2]))
     screen = png_size(export.figure_to_bytes(fig, "png", width=400, height=300))

@@ -788,10 +788,17 @@ def _is_formula_like(value: Any) -> bool:
     return isinstance(value, str) and neutralise_cell(value) != value
 
 
+def _missing(value: Any) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other non-scalars
+        return False
+
+
 def _csv_value(value: Any) -> Any:
     from impact.io import neutralise_cell
 
-    if value is None or (isinstance(value, float) and value != value):
+    if _missing(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -856,7 +863,7 @@ def frames_to_xlsx_bytes(
         for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
             for j, raw in enumerate(row, start=1):
                 value = raw.item() if hasattr(raw, "item") else raw
-                if value is None or (isinstance(value, float) and value != value):
+                if _missing(value):
                     continue
                 cell = ws.cell(row=i, column=j)
                 if isinstance(value, str):
@@ -894,7 +901,7 @@ def _set_text(cell: Any, text: str) -> None:
 
 
 def _display_text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if _missing(value):
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
@@ -976,6 +983,16 @@ def chart_names() -> tuple[str, ...]:
     return tuple(CHART_NAMES)
 
 
+# Charts that compare the stakeholder perspectives: only with saved profiles.
+PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
+
+
+def available_charts(assessment: Assessment) -> tuple[str, ...]:
+    """The chart names that can be made for this assessment (all, less the perspective
+    comparisons when it has no profiles)."""
+    return tuple(n for n in chart_names() if assessment.profiles or n not in PROFILE_CHARTS)
+
+
 def build_figure(
     name: str,
     assessment: Assessment,
@@ -1018,8 +1035,8 @@ def charts_zip(
     scale: float = 1,
     progress: Callable[[float], None] | None = None,
 ) -> bytes:
-    """A ZIP with the charts (default: all) in the formats; progress 0..1 as it goes."""
-    names = list(charts) if charts is not None else list(chart_names())
+    """A ZIP with the charts (default: all it has data for) in the formats; progress 0..1."""
+    names = list(charts) if charts is not None else list(available_charts(assessment))
     formats = [f.lower() for f in formats]
     for fmt in formats:
         if fmt not in FORMATS:
