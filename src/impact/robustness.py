@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 from scipy import stats
+from threadpoolctl import ThreadpoolController
 
 from impact.engine import (
     PILLAR_NAMES,
@@ -75,6 +76,12 @@ _BLOCKS = 10  # at least this many blocks (for a moving progress bar) ...
 _MIN_BLOCK = 500  # ... unless blocks would get smaller than this
 
 ProgressFn = Callable[[float], None]
+
+# The matrix products here are small (a block of samples x 12 x 50). Multi-threaded
+# BLAS gains nothing on them, and on a busy machine (several sessions, 2 cores) its
+# threads wait for each other: measured under load, 10 products that take 0.5 ms now
+# and then took 40 ms. So SMAA runs its blocks with one BLAS thread.
+_BLAS = ThreadpoolController()
 
 
 @dataclass
@@ -278,30 +285,39 @@ def _run_smaa(
     done = 0
     if progress:
         progress(0.0)
-    while done < samples:
-        k = min(block, samples - done)
-        drawn = sampler(rng, k)
-        w = pillar_sampler(drawn) if pillar_sampler else drawn
-        x = None
-        if sd is not None:
-            noise = rng_scores.standard_normal((k, n, m)) * sd
-            x = np.clip(p.x + noise, p.lo, p.hi)
-        order, ranks = sorted_ranks(*_scores_block(p, method, w, x), ties=ties)
-        # measure order[s, i] has rank ranks[s, i]: count (measure, rank) pairs
-        counts += np.bincount((order * n + (ranks - 1)).ravel(), minlength=n * n)
-        if ties:
-            rows, cols = np.nonzero(ranks == 1)
-            winners = order[rows, cols]
-        else:
-            rows, winners = slice(None), order[:, 0]
-        firsts += np.bincount(winners, minlength=n)
-        weight_sums += _sum_by(winners, w[rows], n)
-        if pillar_sums is not None:
-            pillar_sums += _sum_by(winners, drawn[rows], n)
-        done += k
-        if progress:
-            progress(done / samples)
+    with _BLAS.limit(limits=1, user_api="blas"):
+        while done < samples:
+            k = min(block, samples - done)
+            _smaa_block(p, method, sampler, pillar_sampler, rng, rng_scores, sd, k, ties,
+                        counts, weight_sums, firsts, pillar_sums)
+            done += k
+            if progress:
+                progress(done / samples)
     return counts.reshape(n, n), weight_sums, firsts, pillar_sums
+
+
+def _smaa_block(p, method, sampler, pillar_sampler, rng, rng_scores, sd, k, ties,
+                counts, weight_sums, firsts, pillar_sums) -> None:
+    """Draw and rank k samples; add them to the running totals (in place)."""
+    n, m = p.x.shape
+    drawn = sampler(rng, k)
+    w = pillar_sampler(drawn) if pillar_sampler else drawn
+    x = None
+    if sd is not None:
+        noise = rng_scores.standard_normal((k, n, m)) * sd
+        x = np.clip(p.x + noise, p.lo, p.hi)
+    order, ranks = sorted_ranks(*_scores_block(p, method, w, x), ties=ties)
+    # measure order[s, i] has rank ranks[s, i]: count (measure, rank) pairs
+    counts += np.bincount((order * n + (ranks - 1)).ravel(), minlength=n * n)
+    if ties:
+        rows, cols = np.nonzero(ranks == 1)
+        winners = order[rows, cols]
+    else:
+        rows, winners = slice(None), order[:, 0]
+    firsts += np.bincount(winners, minlength=n)
+    weight_sums += _sum_by(winners, w[rows], n)
+    if pillar_sums is not None:
+        pillar_sums += _sum_by(winners, drawn[rows], n)
 
 
 def _sum_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
