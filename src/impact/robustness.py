@@ -235,7 +235,8 @@ def rank_many(
     totals = w.sum(axis=1, keepdims=True)
     if (totals <= 0).any():
         raise EngineError("engine.error.zero_weights")
-    ranks = _ranks_block(p, method, w / totals, None)
+    with _BLAS.limit(limits=1, user_api="blas"):
+        ranks = _ranks_block(p, method, w / totals, None)
     return pd.DataFrame(ranks, columns=p.measures)
 
 
@@ -622,7 +623,9 @@ def weight_stability(
     and ``vikor`` it is the interval around the current weight seen on that grid.
     """
     try:
-        return _weight_stability(assessment, pillar_weights, method, criterion_weights, profile)
+        with _BLAS.limit(limits=1, user_api="blas"):
+            return _weight_stability(assessment, pillar_weights, method, criterion_weights,
+                                     profile)
     except EngineError as err:
         raise err.with_labels(criterion_labels(assessment)) from None
 
