@@ -42,17 +42,15 @@ chart_downloads(fig, "ranking", key="dl-results-ranking")
 
 # Balance and trade-offs
 st.subheader(ui.tr("results.balance_header"))
-left, right = st.columns(2)
-with left:
-    fig = charts.balance_chart(table, lang=lang, subtitle=subtitle)
-    st.plotly_chart(fig, key="chart-balance", config={"displaylogo": False})
-    st.caption(ui.tr("results.balance_help"))
-    chart_downloads(fig, "balance", key="dl-results-balance")
-with right:
-    fig = charts.tradeoff_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle)
-    st.plotly_chart(fig, key="chart-tradeoff", config={"displaylogo": False})
-    st.caption(ui.tr("results.tradeoff_help"))
-    chart_downloads(fig, "tradeoff", key="dl-results-tradeoff")
+fig = charts.balance_chart(table, lang=lang, subtitle=subtitle)
+st.plotly_chart(fig, key="chart-balance", config={"displaylogo": False})
+st.caption(ui.tr("results.balance_help"))
+chart_downloads(fig, "balance", key="dl-results-balance")
+
+fig = charts.tradeoff_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle)
+st.plotly_chart(fig, key="chart-tradeoff", config={"displaylogo": False})
+st.caption(ui.tr("results.tradeoff_help"))
+chart_downloads(fig, "tradeoff", key="dl-results-tradeoff")
 
 fig = charts.pillars_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle)
 st.plotly_chart(fig, key="chart-pillars", config={"displaylogo": False})
@@ -100,6 +98,7 @@ st.dataframe(
     frame,
     hide_index=True,
     width="stretch",
+    height=36 * (len(frame) + 1) + 3,  # every measure visible, no inner scrolling
     key="results-table",
     column_config={
         cols["score"]: st.column_config.NumberColumn(format="%.3f"),

@@ -128,31 +128,31 @@ try:
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
 else:
-    left, right = st.columns([3, 2])
-    with left:
-        fig = charts.ranking_chart(
-            whatif_eval.table, lang=lang,
-            subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, settings.method),
-            title=ui.tr("results.s.whatif_chart"),
-        )
-        st.plotly_chart(fig, key="chart-whatif", config={"displaylogo": False})
-    with right:
-        now = table["rank"].astype(int)
-        then = whatif_eval.table["rank"].astype(int)
-        moves = pd.DataFrame(
-            {
-                ui.tr("word.measure"): [names.get(m, m) for m in then.index],
-                ui.tr("results.s.col.rank_now"): now.reindex(then.index).to_numpy(),
-                ui.tr("results.s.col.rank_whatif"): then.to_numpy(),
-                ui.tr("results.s.col.change"): (now.reindex(then.index) - then).to_numpy(),
-            }
-        ).sort_values(ui.tr("results.s.col.rank_whatif"), kind="stable")
-        st.dataframe(moves, hide_index=True, key="sens-whatif-table")
-        if st.button(ui.tr("results.s.whatif_apply"), key="sens-whatif-apply"):
-            settings.pillar_weights = dict(whatif_points)
-            settings.profile = None
-            ui.set_weight_settings(settings)
-            st.rerun()
+    fig = charts.ranking_chart(
+        whatif_eval.table, lang=lang,
+        subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, settings.method),
+        title=ui.tr("results.s.whatif_chart"),
+    )
+    st.plotly_chart(fig, key="chart-whatif", config={"displaylogo": False})
+    now = table["rank"].astype(int)
+    then = whatif_eval.table["rank"].astype(int)
+    moves = pd.DataFrame(
+        {
+            ui.tr("results.s.col.rank_whatif"): then.to_numpy(),
+            ui.tr("word.measure"): [names.get(m, m) for m in then.index],
+            ui.tr("results.s.col.rank_now"): now.reindex(then.index).to_numpy(),
+            ui.tr("results.s.col.change"): (now.reindex(then.index) - then).to_numpy(),
+        }
+    ).sort_values(ui.tr("results.s.col.rank_whatif"), kind="stable")
+    st.dataframe(moves, hide_index=True, key="sens-whatif-table",
+                 height=36 * (len(moves) + 1) + 3,
+                 column_config={ui.tr("results.s.col.change"): st.column_config.NumberColumn(
+                     help=ui.tr("results.s.col.change_help"), format="%+d")})
+    if st.button(ui.tr("results.s.whatif_apply"), key="sens-whatif-apply"):
+        settings.pillar_weights = dict(whatif_points)
+        settings.profile = None
+        ui.set_weight_settings(settings)
+        st.rerun()
 
 # -- perspectives -------------------------------------------------------------------------------
 st.subheader(ui.tr("results.s.perspectives_header"))
@@ -169,17 +169,14 @@ if views is None:
     st.stop()
 st.caption(ui.tr("results.s.perspectives_help"))
 method_note = charts.weights_subtitle(None, lang, settings.method)
-left, right = st.columns([3, 2])
-with left:
-    fig = charts.perspectives_chart(views.ranks, measure_names=names, no_regret=views.no_regret,
-                                    lang=lang, subtitle=method_note)
-    st.plotly_chart(fig, key="chart-perspectives", config={"displaylogo": False})
-    chart_downloads(fig, "perspectives", key="dl-sens-perspectives")
-with right:
-    fig = charts.kendall_chart(views.kendall_tau, lang=lang, subtitle=method_note)
-    st.plotly_chart(fig, key="chart-kendall", config={"displaylogo": False})
-    st.caption(ui.tr("results.s.kendall_help"))
-    chart_downloads(fig, "kendall", key="dl-sens-kendall")
+fig = charts.perspectives_chart(views.ranks, measure_names=names, no_regret=views.no_regret,
+                                lang=lang, subtitle=method_note)
+st.plotly_chart(fig, key="chart-perspectives", config={"displaylogo": False})
+chart_downloads(fig, "perspectives", key="dl-sens-perspectives")
+fig = charts.kendall_chart(views.kendall_tau, lang=lang, subtitle=method_note)
+st.plotly_chart(fig, key="chart-kendall", config={"displaylogo": False})
+st.caption(ui.tr("results.s.kendall_help"))
+chart_downloads(fig, "kendall", key="dl-sens-kendall")
 
 st.markdown("**" + ui.tr("results.s.no_regret_header", k=views.k) + "**")
 if views.no_regret:

@@ -301,7 +301,7 @@ def test_labels_follow_the_language(example: Assessment, lang: str) -> None:
     top = ranked(engine.evaluate(example).table).iloc[0]
     assert first == (top["label_nl"] if lang == "nl" else top["label_en"])
     assert fig.data[0].name == t("pillar.ecology", lang)
-    assert t("results.chart.method", lang) in fig.layout.title.subtitle.text
+    assert engine.method_label("wsm", lang) in fig.layout.title.subtitle.text
 
 
 # -- user text shows literally ----------------------------------------------------------------

@@ -188,21 +188,19 @@ def _make(traces: list[dict[str, Any]], title: str, lang: str, subtitle: str | N
 
 def weights_subtitle(pillar_weights: Mapping[Pillar | str, float] | None, lang: str,
                      method: str | None = None, profile: str | None = None) -> str:
-    """'Gewichten: Ecologie 40 · Economie 30 · Mens 30 · methode: WSM', escaped."""
+    """'Provincie: Ecologie 40 · Economie 30 · Mens 30 · Gewogen som' (user text escaped)."""
     parts: list[str] = []
+    if profile:
+        parts.append(esc(profile) + ":")
     if pillar_weights:
         total = sum(float(pillar_weights.get(p, 0.0)) for p in PILLARS) or 1.0
         points = {p: 100 * float(pillar_weights.get(p, 0.0)) / total for p in PILLARS}
-        parts.append(
-            t("results.chart.weights", lang) + ": "
-            + " · ".join(f"{pillar_name(p, lang)} {fmt(points[p], lang, 0)}" for p in PILLARS)
-        )
-    if profile:
-        parts.append(t("results.chart.profile", lang) + ": " + esc(profile))
+        parts.append(" · ".join(f"{pillar_name(p, lang)} {fmt(points[p], lang, 0)}"
+                                for p in PILLARS))
     if method:
         label = engine.method_label(method, lang) if method in engine.METHODS else method
-        parts.append(t("results.chart.method", lang) + ": " + esc(label))
-    return " · ".join(parts)
+        parts.append(("· " if parts else "") + esc(label))
+    return " ".join(parts)
 
 
 def _violated_names(value: object, lang: str) -> str:

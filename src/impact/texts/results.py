@@ -34,9 +34,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Agreement between perspectives (Kendall's tau)",
     ),
     # chart labels
-    "results.chart.weights": ("Gewichten", "Weights"),
-    "results.chart.profile": ("perspectief", "perspective"),
-    "results.chart.method": ("methode", "method"),
     "results.chart.contribution": ("bijdrage aan de score", "contribution to the score"),
     "results.chart.ranking.x": (
         "Totaalscore (0 = slechtst, 1 = best), opgebouwd per pijler",
@@ -51,10 +48,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "In elk perspectief bij de beste maatregelen",
         "Among the best measures in every perspective",
     ),
-    "results.chart.pareto": (
-        "Pareto-optimaal (niet te verbeteren zonder verlies)",
-        "Pareto-optimal (cannot improve without a loss)",
-    ),
+    "results.chart.pareto": ("Pareto-optimaal", "Pareto-optimal"),
     "results.chart.dominated": ("Overige maatregelen", "Other measures"),
     "results.chart.quadrant.win_win": ("winst-winst", "win-win"),
     "results.chart.quadrant.tradeoff": ("afruil", "trade-off"),
@@ -287,6 +281,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.s.col.rank_now": ("Rang nu", "Rank now"),
     "results.s.col.rank_whatif": ("Rang bij wat-als", "Rank in what-if"),
     "results.s.col.change": ("Verschuiving", "Change"),
+    "results.s.col.change_help": (
+        "Aantal plaatsen omhoog (+) of omlaag (−) ten opzichte van nu.",
+        "Number of places up (+) or down (−) compared with now.",
+    ),
     "results.s.col.rank_in": ("Rang bij {profile}", "Rank for {profile}"),
     "results.s.whatif_apply": ("Deze gewichten overnemen", "Apply these weights"),
     "results.s.perspectives_header": ("Perspectieven vergelijken", "Compare perspectives"),
