@@ -68,21 +68,23 @@ with tab_charts:
     st.subheader(ui.tr("export.page.one_chart"))
     name = st.selectbox(ui.tr("export.page.chart"), chart_choices,
                         format_func=lambda n: export.chart_title(n, lang), key="export:chart")
-    buttons = [("html", 1, ui.tr("export.format.html"), name)]
+    # (format, scale, short label, tooltip, file name stem)
+    buttons = [("html", 1, ui.tr("export.short.html"), ui.tr("export.format.html"), name)]
     if static_ok:
         buttons = [
-            ("png", 1, ui.tr("export.format.png"), name),
-            ("png", export.PRINT_SCALE, ui.tr("export.format.png_print"), f"{name}-print"),
-            ("svg", 1, ui.tr("export.format.svg"), name),
-            ("pdf", 1, ui.tr("export.format.pdf"), name),
+            ("png", 1, ui.tr("export.format.png"), None, name),
+            ("png", export.PRINT_SCALE, ui.tr("export.short.png_print"),
+             ui.tr("export.download_help"), f"{name}-print"),
+            ("svg", 1, ui.tr("export.format.svg"), None, name),
+            ("pdf", 1, ui.tr("export.format.pdf"), None, name),
             *buttons,
         ]
-    for column, (fmt, scale, label, stem) in zip(st.columns(len(buttons)), buttons,
-                                                  strict=True):
+    for column, (fmt, scale, label, tip, stem) in zip(st.columns(len(buttons)), buttons,
+                                                       strict=True):
         column.download_button(
             label, data=chart_maker(name, fmt, scale), file_name=export.file_name(stem, fmt),
             mime=export.MIME[fmt], key=f"export:one:{fmt}:{scale:g}", on_click="ignore",
-            width="stretch",
+            width="stretch", help=tip,
         )
 
     st.subheader(ui.tr("export.page.all_charts"))

@@ -82,8 +82,7 @@ def test_export_page_offers_every_download_made_on_click(db_path: Path, kaleido_
     buttons = at.download_button
     assert buttons and all(b.proto.deferred_file_id for b in buttons)  # nothing made yet
     labels = [b.label for b in buttons]
-    for label in ("PNG", "PNG afdrukkwaliteit", "SVG", "PDF", "Interactieve HTML", "CSV",
-                  "Excel", "Werkmap (.xlsx)"):
+    for label in ("PNG", "PNG druk", "SVG", "PDF", "HTML", "CSV", "Excel", "Werkmap (.xlsx)"):
         assert label in labels
     assert at.selectbox(key="export:chart").value == "ranking"
 
@@ -164,7 +163,7 @@ def test_without_chromium_the_page_explains_and_offers_html(db_path: Path, monke
     at = start("en")
     assert "apt-get install chromium" in at.warning[0].value
     one_chart = [b.label for b in at.download_button if b.key.startswith("export:one:")]
-    assert one_chart == ["Interactive HTML"]
+    assert one_chart == ["HTML"]
     assert at.multiselect(key="export:formats").options == ["Interactive HTML"]
     assert at.radio(key="export:report_format").options == [
         "HTML (interactive charts, works offline)"

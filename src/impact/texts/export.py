@@ -50,6 +50,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.format.svg": ("SVG", "SVG"),
     "export.format.pdf": ("PDF", "PDF"),
     "export.format.html": ("Interactieve HTML", "Interactive HTML"),
+    "export.short.png_print": ("PNG druk", "PNG print"),
+    "export.short.html": ("HTML", "HTML"),
     "export.format.csv": ("CSV", "CSV"),
     "export.format.xlsx": ("Excel", "Excel"),
     # --- table columns -----------------------------------------------------------------
