@@ -213,14 +213,13 @@ effective = pd.DataFrame(
 )
 ranking = charts.results_table(evaluation.table, lang=lang)
 cols = charts.results_columns(lang)
-left, right = st.columns([2, 3])
-left.dataframe(
+st.dataframe(
     ranking[[cols["rank"], cols["measure"], cols["score"]]],
-    hide_index=True, key="weights-ranking",
+    hide_index=True, key="weights-ranking", height=36 * (len(ranking) + 1) + 3,
     column_config={cols["score"]: st.column_config.NumberColumn(format="%.3f")},
 )
-right.dataframe(
-    effective, hide_index=True, key="weights-effective",
+st.dataframe(
+    effective, hide_index=True, key="weights-effective", height=36 * (len(effective) + 1) + 3,
     column_config={
         ui.tr("results.w.col.within"): st.column_config.NumberColumn(format="%.1f %%"),
         ui.tr("results.w.col.overall"): st.column_config.NumberColumn(format="%.1f %%"),
