@@ -445,7 +445,9 @@ figure img { width: 100%; height: auto; }
 code.fp { font-size: 12px; word-break: break-all; background: #f1f4f7; padding: 2px 4px; }
 section { page-break-inside: auto; }
 tr { page-break-inside: avoid; break-inside: avoid; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4; margin: 16mm 14mm 18mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 9px;
+                        color: #5f6b7a; } }
 @media print { body { padding: 0; max-width: none; font-size: 11.5px; }
                h2 { page-break-after: avoid; break-after: avoid; } }
 """
