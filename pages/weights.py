@@ -183,9 +183,10 @@ for pillar in PILLARS:
         for c in criteria:
             key = f"weights:within:{assessment.id}:{c.id}"
             st.session_state[key] = float(settings.criterion_weights.get(c.id, c.weight))
-            st.number_input(
-                c.label(lang), min_value=0.0, max_value=100.0, step=0.5, key=key,
-                on_change=_on_within, args=(c.id, key), help=c.description or None,
+            st.number_input(  # widget labels and help render Markdown: escape user text
+                ui.plain(c.label(lang)), min_value=0.0, max_value=100.0, step=0.5, key=key,
+                on_change=_on_within, args=(c.id, key),
+                help=ui.plain(c.description) if c.description else None,
             )
 if settings.criterion_weights and st.button(ui.tr("results.w.within_reset"),
                                             key="weights-within-reset"):

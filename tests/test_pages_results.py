@@ -151,6 +151,13 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
     ticks = ranking["layout"]["yaxis"]["ticktext"]
     assert "**vet** &lt;b&gt;x&lt;/b&gt;" in ticks
     assert not any("<b>x" in tick for tick in ticks)
+    # criterion names label widgets, whose labels render Markdown: escaped too
+    criteria = list(EXAMPLE.criteria)
+    criteria[0] = replace(criteria[0], label_nl="**eco** <i>n</i>")
+    store.replace_criteria(info.id, criteria)
+    at.switch_page("pages/weights.py").run()
+    labels = [n.label for n in at.number_input]
+    assert "\\*\\*eco\\*\\* \\<i\\>n\\</i\\>" in labels
 
 
 # -- weights page ---------------------------------------------------------------------------------
