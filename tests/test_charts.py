@@ -344,6 +344,10 @@ def test_build_chart_registry(example: Assessment) -> None:
     ev = engine.evaluate(example, profile=example.profile("Natuurorganisaties"))
     assert list(nature.data[0].y) == list(ranked(ev.table).index)
     assert "Natuurorganisaties" in nature.layout.title.subtitle.text
+    by_name = charts.build_chart("ranking", example, profile="Natuurorganisaties")
+    assert list(by_name.data[0].y) == list(nature.data[0].y)
+    with pytest.raises(ValueError, match="Unknown profile"):
+        charts.build_chart("ranking", example, profile="Niemand")
     picked = charts.build_chart("radar", example, measures=["M02", "M05"], lang="en")
     assert [tr.name for tr in picked.data if tr.name != "no change"] == [
         "Rewetting peat meadows", "Solar park on farmland"]

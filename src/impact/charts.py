@@ -1194,13 +1194,20 @@ def build_chart(
 ) -> go.Figure:
     """Evaluate `assessment` with these weights and build chart `name` (see CHART_NAMES).
 
-    `measures` restricts the per-measure charts to these measure ids; for the radar it
-    is the selection to overlay (default: the three best).
+    `profile` is a `WeightProfile` or a profile's name; explicit `pillar_weights` win
+    over the profile's (its criterion weights still apply). `measures` restricts the
+    per-measure charts to these measure ids; for the radar it is the selection to
+    overlay (default: the three best).
     """
     if name not in CHART_TITLES:
         raise ValueError(
             f"Unknown chart {name!r}; choose one of: {', '.join(CHART_NAMES)}"
         )
+    if isinstance(profile, str):  # a profile's name
+        try:
+            profile = assessment.profile(profile)
+        except KeyError:
+            raise ValueError(f"Unknown profile {profile!r}") from None
     builder = _BUILDERS[name]
     return builder(
         _Context(
