@@ -273,21 +273,24 @@ def room_view(session: ws.Session, round_no: int, *, live: bool = False) -> None
                     f"{info['criteria'][row.criterion_id].label(lang)}")
 
     def median_text(value: float, criterion_id: str) -> str:
+        criterion = info["criteria"][criterion_id]
         if pd.isna(value):
-            return "—"
-        if info["criteria"][criterion_id].is_seven_point and value == round(value):
-            return option_label(int(value))
-        return f"{value:+.1f}" if info["criteria"][criterion_id].is_seven_point else f"{value:g}"
+            return ui.tr("workshop.p.too_few")
+        if criterion.is_seven_point:
+            return option_label(int(value)) if value == round(value) else f"{value:+.1f}"
+        return f"{value:g} {criterion.unit}"
 
-    table = pd.DataFrame({
-        ui.tr("word.measure"): agg["measure_id"].map(lambda m: info["measures"][m][0]),
-        ui.tr("word.criterion"): agg["criterion_id"].map(lambda c: info["criteria"][c].label(lang)),
-        ui.tr("workshop.col.median"): [median_text(v, c) for v, c in
-                                       zip(agg["median"], agg["criterion_id"], strict=True)],
-        ui.tr("workshop.col.iqr"): agg["iqr"].round(2),
-        "n": agg["n"],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", key=f"room-{round_no}")
+    # A short list per measure reads better on a phone than a wide table.
+    cells = agg.set_index(["measure_id", "criterion_id"])
+    for measure_id in session.measures:
+        with st.container(border=True):
+            st.markdown(f"**{ui.plain(info['measures'][measure_id][0])}**")
+            for criterion_id in session.criteria:
+                row = cells.loc[(measure_id, criterion_id)]
+                spread = "" if pd.isna(row["iqr"]) else ui.tr(
+                    "workshop.p.spread", iqr=f"{row['iqr']:g}")
+                st.text(f"{info['criteria'][criterion_id].label(lang)}: "
+                        f"{median_text(row['median'], criterion_id)}{spread} · n={int(row['n'])}")
 
 
 # -- page --------------------------------------------------------------------------------

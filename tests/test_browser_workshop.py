@@ -27,6 +27,13 @@ PARTICIPANTS = 10
 MEASURES = ["Extensivering melkveehouderij rond Natura 2000", "Vernatting veenweide"]
 CRITERIA = ["Biodiversiteit en natuurkwaliteit", "Gezondheid"]
 WAIT = 30_000  # ms; generous on a shared 2-core machine
+SHOTS = os.environ.get("IMPACT_E2E_SCREENSHOTS")  # a folder: save screenshots for a look
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
 
 
 def labels(value: int) -> str:
@@ -172,12 +179,15 @@ def run_workshop(browser, base: str, expect) -> None:
             cells = row.locator('[role="gridcell"]').all_inner_texts()
             assert cells[2] == str(PARTICIPANTS), cells  # n
             assert float(cells[3]) == pytest.approx(mean), (measure, criterion, cells)
+    fac.get_by_role("tab", name="Grootste verschillen").click()
+    shot(fac, "facilitator-round1")
 
     # -- reveal: participants follow within a few seconds, without doing anything
     fac.get_by_role("button", name="Resultaten onthullen").click()
     for page in pages[:3]:
         expect(page.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
         expect(page.get_by_text("Zo scoorde de zaal in ronde 1")).to_be_visible()
+    shot(pages[0], "participant-revealed")
 
     # -- round 2 opens; participants are taken to the questions again
     fac.get_by_role("button", name="Nieuwe ronde").click()
@@ -196,10 +206,15 @@ def run_workshop(browser, base: str, expect) -> None:
     expect(first.get_by_text("Maatregel 2 van 2")).to_be_visible()
     assert first.url == token_url
     expect(first.get_by_text("Ronde 2: 2 van 4 vragen beantwoord")).to_be_visible()
+    shot(first, "participant-resumed")
     expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Antwoorden")).to_contain_text(
         f"2 / {PARTICIPANTS * 4}")
     expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Deelnemers")).to_contain_text(
         str(PARTICIPANTS))  # no duplicate participant
+    if SHOTS:
+        fac.get_by_text("Tussenstand op dit scherm tonen").click()
+        fac.get_by_role("tab", name="Verschuiving").click()
+        shot(fac, "facilitator-round2")
 
     # -- a participant's link never reaches the facilitator controls
     token = re.search(r"p=([^&]+)", token_url).group(1)

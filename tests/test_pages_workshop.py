@@ -229,10 +229,13 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     assert not closed.pills
     ws.reveal_round(store, session.code)
     revealed = participant(p=token)
-    room = revealed.dataframe[0].value
-    assert list(room["n"]) == [1, 1, 1, 1]
-    assert list(room["Mediaan"]) == ["+2 positief", "-1 licht negatief", "0 neutraal",
-                                     "+3 zeer positief"]
+    room = [t.value for t in revealed.text]
+    assert room == [
+        "Biodiversiteit en natuurkwaliteit: +2 positief · spreiding 0 · n=1",
+        "Gezondheid: -1 licht negatief · spreiding 0 · n=1",
+        "Biodiversiteit en natuurkwaliteit: 0 neutraal · spreiding 0 · n=1",
+        "Gezondheid: +3 zeer positief · spreiding 0 · n=1",
+    ]
 
 
 def test_an_answer_after_the_round_closed_is_refused_with_a_message(db_path: Path) -> None:
@@ -270,6 +273,10 @@ def test_anonymous_session_asks_no_name_and_reveal_hides_small_numbers(db_path: 
         ws.submit_answer(store, p.token, "M01", "eco_bio", v)
     ws.reveal_round(store, session.code)
     at = participant(p=people[0].token)
-    room = at.dataframe[0].value
-    assert room["Mediaan"].tolist() == ["—"] * 4  # two answers: not shown
-    assert room["n"].tolist() == [2, 0, 0, 0]
+    room = [t.value for t in at.text]
+    assert room == [  # two answers: not shown
+        "Biodiversiteit en natuurkwaliteit: te weinig antwoorden · n=2",
+        "Gezondheid: te weinig antwoorden · n=0",
+        "Biodiversiteit en natuurkwaliteit: te weinig antwoorden · n=0",
+        "Gezondheid: te weinig antwoorden · n=0",
+    ]

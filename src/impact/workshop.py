@@ -1011,6 +1011,23 @@ def qr_png(url: str, *, scale: int = 12) -> bytes:
 
 
 # -- figures (plotly graph objects; user text escaped) ----------------------------------
+def _signed(value: float) -> str:
+    """+1.5, -1, 0: a cell label on a -3..+3 scale."""
+    if pd.isna(value):
+        return ""
+    return "0" if value == 0 else f"{value:+.2g}"
+
+
+def _layout(fig, title: str, rows: int) -> None:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        yaxis={"autorange": "reversed"},
+        xaxis={"side": "bottom", "tickangle": 0, "tickfont": {"size": 12}},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, height=160 + 40 * rows,
+        font={"size": 14},
+    )
+
+
 def _grid(frame: pd.DataFrame, value: str) -> pd.DataFrame:
     return frame.pivot(index="measure_id", columns="criterion_id", values=value)
 
@@ -1020,18 +1037,18 @@ def disagreement_heatmap(agg: pd.DataFrame, measure_names: Mapping[str, str],
     """Measures x criteria coloured by IQR (disagreement), the median written in each cell."""
     import plotly.graph_objects as go
 
-    from impact.charts import esc, short
+    from impact.charts import esc, short, wrap
 
     measures = list(dict.fromkeys(agg["measure_id"]))
     criteria = list(dict.fromkeys(agg["criterion_id"]))
     iqr = _grid(agg, "iqr").reindex(index=measures, columns=criteria)
     median = _grid(agg, "median").reindex(index=measures, columns=criteria)
     n = _grid(agg, "n").reindex(index=measures, columns=criteria)
-    text = median.map(lambda v: "" if pd.isna(v) else f"{v:+.1f}".replace("+0.0", "0"))
+    text = median.map(_signed)
     top = float(np.nanmax(iqr.to_numpy())) if iqr.notna().any().any() else 1.0
     fig = go.Figure(go.Heatmap(
         z=iqr.to_numpy(dtype=float),
-        x=[short(criterion_names.get(c, c), 22) for c in criteria],
+        x=[wrap(criterion_names.get(c, c), 13, 3) for c in criteria],
         y=[short(measure_names.get(m, m), 32) for m in measures],
         text=text.to_numpy(), texttemplate="%{text}",
         customdata=np.dstack([median.to_numpy(dtype=float), n.to_numpy(dtype=float)]),
@@ -1044,12 +1061,7 @@ def disagreement_heatmap(agg: pd.DataFrame, measure_names: Mapping[str, str],
             + "n: %{customdata[1]:.0f}<extra></extra>"
         ),
     ))
-    fig.update_layout(
-        title={"text": esc(t("workshop.chart.heatmap_title", lang))},
-        yaxis={"autorange": "reversed"}, xaxis={"side": "top", "tickangle": -30},
-        margin={"l": 10, "r": 10, "t": 110, "b": 10}, height=140 + 36 * len(measures),
-        font={"size": 14},
-    )
+    _layout(fig, esc(t("workshop.chart.heatmap_title", lang)), len(measures))
     return fig
 
 
@@ -1058,7 +1070,7 @@ def shift_heatmap(frame: pd.DataFrame, measure_names: Mapping[str, str],
     """Measures x criteria coloured by the change of the median between two rounds."""
     import plotly.graph_objects as go
 
-    from impact.charts import DIVERGING_SCALE, esc, short
+    from impact.charts import DIVERGING_SCALE, esc, short, wrap
 
     measures = list(dict.fromkeys(frame["measure_id"]))
     criteria = list(dict.fromkeys(frame["criterion_id"]))
@@ -1067,9 +1079,9 @@ def shift_heatmap(frame: pd.DataFrame, measure_names: Mapping[str, str],
     span = float(np.nanmax(np.abs(delta.to_numpy()))) if delta.notna().any().any() else 1.0
     fig = go.Figure(go.Heatmap(
         z=delta.to_numpy(dtype=float),
-        x=[short(criterion_names.get(c, c), 22) for c in criteria],
+        x=[wrap(criterion_names.get(c, c), 13, 3) for c in criteria],
         y=[short(measure_names.get(m, m), 32) for m in measures],
-        text=delta.map(lambda v: "" if pd.isna(v) else f"{v:+.1f}").to_numpy(),
+        text=delta.map(_signed).to_numpy(),
         texttemplate="%{text}", customdata=iqr_delta.to_numpy(dtype=float),
         colorscale=DIVERGING_SCALE, zmid=0, zmin=-max(span, 0.5), zmax=max(span, 0.5),
         xgap=2, ygap=2,
@@ -1079,10 +1091,5 @@ def shift_heatmap(frame: pd.DataFrame, measure_names: Mapping[str, str],
             + esc(t("workshop.col.iqr_shift", lang)) + ": %{customdata:+.2f}<extra></extra>"
         ),
     ))
-    fig.update_layout(
-        title={"text": esc(t("workshop.chart.shift_title", lang))},
-        yaxis={"autorange": "reversed"}, xaxis={"side": "top", "tickangle": -30},
-        margin={"l": 10, "r": 10, "t": 110, "b": 10}, height=140 + 36 * len(measures),
-        font={"size": 14},
-    )
+    _layout(fig, esc(t("workshop.chart.shift_title", lang)), len(measures))
     return fig

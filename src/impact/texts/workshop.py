@@ -301,6 +301,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**Hier verschilt de zaal het meest:**",
         "**This is where the room differs most:**",
     ),
+    "workshop.p.too_few": ("te weinig antwoorden", "too few answers"),
+    "workshop.p.spread": (" · spreiding {iqr}", " · spread {iqr}"),
     # errors
     "workshop.error.no_measures": (
         "Kies ten minste één maatregel.",
