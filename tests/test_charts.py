@@ -362,3 +362,19 @@ def test_build_chart_reports_engine_errors_in_the_users_words(example: Assessmen
     with pytest.raises(engine.EngineError) as err:
         charts.build_chart("ranking", broken)
     assert "Leeg" in err.value.message("nl")
+
+
+def test_an_assessment_without_people_criteria_still_charts(example: Assessment) -> None:
+    criteria = [c for c in example.criteria if c.pillar != Pillar.PEOPLE]
+    scores = {k: v for k, v in example.scores.items() if k[1] in {c.id for c in criteria}}
+    partial = replace(example, criteria=criteria, scores=scores)
+    ev = engine.evaluate(partial)
+    assert ev.table["people"].isna().all()
+    for name in charts.CHART_NAMES:
+        fig = charts.build_chart(name, partial, lang="en")
+        assert fig.data, name
+    ranking = charts.build_chart("ranking", partial)
+    people = next(tr for tr in ranking.data if tr.name == "Mens")
+    assert set(people.x) == {0.0}
+    ecology = next(tr for tr in ranking.data if tr.name == "Ecologie")
+    np.testing.assert_allclose(arr(ecology.x), ranked(ev.table)["contrib_ecology"].to_numpy())

@@ -490,6 +490,8 @@ def tradeoff_chart(
     neutral = _pillar_dict(neutral)
     nx = neutral.get(x, 0.0)
     ny = neutral.get(y, 0.0)
+    nx = nx if np.isfinite(nx) else 0.0  # a pillar without criteria has no neutral point
+    ny = ny if np.isfinite(ny) else 0.0
     data = _sorted(table)
     labels = measure_labels(data, lang)
     xs = data[x.value].astype(float)
