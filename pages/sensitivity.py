@@ -113,7 +113,9 @@ pillar = pillar_col.selectbox(
     key="sens-whatif-pillar",
 )
 current_points = ui_results.whole_points(settings.pillar_weights)
-whatif_key = f"sens-whatif:{assessment.id}:{pillar.value}"
+# a new key whenever the session's weights change: the slider then starts from them
+whatif_key = (f"sens-whatif:{assessment.id}:{pillar.value}:"
+              f"{abs(hash(ui_results.settings_key(settings)))}")
 if whatif_key not in st.session_state:
     st.session_state[whatif_key] = current_points[pillar]
 value = value_col.slider(
