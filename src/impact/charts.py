@@ -730,9 +730,11 @@ def radar_chart(
         title or t("results.chart.radar.title", lang),
         lang,
         subtitle,
-        height=560,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0.0},
+        height=620,
+        legend_rows=2,  # measure names can be long: room for two rows above the radar
         polar={
+            # the axis labels sit outside the circle: keep room for them
+            "domain": {"x": [0.08, 0.92], "y": [0.07, 0.93]},
             "radialaxis": {"range": [0, 1], "tickvals": [0, 0.25, 0.5, 0.75, 1],
                            "tickformat": ".2f", "angle": 90 - 180 / max(len(axes), 1),
                            "tickfont": {"size": 11, "color": "#777777"}},
