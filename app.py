@@ -1,7 +1,5 @@
 """Impactbalans: entry point. Navigation, language switch and assessment picker."""
 
-from pathlib import Path
-
 import streamlit as st
 
 # Imported at start-up, not inside a rerun: scikit-criteria's import takes about 2 s.
@@ -10,8 +8,6 @@ from impact import ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
 from impact.io import AssessmentValidationError, assessment_to_xlsx_bytes, read_assessment_bytes
 from impact.model import Assessment
-
-HERE = Path(__file__).parent
 
 st.set_page_config(page_title="Impactbalans", page_icon="⚖️", layout="wide")
 
@@ -142,7 +138,7 @@ def import_upload(filename: str, data: bytes) -> None:
     st.rerun()
 
 
-if is_participant_link() and (HERE / PARTICIPANT_PAGE).exists():
+if is_participant_link():
     page = st.navigation(
         [st.Page(PARTICIPANT_PAGE, title=ui.tr("nav.participant"), default=True)],
         position="hidden",
@@ -154,7 +150,6 @@ else:
     page = st.navigation([
         st.Page(file, title=ui.tr(title), icon=icon, default=(i == 0))
         for i, (file, title, icon) in enumerate(PAGES)
-        if (HERE / file).exists()
     ])
     with st.sidebar:
         assessment_picker()
