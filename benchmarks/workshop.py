@@ -80,6 +80,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -183,7 +189,7 @@ class Session:
         return wid
 
 
-async def poll_fragment(session: Session, stop: asyncio.Event) -> None:
+async def poll_fragment(session: Session, stop: asyncio.Event, log: Log) -> None:
     """What the browser does for st.fragment(run_every=...): rerun the fragment."""
     while not stop.is_set():
         interval = session.fragment[1] if session.fragment else 2.0
@@ -194,11 +200,14 @@ async def poll_fragment(session: Session, stop: asyncio.Event) -> None:
             pass
         if session.fragment:
             await session.rerun(fragment=session.fragment[0])
+            log.polls += 1
 
 
 @dataclass
 class Log:
     clicks: list[float] = field(default_factory=list)  # seconds per answer click
+    reruns: int = 0  # full reruns the participants asked for (clicks, joins, "next")
+    polls: int = 0  # fragment reruns (participants' status, facilitators' live view)
     stored: list[float] = field(default_factory=list)  # monotonic time an answer was stored
     finished: list[float] = field(default_factory=list)  # time a participant finished
     views: list[tuple[float, int, int]] = field(default_factory=list)  # (t, finished, answers)
@@ -212,7 +221,7 @@ async def participant(i: int, url: str, code: str, log: Log, think: float,
         await s.settle(lambda: s.button("Doe mee") is not None)
         await s.rerun(trigger=s.button("Doe mee"))
         await s.settle(lambda: "p=" in s.query and s.widget("ans-1-0-0") is not None)
-        poller = asyncio.create_task(poll_fragment(s, stop))
+        poller = asyncio.create_task(poll_fragment(s, stop, log))
         for m in range(len(MEASURES)):
             await s.settle(lambda m=m: s.widget(f"ans-1-{m}-0") is not None)
             for c in range(len(CRITERIA)):
@@ -221,10 +230,12 @@ async def participant(i: int, url: str, code: str, log: Log, think: float,
                 s.choose(f"ans-1-{m}-{c}", pill(value_of(i, m, c)))
                 start = time.monotonic()
                 await s.rerun()
+                log.reruns += 1
                 now = time.monotonic()
                 log.clicks.append(now - start)
                 log.stored.append(now)
             await s.rerun(trigger=s.widget("next"))
+            log.reruns += 1
         log.finished.append(time.monotonic())
         log.errors.extend(s.errors)
         await stop.wait()
@@ -246,7 +257,7 @@ async def facilitator(url: str, code: str, key: str, log: Log, stop: asyncio.Eve
         await s.rerun()
         await s.settle(lambda: s.fragment is not None)
         ready.set()
-        await poll_fragment(s, stop)
+        await poll_fragment(s, stop, log)
         log.errors.extend(s.errors)
 
 
@@ -272,6 +283,7 @@ async def drive(base_ws: str, code: str, key: str, n: int, think: float, pid: in
         await r.wait()
     await asyncio.sleep(2)
     rss_before = rss_mb(pid)
+    cpu_before = cpu_seconds(pid)
     start = time.monotonic()
     people = [asyncio.create_task(participant(i, base_ws, code, log, think, stop))
               for i in range(n)]
@@ -282,6 +294,8 @@ async def drive(base_ws: str, code: str, key: str, n: int, think: float, pid: in
                     raise p.exception()
         await asyncio.sleep(0.5)
     round_seconds = time.monotonic() - start
+    cpu_round = cpu_seconds(pid) - cpu_before
+    reruns, polls = log.reruns + 2 * n, log.polls  # + the join page and the join click
     expected_answers = n * len(MEASURES) * len(CRITERIA)
     deadline = time.monotonic() + 60  # let the views catch up
     while time.monotonic() < deadline and not any(
@@ -291,7 +305,8 @@ async def drive(base_ws: str, code: str, key: str, n: int, think: float, pid: in
     stop.set()
     await asyncio.gather(*people, *views, return_exceptions=True)
     return {
-        "log": log, "round_seconds": round_seconds,
+        "log": log, "round_seconds": round_seconds, "cpu_round": cpu_round,
+        "reruns": reruns, "polls": polls,
         "rss_before": rss_before, "rss_after": rss_after,
     }
 
@@ -384,6 +399,7 @@ def report(n: int, r: dict) -> None:
           f"| {pct(answer_delay, .5):.2f} / {pct(answer_delay, .95):.2f} s "
           f"| {pct(finish_delay, .5):.2f} / {pct(finish_delay, .95):.2f} s "
           f"| {r['rss_before']:.0f} → {r['rss_after']:.0f} MB ({per_participant:.2f} MB) "
+          f"| {r['cpu_round']:.0f} s for {r['reruns']} reruns + {r['polls']} polls "
           f"| {len(log.errors)} |")
 
 
@@ -450,8 +466,9 @@ def main() -> None:
           f"think time {args.think:g} s.")
     print("| participants | answers stored | wrong values | participants stored "
           "| round took | click p50 / p95 | answer visible to facilitator p50 / p95 "
-          "| finished visible p50 / p95 | server RSS (per participant) | page errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| finished visible p50 / p95 | server RSS (per participant) "
+          "| server CPU during the round | page errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.participants:
         report(n, run_server_benchmark(n, args.think))
 

@@ -13,30 +13,40 @@ from impact import ui
 from impact import workshop as ws
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS, seven_point_label
+from impact.store import get_store
 from impact.workshop import RoundState, WorkshopError
 
 STATUS_SECONDS = 3  # how often a participant's page looks at the session state
 SEVEN = list(range(-3, 4))
 
-store = ui.store()
+# Every participant click reruns this page: keep it to the queries it needs. The store
+# is opened without the first-start seeding check (a session implies a seeded database).
+store = get_store(seed=False)
 db = str(store.path)
 
 
 # -- shared, briefly cached reads (one result for the whole room) -----------------------
-@st.cache_data(ttl=2, show_spinner=False)
+# cache_resource hands out the same immutable object (frozen dataclasses, a read-only
+# dict) without the copy cache_data makes: these run on every participant's rerun.
+@st.cache_resource(ttl=2, show_spinner=False)
 def cached_status(db_path: str, code: str) -> ws.Status:
-    return ws.status(ui.store(), code)
+    return ws.status(get_store(db_path, seed=False), code)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@st.cache_resource(ttl=30, show_spinner=False)
 def cached_session(db_path: str, code: str) -> ws.Session:
     # Round and state come from cached_status; the rest of a session never changes.
-    return ws.get_session(ui.store(), code)
+    return ws.get_session(get_store(db_path, seed=False), code)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def cached_content(db_path: str, assessment_id: int, version: int, language: str) -> dict:
-    a = ui.store().load(assessment_id)
+@st.cache_resource(ttl=30, show_spinner=False)
+def cached_participant(db_path: str, token: str) -> ws.Participant | None:
+    return ws.participant(get_store(db_path, seed=False), token)
+
+
+@st.cache_resource(ttl=30, show_spinner=False)
+def cached_content(db_path: str, assessment_id: int, language: str) -> dict:
+    a = get_store(db_path, seed=False).load(assessment_id)
     return {
         "measures": {m.id: (m.label(language), m.description) for m in a.measures},
         "criteria": {c.id: c for c in a.criteria},
@@ -46,12 +56,11 @@ def cached_content(db_path: str, assessment_id: int, version: int, language: str
 
 @st.cache_data(ttl=3, show_spinner=False)
 def cached_room(db_path: str, code: str, round_no: int) -> pd.DataFrame:
-    return ws.aggregates(ui.store(), code, round_no)
+    return ws.aggregates(get_store(db_path, seed=False), code, round_no)
 
 
 def content(session: ws.Session) -> dict:
-    return cached_content(db, session.assessment_id, store.data_version(session.assessment_id),
-                          ui.lang())
+    return cached_content(db, session.assessment_id, ui.lang())
 
 
 def language_switch() -> None:
@@ -296,7 +305,7 @@ def room_view(session: ws.Session, round_no: int, *, live: bool = False) -> None
 # -- page --------------------------------------------------------------------------------
 language_switch()
 token = st.query_params.get("p", "")
-me = ws.participant(store, token) if token else None
+me = cached_participant(db, token) if token else None
 if me is None:
     if token:
         st.warning(ui.tr("workshop.p.unknown_link"))

@@ -16,7 +16,7 @@ from impact.model import PILLARS
 from impact.workshop import RoundState, WorkshopError
 
 LIVE_SECONDS = 2  # the facilitator's live view refresh
-CACHE_SECONDS = 2  # shared queries: two facilitator screens share one result
+CACHE_SECONDS = 1  # shared queries: two facilitator screens share one result
 RESULT_SECONDS = 10  # the group result (engine + SMAA) is heavier
 
 store = ui.store()

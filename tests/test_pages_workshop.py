@@ -24,6 +24,7 @@ def run(at: AppTest) -> AppTest:
 def expire_caches() -> None:
     """What a few seconds of waiting do: the pages' short-lived shared caches expire."""
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def facilitator(code: str | None = None, key: str | None = None) -> AppTest:

@@ -501,12 +501,8 @@ def participants(store: Store, code: str | Session) -> pd.DataFrame:
 
 
 # -- answers -----------------------------------------------------------------------------
-def _participant_round(cur: duckdb.DuckDBPyConnection, token: str) -> tuple[str, int]:
-    """The participant's session and its current round, which must accept answers."""
-    row = cur.execute("SELECT code FROM workshop_participants WHERE token = ?", [token]).fetchone()
-    if row is None:
-        raise WorkshopError("workshop.error.unknown_participant", "Unknown participant.")
-    code = row[0]
+def _require_scoring(cur: duckdb.DuckDBPyConnection, code: str) -> int:
+    """The current round of `code`, which must accept answers (call inside the lock)."""
     round_no, state, closed = _current(cur, code)
     _require_open_session(closed)
     if state != RoundState.SCORING:
@@ -515,28 +511,44 @@ def _participant_round(cur: duckdb.DuckDBPyConnection, token: str) -> tuple[str,
             f"Round {round_no} is not open for answers ({state}).",
             round=round_no, state=str(state),
         )
-    return code, round_no
+    return round_no
 
 
-def _check_answer(
-    cur: duckdb.DuckDBPyConnection, code: str, measure_id: str, criterion_id: str, value: float
-) -> float:
+def _participant_code(cur: duckdb.DuckDBPyConnection, token: str) -> str:
+    row = cur.execute("SELECT code FROM workshop_participants WHERE token = ?", [token]).fetchone()
+    if row is None:
+        raise WorkshopError("workshop.error.unknown_participant", "Unknown participant.")
+    return row[0]
+
+
+def _checked_answer(cur: duckdb.DuckDBPyConnection, token: str, measure_id: str,
+                    criterion_id: str, value: float) -> tuple[str, float]:
+    """(session code, value) after checking participant, question and scale in one query.
+
+    Runs before the write lock is taken: these facts do not change during a round, so
+    only the round's state needs checking under the lock.
+    """
     row = cur.execute(
-        "SELECT c.scale_min, c.scale_max, "
-        "EXISTS (SELECT 1 FROM workshop_items WHERE code = s.code AND kind = 'measure' "
-        "        AND item_id = ?) AS has_measure "
-        "FROM workshop_sessions s "
-        "JOIN workshop_items i ON i.code = s.code AND i.kind = 'criterion' AND i.item_id = ? "
-        "JOIN criteria c ON c.assessment_id = s.assessment_id AND c.id = i.item_id "
-        "WHERE s.code = ?",
-        [measure_id, criterion_id, code],
+        "SELECT p.code, k.scale_min, k.scale_max, "
+        "  EXISTS (SELECT 1 FROM workshop_items m WHERE m.code = p.code "
+        "          AND m.kind = 'measure' AND m.item_id = ?) "
+        "FROM workshop_participants p "
+        "JOIN workshop_sessions s ON s.code = p.code "
+        "LEFT JOIN workshop_items i ON i.code = p.code AND i.kind = 'criterion' "
+        "     AND i.item_id = ? "
+        "LEFT JOIN criteria k ON k.assessment_id = s.assessment_id AND k.id = i.item_id "
+        "WHERE p.token = ?",
+        [measure_id, criterion_id, token],
     ).fetchone()
-    if row is None or not row[2]:
+    if row is None:
+        raise WorkshopError("workshop.error.unknown_participant", "Unknown participant.")
+    code, lo, hi, has_measure = row
+    if lo is None or not has_measure:
         raise WorkshopError(
             "workshop.error.unknown_question",
             f"{measure_id} / {criterion_id} is not a question in this session.",
         )
-    lo, hi = float(row[0]), float(row[1])
+    lo, hi = float(lo), float(hi)
     value = float(value)
     if not np.isfinite(value) or not lo <= value <= hi:
         raise WorkshopError(
@@ -548,29 +560,39 @@ def _check_answer(
         raise WorkshopError(
             "workshop.error.not_whole", "Choose one of the seven points.", value=f"{value:g}"
         )
-    return value
+    return code, value
+
+
+_UPSERT_ANSWER = (
+    "INSERT INTO workshop_answers (code, round_no, token, measure_id, criterion_id, "
+    "value, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (code, round_no, token, measure_id, criterion_id) DO UPDATE SET "
+    "value = excluded.value, updated_at = excluded.updated_at"
+)
 
 
 def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
                   value: float | None) -> None:
-    """Store (upsert) one answer at once; `None` withdraws it. Only while the round is open."""
-    with store.transaction() as cur:
-        code, round_no = _participant_round(cur, token)
-        if value is None:
+    """Store (upsert) one answer at once; `None` withdraws it. Only while the round is open.
+
+    The round's state is checked inside the same transaction as the write, behind the
+    store's write lock, so an answer never lands after the facilitator closed the round.
+    """
+    if value is None:
+        with store.transaction() as cur:
+            code = _participant_code(cur, token)
+            round_no = _require_scoring(cur, code)
             cur.execute(
                 "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? AND token = ? "
                 "AND measure_id = ? AND criterion_id = ?",
                 [code, round_no, token, measure_id, criterion_id],
             )
-            return
-        value = _check_answer(cur, code, measure_id, criterion_id, value)
-        cur.execute(
-            "INSERT INTO workshop_answers (code, round_no, token, measure_id, criterion_id, "
-            "value, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (code, round_no, token, measure_id, criterion_id) DO UPDATE SET "
-            "value = excluded.value, updated_at = excluded.updated_at",
-            [code, round_no, token, measure_id, criterion_id, value, _now()],
-        )
+        return
+    code, value = _checked_answer(store.cursor(), token, measure_id, criterion_id, value)
+    with store.transaction() as cur:
+        round_no = _require_scoring(cur, code)
+        cur.execute(_UPSERT_ANSWER,
+                    [code, round_no, token, measure_id, criterion_id, value, _now()])
 
 
 def submit_answers(store: Store, token: str,
@@ -578,20 +600,14 @@ def submit_answers(store: Store, token: str,
     """Several answers of one participant in one transaction (all or nothing)."""
     if not answers:
         return
+    cur = store.cursor()
+    checked = [(m, c, *_checked_answer(cur, token, m, c, v)) for (m, c), v in answers.items()]
     with store.transaction() as cur:
-        code, round_no = _participant_round(cur, token)
+        code = checked[0][2]
+        round_no = _require_scoring(cur, code)
         now = _now()
-        rows = [
-            [code, round_no, token, m, c, _check_answer(cur, code, m, c, v), now]
-            for (m, c), v in answers.items()
-        ]
-        cur.executemany(
-            "INSERT INTO workshop_answers (code, round_no, token, measure_id, criterion_id, "
-            "value, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (code, round_no, token, measure_id, criterion_id) DO UPDATE SET "
-            "value = excluded.value, updated_at = excluded.updated_at",
-            rows,
-        )
+        cur.executemany(_UPSERT_ANSWER,
+                        [[code, round_no, token, m, c, v, now] for m, c, _code, v in checked])
 
 
 def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float]) -> None:
@@ -604,7 +620,8 @@ def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float]) 
             total=f"{sum(values):g}",
         )
     with store.transaction() as cur:
-        code, round_no = _participant_round(cur, token)
+        code = _participant_code(cur, token)
+        round_no = _require_scoring(cur, code)
         cur.execute(
             "INSERT INTO workshop_splits (code, round_no, token, ecology, economy, people, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
