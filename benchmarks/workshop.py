@@ -100,6 +100,8 @@ class Session:
     def __init__(self, url: str, query: str, page_name: str = "") -> None:
         self.url, self.query, self.page_name = url, query, page_name
         self.elements: dict[str, tuple[str, object]] = {}  # widget id -> (kind, proto)
+        self.fragment_of: dict[str, str] = {}  # widget id -> id of the fragment holding it
+        self._fragment_run = False
         self.metrics: dict[str, str] = {}
         self.values: dict[str, WidgetState] = {}
         self.fragment: tuple[str, float] | None = None
@@ -123,7 +125,8 @@ class Session:
             msg = ForwardMsg.FromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                self.elements = {}
+                if not self._fragment_run:  # a fragment run replaces only its elements
+                    self.elements = {}
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 etype = element.WhichOneof("type")
@@ -134,6 +137,7 @@ class Session:
                     self.errors.append(proto.message)
                 elif getattr(proto, "id", ""):
                     self.elements[proto.id] = (etype, proto)
+                    self.fragment_of[proto.id] = msg.delta.fragment_id
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "auto_rerun":
@@ -151,7 +155,9 @@ class Session:
                      if k == "button" and p.label == label), None)
 
     async def rerun(self, *, trigger: str | None = None, fragment: str | None = None,
-                    timeout: float = 300) -> None:
+                    changed: str | None = None, timeout: float = 300) -> None:
+        """A rerun as the browser asks for it: the whole page, or only the fragment of the
+        widget that changed (`changed`/`trigger`), or a timed fragment run (`fragment`)."""
         async with self.lock:
             msg = BackMsg()
             state = msg.rerun_script
@@ -160,6 +166,9 @@ class Session:
             if fragment:
                 state.fragment_id = fragment
                 state.is_auto_rerun = True
+            elif self.fragment_of.get(changed or trigger or ""):
+                state.fragment_id = self.fragment_of[changed or trigger]
+            self._fragment_run = bool(state.fragment_id)
             live = [v for i, v in self.values.items() if i in self.elements]
             state.widget_states.widgets.extend(live)
             if trigger:
@@ -227,9 +236,9 @@ async def participant(i: int, url: str, code: str, log: Log, think: float,
             for c in range(len(CRITERIA)):
                 if think:
                     await asyncio.sleep(random.uniform(0, 2 * think))
-                s.choose(f"ans-1-{m}-{c}", pill(value_of(i, m, c)))
+                widget = s.choose(f"ans-1-{m}-{c}", pill(value_of(i, m, c)))
                 start = time.monotonic()
-                await s.rerun()
+                await s.rerun(changed=widget)
                 log.reruns += 1
                 now = time.monotonic()
                 log.clicks.append(now - start)

@@ -220,7 +220,11 @@ def done_step(session: ws.Session, order: list[str], answers: dict, split_missin
               width="stretch")
 
 
+@st.fragment
 def scoring_view(session: ws.Session, me: ws.Participant, round_no: int) -> None:
+    """One measure at a time. A fragment: a click reruns only this part of the page."""
+    if "p_error" in st.session_state:
+        st.rerun()  # an answer was refused (round closed?): redraw the whole page
     info = content(session)
     answers = ws.own_answers(store, me.token, round_no)
     order = ws.measure_order(session, me.token)

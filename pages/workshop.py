@@ -62,6 +62,11 @@ def cached_names(db_path: str, assessment_id: int, version: int, language: str):
     )
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_qr(url: str) -> bytes:
+    return ws.qr_png(url)
+
+
 def names_of(session: ws.Session) -> tuple[dict[str, str], dict[str, str], str]:
     return cached_names(db, session.assessment_id, store.data_version(session.assessment_id),
                         lang)
@@ -156,7 +161,7 @@ def header(session: ws.Session, key: str) -> None:
     qr_col, info_col = st.columns([2, 3], vertical_alignment="center")
     with qr_col:
         # As wide as its column (about 450 px on a laptop): readable from the back of a room.
-        st.image(ws.qr_png(link), width="stretch", caption=ui.tr("workshop.qr_caption"))
+        st.image(cached_qr(link), width="stretch", caption=ui.tr("workshop.qr_caption"))
     with info_col:
         st.markdown(f"{ui.tr('workshop.join_at')}")
         st.code(link, language=None)

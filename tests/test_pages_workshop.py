@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -281,3 +282,77 @@ def test_anonymous_session_asks_no_name_and_reveal_hides_small_numbers(db_path: 
         "Biodiversiteit en natuurkwaliteit: te weinig antwoorden · n=0",
         "Gezondheid: te weinig antwoorden · n=0",
     ]
+
+
+def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path, pillar_split=True)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code)
+    for m in session.measures:
+        for c in session.criteria:
+            ws.submit_answer(store, me.token, m, c, 1)
+    at = participant(p=me.token)  # all measures answered: the split step is open
+    assert "Wat weegt voor u het zwaarst?" in all_text(at)
+    assert ws.progress(store, session.code).finished == 0  # the split is still missing
+    at.number_input(key="split-1-ecology").set_value(50)
+    at.number_input(key="split-1-economy").set_value(30)
+    at.number_input(key="split-1-people").set_value(30)
+    [b for b in at.button if b.label == "Verdeling bewaren"][0].click()
+    run(at)
+    assert any("precies 100" in e.value and "110" in e.value for e in at.error)
+    assert ws.own_split(store, me.token, 1) is None
+    at.number_input(key="split-1-people").set_value(20)
+    [b for b in at.button if b.label == "Verdeling bewaren"][0].click()
+    run(at)
+    assert ws.own_split(store, me.token, 1) == {"ecology": 50.0, "economy": 30.0,
+                                                "people": 20.0}
+    assert "Klaar!" in all_text(at)
+    assert ws.progress(store, session.code).finished == 1
+
+
+def test_facilitator_opens_a_session_with_code_and_key(db_path: Path) -> None:
+    _store, session, key = seeded_session(db_path)
+    at = facilitator()
+    at.text_input[0].set_value(session.code.lower())
+    at.text_input[1].set_value("wrong")
+    [b for b in at.button if b.label == "Openen"][0].click()
+    run(at)
+    assert not FACILITATOR_BUTTONS & buttons(at)
+    at.text_input[0].set_value(session.code)
+    at.text_input[1].set_value(key)
+    [b for b in at.button if b.label == "Openen"][0].click()
+    run(at)
+    assert at.query_params["session"] == session.code and at.query_params["key"] == key
+    assert "Ronde openen" in buttons(at)
+    assert not any(key in c.value for c in at.code)  # the key is not shown again
+
+
+def test_participant_page_in_english_and_after_the_session(db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    at = participant(p=me.token)
+    at.segmented_control(key="p_lang").set_value("en")
+    run(at)
+    assert "The questions appear here as soon as the facilitator opens the round." in all_text(at)
+    ws.close_session(store, session.code)
+    at = participant(p=me.token)
+    assert "Deze sessie is afgelopen. Dank voor het meedoen!" in all_text(at)
+    assert not at.pills
+    at = participant(join=session.code)  # nobody can join an ended session
+    assert "Doe mee" not in buttons(at)
+
+
+def test_markup_in_names_shows_as_plain_text(db_path: Path) -> None:
+    store = get_store()
+    assessment = store.load(store.list_assessments()[0].id)
+    assessment.measures[0] = replace(assessment.measures[0], label_nl="**Vet** <b>x</b>")
+    store.replace(assessment.id, assessment)
+    session, _key = ws.create_session(store, assessment.id, ["M01"], ["eco_bio"],
+                                      pillar_split=False, anonymous=False,
+                                      hide_until_reveal=True, shuffle=False)
+    me = ws.join(store, session.code, name="<script>x</script>", group="_Boer_")
+    ws.open_round(store, session.code)
+    at = participant(p=me.token)
+    assert at.subheader[0].value == "\\*\\*Vet\\*\\* \\<b\\>x\\</b\\>"  # escaped Markdown
+    assert any("\\<script\\>x\\</script\\>" in c.value and "\\_Boer\\_" in c.value
+               for c in at.caption)
