@@ -6,8 +6,8 @@ its own websocket connection speaking Streamlit's protocol (protobuf BackMsg /
 ForwardMsg) exactly as a browser tab does: it opens the join link, presses
 "Doe mee", picks a pill per criterion, presses "Volgende", and (like the browser)
 lets the page's status fragment rerun every 3 s. Two facilitator connections hold
-the facilitator page open and rerun its live fragment every 2 s, as the browser
-does for `st.fragment(run_every=2)`. No browser rendering is simulated.
+the facilitator page open and rerun its live fragment every second, as the browser
+does for `st.fragment(run_every=1)`. No browser rendering is simulated.
 
 Set-up outside the server: the benchmark writes the example assessment and a session
 (3 measures x 3 criteria, round 1 open) into a fresh database before it starts the
@@ -470,7 +470,7 @@ def main() -> None:
             store_threads(n)
         return
     print("Mode: real Streamlit sessions over the websocket of one `streamlit run app.py` "
-          f"server; 2 facilitator views polling every 2 s. CPUs: {cpus}. "
+          f"server; 2 facilitator views polling (their live fragment, every 1 s). CPUs: {cpus}. "
           f"Round: {len(MEASURES)} measures x {len(CRITERIA)} criteria per participant, "
           f"think time {args.think:g} s.")
     print("| participants | answers stored | wrong values | participants stored "

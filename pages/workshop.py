@@ -15,7 +15,7 @@ from impact.engine import EngineError
 from impact.model import PILLARS
 from impact.workshop import RoundState, WorkshopError
 
-LIVE_SECONDS = 2  # the facilitator's live view refresh
+LIVE_SECONDS = 1  # the facilitator's live view refresh (two screens at most: cheap)
 CACHE_SECONDS = 1  # shared queries: two facilitator screens share one result
 RESULT_SECONDS = 10  # the group result (engine + SMAA) is heavier
 
@@ -83,7 +83,11 @@ def base_url() -> str:
 
 
 def show_error(exc: WorkshopError) -> None:
-    st.error(ui.tr(exc.key, **{k: ui.plain(str(v)) for k, v in exc.params.items()}))
+    params = {k: ui.plain(str(v)) for k, v in exc.params.items()}
+    for name in ("state", "new"):
+        if name in exc.params:
+            params[name] = ui.tr(f"workshop.state.{exc.params[name]}")
+    st.error(ui.tr(exc.key, **params))
 
 
 # -- without a session: create one, or open one with its key -----------------------------
