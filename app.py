@@ -3,7 +3,9 @@
 import streamlit as st
 
 # Imported at start-up, not inside a rerun: scikit-criteria's import takes about 2 s.
+# The workshop module also registers the clean-up of its tables when an assessment is deleted.
 import impact.engine  # noqa: F401
+import impact.workshop  # noqa: F401
 from impact import ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
 from impact.io import AssessmentValidationError, assessment_to_xlsx_bytes, read_assessment_bytes
@@ -13,15 +15,15 @@ st.set_page_config(page_title="Impactbalans", page_icon="⚖️", layout="wide")
 
 # (file, i18n title key, icon); the first is the default page.
 PAGES = [
-    ("pages/assessment.py", "nav.assessment", ":material/edit_note:"),
-    ("pages/scoring.py", "nav.scoring", ":material/grid_on:"),
-    ("pages/weights.py", "nav.weights", ":material/tune:"),
-    ("pages/results.py", "nav.results", ":material/leaderboard:"),
-    ("pages/sensitivity.py", "nav.sensitivity", ":material/ssid_chart:"),
-    ("pages/workshop.py", "nav.workshop", ":material/groups:"),
-    ("pages/export.py", "nav.export", ":material/download:"),
+    ("views/assessment.py", "nav.assessment", ":material/edit_note:"),
+    ("views/scoring.py", "nav.scoring", ":material/grid_on:"),
+    ("views/weights.py", "nav.weights", ":material/tune:"),
+    ("views/results.py", "nav.results", ":material/leaderboard:"),
+    ("views/sensitivity.py", "nav.sensitivity", ":material/ssid_chart:"),
+    ("views/workshop.py", "nav.workshop", ":material/groups:"),
+    ("views/export.py", "nav.export", ":material/download:"),
 ]
-PARTICIPANT_PAGE = "pages/participant.py"
+PARTICIPANT_PAGE = "views/participant.py"
 
 
 def is_participant_link() -> bool:

@@ -49,7 +49,7 @@ def main() -> int:
         return at
 
     rows: list[str] = []
-    at = page("pages/results.py")
+    at = page("views/results.py")
     first = timed(at.run)
     assert not at.exception, [e.value for e in at.exception]
     rows.append(summary("results: first run (cold)", [first]))
@@ -72,7 +72,7 @@ def main() -> int:
         again.append(timed(at.run))
     rows.append(summary("results: rerun after a weight seen before", again))
 
-    for path in ("pages/weights.py", "pages/sensitivity.py"):
+    for path in ("views/weights.py", "views/sensitivity.py"):
         other = page(path)
         other.run()
         rows.append(summary(f"{path.split('/')[-1][:-3]}: rerun, nothing changed",

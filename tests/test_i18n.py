@@ -10,7 +10,7 @@ import pytest
 from impact.i18n import catalogue, t
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("src/impact/**/*.py")]
+SOURCES = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("src/impact/**/*.py")]
 # t("key", ...), tr("key", ...) and ui.tr("key") with a literal key
 # (a key built at run time, such as t("pillar." + p), is not a literal and is not matched)
 KEY_USE = re.compile(r"""\b(?:t|tr)\(\s*["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")

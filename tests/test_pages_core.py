@@ -111,7 +111,7 @@ def test_scoring_page_groups_criteria_by_pillar(db_path: Path, lang: str, title:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
-    at.switch_page("pages/scoring.py").run()
+    at.switch_page("views/scoring.py").run()
     assert not at.exception
     assert at.title[0].value == title
     assert len(at.tabs) == 3
@@ -129,7 +129,7 @@ def test_scoring_page_groups_criteria_by_pillar(db_path: Path, lang: str, title:
 def test_scoring_page_shows_stored_edits_after_reload(db_path: Path) -> None:
     from impact.model import Score
 
-    at = start("pages/scoring.py")
+    at = start("views/scoring.py")
     store = get_store()
     aid = store.list_assessments()[0].id
     store.set_score(aid, Score("M01", "eco_bio", -2.0, "Veldbezoek", None))

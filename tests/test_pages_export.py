@@ -23,7 +23,7 @@ from impact.io import read_assessment
 from impact.store import get_store
 from tests.conftest import APP
 
-PAGE = "pages/export.py"
+PAGE = "views/export.py"
 
 
 def require_chromium() -> None:

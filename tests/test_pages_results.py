@@ -89,7 +89,7 @@ def test_rebalance_keeps_the_ratio_of_the_other_two() -> None:
 # -- results page ------------------------------------------------------------------------------
 
 def test_results_page_renders_the_engines_ranking(db_path: Path) -> None:
-    at = start("pages/results.py")
+    at = start("views/results.py")
     assert at.title[0].value == "Resultaten"
     table = frame_by_column(at, "Maatregel")
     assert list(table["Code"]) == expected_order({"ecology": 1, "economy": 1, "people": 1})
@@ -106,7 +106,7 @@ def test_results_page_renders_the_engines_ranking(db_path: Path) -> None:
 
 
 def test_moving_a_pillar_weight_changes_the_ranking_shown(db_path: Path) -> None:
-    at = start("pages/results.py")
+    at = start("views/results.py")
     before = list(frame_by_column(at, "Maatregel")["Code"])
     sliders(at)[0].set_value(90).run()
     assert not at.exception
@@ -118,12 +118,12 @@ def test_moving_a_pillar_weight_changes_the_ranking_shown(db_path: Path) -> None
     assert ranking["data"][0]["y"] == after  # the chart follows too
     assert "Ecologie 90" in ranking["layout"]["title"]["subtitle"]["text"]
     # the weights are the session's: the weights page shows the same
-    at.switch_page("pages/weights.py").run()
+    at.switch_page("views/weights.py").run()
     assert [s.value for s in sliders(at)] == [90, 5, 5]
 
 
 def test_language_switch_changes_the_text(db_path: Path) -> None:
-    at = start("pages/results.py")
+    at = start("views/results.py")
     at.segmented_control(key="lang_switch").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "Results"
@@ -140,11 +140,11 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
     measures = list(EXAMPLE.measures)
     measures[0] = replace(measures[0], label_nl="**vet** <b>x</b>")  # M01, the best one
     store.replace_measures(info.id, measures)
-    at = start("pages/sensitivity.py")
+    at = start("views/sensitivity.py")
     # st.markdown text: Markdown and HTML escaped, so they show as typed
     summary = [m.value for m in at.markdown if "trekkingen" in m.value]
     assert summary and "\\*\\*vet\\*\\* \\<b\\>x\\</b\\>" in summary[0]
-    at.switch_page("pages/results.py").run()
+    at.switch_page("views/results.py").run()
     table = frame_by_column(at, "Maatregel")
     assert table.loc[table["Code"] == "M01", "Maatregel"].item() == "**vet** <b>x</b>"
     ranking = chart_specs(at)[0]
@@ -155,7 +155,7 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
     criteria = list(EXAMPLE.criteria)
     criteria[0] = replace(criteria[0], label_nl="**eco** <i>n</i>")
     store.replace_criteria(info.id, criteria)
-    at.switch_page("pages/weights.py").run()
+    at.switch_page("views/weights.py").run()
     labels = [n.label for n in at.number_input]
     assert "\\*\\*eco\\*\\* \\<i\\>n\\</i\\>" in labels
 
@@ -163,7 +163,7 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
 # -- weights page ---------------------------------------------------------------------------------
 
 def test_weights_page_changes_ranking_method_and_floors(db_path: Path) -> None:
-    at = start("pages/weights.py")
+    at = start("views/weights.py")
     assert at.title[0].value == "Gewichten & perspectieven"
     ranking = frame_by_column(at, "Rang")
     before = list(ranking["Maatregel"])
@@ -188,7 +188,7 @@ def test_weights_page_changes_ranking_method_and_floors(db_path: Path) -> None:
 
 
 def test_profile_create_select_edit_and_delete(db_path: Path) -> None:
-    at = start("pages/weights.py")
+    at = start("views/weights.py")
     aid = get_store(db_path).list_assessments()[0].id
     sliders(at)[0].set_value(50).run()
     assert [s.value for s in sliders(at)] == [50, 25, 25]
@@ -230,7 +230,7 @@ def test_profile_create_select_edit_and_delete(db_path: Path) -> None:
 # -- sensitivity page --------------------------------------------------------------------------
 
 def test_sensitivity_page_smaa_whatif_and_perspectives(db_path: Path) -> None:
-    at = start("pages/sensitivity.py")
+    at = start("views/sensitivity.py")
     assert at.title[0].value == "Gevoeligheid"
     titles = [s["layout"]["title"]["text"] for s in chart_specs(at)]
     assert titles[0].startswith("Hoe zeker is de rangorde")
@@ -253,11 +253,11 @@ def test_sensitivity_page_smaa_whatif_and_perspectives(db_path: Path) -> None:
     # ... without touching the session's weights until applied
     assert "Ecologie 34" in at.caption[0].value
     next(b for b in at.button if b.label == "Deze gewichten overnemen").click().run()
-    at.switch_page("pages/results.py").run()
+    at.switch_page("views/results.py").run()
     assert [s.value for s in sliders(at)] == [100, 0, 0]
 
 
-@pytest.mark.parametrize("page", ["pages/weights.py", "pages/sensitivity.py"])
+@pytest.mark.parametrize("page", ["views/weights.py", "views/sensitivity.py"])
 def test_pages_speak_english(db_path: Path, page: str) -> None:
     at = start(page)
     at.segmented_control(key="lang_switch").set_value("en").run()

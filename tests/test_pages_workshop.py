@@ -36,7 +36,7 @@ def facilitator(code: str | None = None, key: str | None = None) -> AppTest:
         at.query_params["session"] = code
     if key is not None:
         at.query_params["key"] = key
-    at.switch_page("pages/workshop.py")
+    at.switch_page("views/workshop.py")
     return run(at)
 
 

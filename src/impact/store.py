@@ -197,6 +197,7 @@ class Store:
                 "process using it? Stop it or set IMPACT_DB to another file."
             ) from exc
         self._write_lock = threading.RLock()
+        self.seed_checked = False
         self.migrate()
 
     # -- plumbing ----------------------------------------------------------
@@ -577,6 +578,7 @@ def get_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
         if store is None:
             store = Store(resolved)
             _stores[resolved] = store
-    if seed:
+    if seed and not store.seed_checked:
         store.seed_example_if_empty()
+        store.seed_checked = True  # once per process: the check is a query on every page run
     return store

@@ -21,7 +21,7 @@ st.caption(
     ui.tr("results.settings", method=engine.method_label(settings.method, lang))
     + (" " + profile_note if profile_note else "")
 )
-st.page_link("pages/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
+st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 
 try:
     evaluation = ui_results.evaluation(assessment, settings)

@@ -18,7 +18,7 @@ if assessment is None:
 
 settings = ui.weight_settings()
 st.caption(ui.tr("results.s.intro", weights=ui_results.settings_summary(settings, lang)))
-st.page_link("pages/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
+st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 try:
     evaluation = ui_results.evaluation(assessment, settings)
 except engine.EngineError as err:

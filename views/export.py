@@ -39,7 +39,7 @@ st.caption(ui.tr(
 if settings.profile:
     st.caption(ui.tr("export.page.settings_profile", profile=ui.plain(settings.profile)))
 if (Path(__file__).parent / "weights.py").exists():
-    st.page_link("pages/weights.py", label=ui.tr("export.page.change_weights"),
+    st.page_link("views/weights.py", label=ui.tr("export.page.change_weights"),
                  icon=":material/tune:")
 
 static_ok, static_message = export.static_export_available(lang)

@@ -226,5 +226,5 @@ st.dataframe(
         ui.tr("results.w.col.overall"): st.column_config.NumberColumn(format="%.1f %%"),
     },
 )
-st.page_link("pages/results.py", label=ui.tr("results.w.to_results"),
+st.page_link("views/results.py", label=ui.tr("results.w.to_results"),
              icon=":material/leaderboard:")
