@@ -6,12 +6,7 @@ Chromium and Playwright; without them the test skips locally and FAILS in CI.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,35 +16,10 @@ import pytest
 
 from impact import engine
 from impact.store import Store
-from tests.conftest import ROOT
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_server
 
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 TRICKY = "<b>x</b> **y**"
 RANKING_TITLE = "Rangorde van de maatregelen"
-
-
-def require_browser() -> None:
-    problem = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        problem = "Playwright is not installed"
-    if problem is None and not os.access(CHROMIUM, os.X_OK):
-        problem = f"Chromium not found at {CHROMIUM}"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"{problem}; the browser test must run in CI")
-        pytest.skip(problem)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -74,36 +44,9 @@ def running_server(tmp_path: Path) -> Iterator[tuple[str, list[str], list[str]]]
         table = table.sort_values(["rank", "score"], ascending=[True, False], kind="stable")
         return list(table["label_nl"])
 
-    port = free_port()
-    env = {**os.environ, "IMPACT_DB": str(db)}
-    streamlit = Path(sys.executable).parent / "streamlit"
-    proc = subprocess.Popen(
-        [str(streamlit), "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                pytest.fail(f"streamlit did not start:\n{output[-3000:]}")
-            time.sleep(0.3)
+    with streamlit_server(db, tmp_path / "server.log") as url:
         yield (url, order({"ecology": 1, "economy": 1, "people": 1}),
                order({"ecology": 100, "economy": 0, "people": 0}))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def squash(text: str) -> str:
@@ -112,8 +55,7 @@ def squash(text: str) -> str:
 
 
 def test_results_page_draws_charts_and_follows_the_weights(tmp_path: Path) -> None:
-    require_browser()  # fails (not skips) in CI when the browser is missing
-    from playwright.sync_api import sync_playwright
+    sync_playwright = require_browser()  # fails (not skips) in CI when the browser is missing
 
     with running_server(tmp_path) as (url, equal_order, ecology_order):
         check_results_page(sync_playwright, url, equal_order, ecology_order)

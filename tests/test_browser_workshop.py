@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_server
+
 PARTICIPANTS = 10
 MEASURES = ["Extensivering melkveehouderij rond Natura 2000", "Vernatting veenweide"]
 CRITERIA = ["Biodiversiteit en natuurkwaliteit", "Gezondheid"]
@@ -47,66 +40,19 @@ def answer(i: int, m: int, c: int) -> int:
     return [(i % 7) - 3, 1, (i % 3) - 1, 3 - (i % 2) * 6][2 * m + c]
 
 
-def require_chromium():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        sync_playwright = None
-    if sync_playwright is None or not Path(CHROMIUM).exists():
-        message = f"Chromium ({CHROMIUM}) or Playwright is not available"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (required in CI)")
-        pytest.skip(message)
-    return sync_playwright
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = dict(os.environ, IMPACT_DB=str(tmp_path / "e2e.duckdb"))
-    env.pop("IMPACT_PUBLIC_URL", None)
-    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((tmp_path / "server.log").read_text(errors="replace"))
-            time.sleep(0.3)
+    with streamlit_server(tmp_path / "e2e.duckdb", tmp_path / "server.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_two_round_workshop_with_ten_participants(server: str) -> None:
-    sync_playwright = require_chromium()
+    sync_playwright = require_browser()  # fails (not skips) in CI without a browser
     from playwright.sync_api import expect
 
     expect.set_options(timeout=WAIT)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             run_workshop(browser, server, expect)
         finally:

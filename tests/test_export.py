@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
 import re
 import struct
 import sys
@@ -30,6 +29,7 @@ from impact.i18n import t
 from impact.io import read_assessment
 from impact.model import Measure, Score
 from impact.store import Store
+from tests.browser import missing as chromium_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "example"
@@ -41,9 +41,7 @@ def require_chromium() -> None:
     ok, message = export.static_export_available("en")
     if ok:
         return
-    if os.environ.get("CI"):
-        pytest.fail(f"Chromium is required in CI: {message}")
-    pytest.skip(f"no Chromium here: {message}")
+    chromium_missing(f"no Chromium for static export: {message}")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ and called here, as Streamlit's download handler would.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from impact import export, workshop
 from impact.io import read_assessment
 from impact.store import get_store
+from tests.browser import missing as chromium_missing
 from tests.conftest import APP
 
 PAGE = "views/export.py"
@@ -30,9 +30,7 @@ def require_chromium() -> None:
     ok, message = export.static_export_available("en")
     if ok:
         return
-    if os.environ.get("CI"):
-        pytest.fail(f"Chromium is required in CI: {message}")
-    pytest.skip(f"no Chromium here: {message}")
+    chromium_missing(f"no Chromium for static export: {message}")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,83 @@
+"""Shared by the browser and export tests: Chromium, Playwright and a real Streamlit server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling out on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def missing(problem: str) -> None:
+    """A missing browser fails the test in CI (CI=true) and skips it elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{problem} (required in CI)")
+    pytest.skip(problem)
+
+
+def require_browser():
+    """Playwright's sync_playwright, driving the system Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright is not installed")
+    if not os.access(CHROMIUM, os.X_OK):
+        missing(f"Chromium not found at {CHROMIUM}")
+    return sync_playwright
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with IMPACT_DB=db; yields its base URL."""
+    port = free_port()
+    env = dict(os.environ, IMPACT_DB=str(db))
+    env.pop("IMPACT_PUBLIC_URL", None)
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(  # noqa: S603 - our own app
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + startup_timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("streamlit did not start:\n"
+                                + log.read_text(errors="replace")[-3000:])
+                time.sleep(0.3)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
