@@ -186,6 +186,29 @@ def _make(traces: list[dict[str, Any]], title: str, lang: str, subtitle: str | N
     return go.Figure(data=traces, layout=spec)
 
 
+TOTAL_POINTS = 100
+
+
+def to_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, float]:
+    """Pillar weights scaled to sum to 100 points (equal when all are 0 or missing)."""
+    raw = {p: max(float((weights or {}).get(p, 0.0)), 0.0) for p in PILLARS}
+    total = sum(raw.values())
+    if total <= 0:
+        return {p: TOTAL_POINTS / len(PILLARS) for p in PILLARS}
+    return {p: TOTAL_POINTS * v / total for p, v in raw.items()}
+
+
+def whole_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, int]:
+    """Whole points summing to exactly 100 (largest remainder; ties go to the first pillar)."""
+    exact = to_points(weights)
+    floors = {p: int(exact[p]) for p in PILLARS}
+    left = TOTAL_POINTS - sum(floors.values())
+    by_remainder = sorted(PILLARS, key=lambda p: -(exact[p] - floors[p]))
+    for p in by_remainder[:left]:
+        floors[p] += 1
+    return floors
+
+
 def weights_subtitle(pillar_weights: Mapping[Pillar | str, float] | None, lang: str,
                      method: str | None = None, profile: str | None = None) -> str:
     """'Provincie: Ecologie 40 · Economie 30 · Mens 30 · Gewogen som' (user text escaped)."""
@@ -193,10 +216,9 @@ def weights_subtitle(pillar_weights: Mapping[Pillar | str, float] | None, lang: 
     if profile:
         parts.append(esc(profile) + ":")
     if pillar_weights:
-        total = sum(float(pillar_weights.get(p, 0.0)) for p in PILLARS) or 1.0
-        points = {p: 100 * float(pillar_weights.get(p, 0.0)) / total for p in PILLARS}
-        parts.append(" · ".join(f"{pillar_name(p, lang)} {fmt(points[p], lang, 0)}"
-                                for p in PILLARS))
+        # the same whole points as the sliders show, so that 34/33/33 reads alike everywhere
+        points = whole_points(pillar_weights)
+        parts.append(" · ".join(f"{pillar_name(p, lang)} {points[p]}" for p in PILLARS))
     if method:
         label = engine.method_label(method, lang) if method in engine.METHODS else method
         parts.append(("· " if parts else "") + esc(label))

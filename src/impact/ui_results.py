@@ -19,32 +19,11 @@ from typing import Any
 import streamlit as st
 
 from impact import engine, robustness, ui
+from impact.charts import TOTAL_POINTS, to_points, whole_points  # noqa: F401 - re-exported
 from impact.model import PILLARS, Assessment, Pillar, WeightProfile
 from impact.ui import WeightSettings
 
-TOTAL_POINTS = 100
-
-
 # -- weights as a 100-point allocation ----------------------------------------------
-
-def to_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, float]:
-    """Pillar weights scaled to sum to 100 points (equal when all are 0 or missing)."""
-    raw = {p: max(float((weights or {}).get(p, 0.0)), 0.0) for p in PILLARS}
-    total = sum(raw.values())
-    if total <= 0:
-        return {p: TOTAL_POINTS / len(PILLARS) for p in PILLARS}
-    return {p: TOTAL_POINTS * v / total for p, v in raw.items()}
-
-
-def whole_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, int]:
-    """Whole points summing to exactly 100 (largest remainder; ties go to the first pillar)."""
-    exact = to_points(weights)
-    floors = {p: int(exact[p]) for p in PILLARS}
-    left = TOTAL_POINTS - sum(floors.values())
-    by_remainder = sorted(PILLARS, key=lambda p: -(exact[p] - floors[p]))
-    for p in by_remainder[:left]:
-        floors[p] += 1
-    return floors
 
 
 def rebalance(
