@@ -74,7 +74,8 @@ def manage_assessments(current: int | None, names: dict[int, str]) -> None:
         name = st.text_input(ui.tr("sidebar.new_name"), value=ui.tr("sidebar.new_default"))
         if st.form_submit_button(ui.tr("sidebar.create"), icon=":material/add:"):
             if name.strip():
-                ui.set_current_assessment(store.create(Assessment(name=name.strip())))
+                new = Assessment(name=store.unique_name(name.strip()))
+                ui.set_current_assessment(store.create(new))
                 st.rerun()
             else:
                 st.error(ui.tr("sidebar.name_required"))
@@ -83,25 +84,25 @@ def manage_assessments(current: int | None, names: dict[int, str]) -> None:
         st.divider()
         new_name = st.text_input(ui.tr("sidebar.rename_to"), value=names[current],
                                  key=f"rename:{current}")
-        cols = st.columns(2)
-        if cols[0].button(ui.tr("sidebar.rename"), key="rename_button"):
+        if st.button(ui.tr("sidebar.rename"), key="rename_button"):
             if new_name.strip():
                 store.rename(current, new_name.strip())
                 st.rerun()
             else:
                 st.error(ui.tr("sidebar.name_required"))
-        if cols[1].button(ui.tr("sidebar.duplicate"), key="duplicate_button"):
-            copy_id = store.duplicate(current, ui.tr("sidebar.copy_of", name=names[current]))
+        if st.button(ui.tr("sidebar.duplicate"), key="duplicate_button"):
+            copy_name = store.unique_name(ui.tr("sidebar.copy_of", name=names[current]))
+            copy_id = store.duplicate(current, copy_name)
             ui.set_current_assessment(copy_id)
             st.rerun()
-        confirm = st.checkbox(ui.tr("sidebar.delete_confirm", name=names[current]),
+        confirm = st.checkbox(ui.tr("sidebar.delete_confirm", name=ui.plain(names[current])),
                               key=f"delete_confirm:{current}")
         if st.button(ui.tr("sidebar.delete"), disabled=not confirm, type="primary",
                      icon=":material/delete:", key="delete_button"):
             store.delete(current)
             st.session_state.pop("assessment_id", None)
             st.query_params.pop("a", None)
-            st.toast(ui.tr("sidebar.deleted", name=names[current]))
+            st.toast(ui.tr("sidebar.deleted", name=ui.plain(names[current])))
             st.rerun()
         assessment = ui.current_assessment()
         st.download_button(
@@ -133,9 +134,11 @@ def import_upload(filename: str, data: bytes) -> None:
             issue.message(ui.lang()) for issue in exc.errors
         ]
         return
+    # Two assessments with one name cannot be told apart in the picker.
+    assessment.name = ui.store().unique_name(assessment.name)
     new_id = ui.store().create(assessment)
     ui.set_current_assessment(new_id)
-    st.toast(ui.tr("sidebar.imported", name=assessment.name,
+    st.toast(ui.tr("sidebar.imported", name=ui.plain(assessment.name),
                    measures=len(assessment.measures), criteria=len(assessment.criteria)))
     st.rerun()
 

@@ -85,14 +85,14 @@ def test_new_duplicate_and_delete_with_confirmation(db_path: Path) -> None:
 
 def test_import_of_a_workbook_and_of_a_broken_one(db_path: Path) -> None:
     at = start()
-    example = read_assessment(EXAMPLE_DIR)
-    example.name = "Geïmporteerd"
+    example = read_assessment(EXAMPLE_DIR)  # same name as the seeded one
+
     at.sidebar.get("file_uploader")[0].upload("plan.xlsx", assessment_to_xlsx_bytes(example))
     at.run()
     at.sidebar.button(key="import_button").click().run()
     assert not at.exception
     store = get_store()
-    assert [i.name for i in store.list_assessments()][-1] == "Geïmporteerd"
+    assert [i.name for i in store.list_assessments()] == [EXAMPLE_NAME, f"{EXAMPLE_NAME} (2)"]
     count = len(store.list_assessments())
 
     at.sidebar.get("file_uploader")[0].upload("kapot.json", b'{"name": "x"}')

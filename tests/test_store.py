@@ -113,6 +113,15 @@ def test_rename_duplicate_delete(tmp_path: Path) -> None:
         store.load(aid)
 
 
+def test_unique_names(tmp_path: Path) -> None:
+    store = Store(tmp_path / "u.duckdb")
+    assert store.unique_name("Plan") == "Plan"
+    store.create(small_assessment("Plan"))
+    assert store.unique_name("Plan") == "Plan (2)"
+    store.create(small_assessment("Plan (2)"))
+    assert store.unique_name("Plan") == "Plan (3)"
+
+
 def test_replacing_criteria_drops_their_scores(tmp_path: Path) -> None:
     store = Store(tmp_path / "c.duckdb")
     a = small_assessment()

@@ -40,6 +40,7 @@ edited_measures = st.data_editor(
     measures_frame(assessment.measures),
     key=f"measures_editor:{assessment.id}:{assessment.version}",
     num_rows="dynamic",
+    height=ui.table_height(len(assessment.measures), extra_row=True),
     hide_index=True,
     width="stretch",
     column_config={
@@ -63,6 +64,7 @@ edited_criteria = st.data_editor(
     criteria_frame(assessment.criteria),
     key=f"criteria_editor:{assessment.id}:{assessment.version}",
     num_rows="dynamic",
+    height=ui.table_height(len(assessment.criteria), extra_row=True),
     hide_index=True,
     width="stretch",
     column_config={

@@ -324,7 +324,9 @@ state = cached_status(db, me.code)
 session = cached_session(db, me.code)
 rendered = (state.round, state.round_state, state.closed)
 who = " · ".join(x for x in (me.name, me.group) if x)
-st.caption(ui.tr("workshop.p.header", code=me.code) + (f" · {ui.plain(who)}" if who else ""))
+st.caption(ui.tr("workshop.p.header", code=me.code))
+if who:
+    st.text(who)  # plain text: Markdown would still turn a URL in a name into a link
 show_pending_error()
 
 if state.closed:

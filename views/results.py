@@ -98,7 +98,7 @@ st.dataframe(
     frame,
     hide_index=True,
     width="stretch",
-    height=36 * (len(frame) + 1) + 3,  # every measure visible, no inner scrolling
+    height=ui.table_height(len(frame)),  # every measure visible, no inner scrolling
     key="results-table",
     column_config={
         cols["score"]: st.column_config.NumberColumn(format="%.3f"),

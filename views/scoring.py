@@ -49,14 +49,16 @@ for tab, pillar in zip(tabs, PILLARS, strict=True):
                     format_func=lambda v: seven_point_option_label(v, lang),
                 )
             else:
+                label = f"{c.label(lang)} ({c.unit})" if c.unit else c.label(lang)
                 config[c.id] = st.column_config.NumberColumn(
-                    c.label(lang), help=help_text, min_value=c.scale_min,
+                    label, help=help_text, min_value=c.scale_min,
                     max_value=c.scale_max, format="%g",
                 )
         edited = st.data_editor(
             score_frame(assessment, pillar, lang),
             key=f"scores:{assessment.id}:{assessment.version}:{pillar}",
             hide_index=True,
+            height=ui.table_height(len(assessment.measures)),
             width="stretch",
             column_config=config,
         )

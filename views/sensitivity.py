@@ -147,7 +147,7 @@ else:
         }
     ).sort_values(ui.tr("results.s.col.rank_whatif"), kind="stable")
     st.dataframe(moves, hide_index=True, key="sens-whatif-table",
-                 height=36 * (len(moves) + 1) + 3,
+                 height=ui.table_height(len(moves)),
                  column_config={ui.tr("results.s.col.change"): st.column_config.NumberColumn(
                      help=ui.tr("results.s.col.change_help"), format="%+d")})
     if st.button(ui.tr("results.s.whatif_apply"), key="sens-whatif-apply"):

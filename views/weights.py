@@ -216,11 +216,11 @@ ranking = charts.results_table(evaluation.table, lang=lang)
 cols = charts.results_columns(lang)
 st.dataframe(
     ranking[[cols["rank"], cols["measure"], cols["score"]]],
-    hide_index=True, key="weights-ranking", height=36 * (len(ranking) + 1) + 3,
+    hide_index=True, key="weights-ranking", height=ui.table_height(len(ranking)),
     column_config={cols["score"]: st.column_config.NumberColumn(format="%.3f")},
 )
 st.dataframe(
-    effective, hide_index=True, key="weights-effective", height=36 * (len(effective) + 1) + 3,
+    effective, hide_index=True, key="weights-effective", height=ui.table_height(len(effective)),
     column_config={
         ui.tr("results.w.col.within"): st.column_config.NumberColumn(format="%.1f %%"),
         ui.tr("results.w.col.overall"): st.column_config.NumberColumn(format="%.1f %%"),

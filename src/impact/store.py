@@ -267,6 +267,14 @@ class Store:
         ).fetchall()
         return [AssessmentInfo(*row) for row in rows]
 
+    def unique_name(self, name: str) -> str:
+        """`name`, or `name (2)`, `name (3)`, ... when an assessment already has it."""
+        taken = {info.name for info in self.list_assessments()}
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate, number = f"{name} ({number})", number + 1
+        return candidate
+
     def exists(self, assessment_id: int) -> bool:
         row = self.cursor().execute(
             "SELECT count(*) FROM assessments WHERE id = ?", [assessment_id]

@@ -103,3 +103,9 @@ _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~=$:")
 def plain(text: str) -> str:
     """User text made safe for st.markdown/st.error: Markdown and HTML show literally."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def table_height(rows: int, *, extra_row: bool = False, max_rows: int = 25) -> int:
+    """Pixel height that shows every row of a table (Streamlit's default shows ~10)."""
+    shown = min(rows + (1 if extra_row else 0), max_rows)
+    return (shown + 1) * 35 + 3  # 35 px per row plus the header; 3 px of border

@@ -1096,7 +1096,7 @@ def disagreement_heatmap(agg: pd.DataFrame, measure_names: Mapping[str, str],
         text=text.to_numpy(), texttemplate="%{text}",
         customdata=np.dstack([median.to_numpy(dtype=float), n.to_numpy(dtype=float)]),
         colorscale=[[0.0, "#F7F7F7"], [0.5, "#F4A582"], [1.0, "#B2182B"]],
-        zmin=0, zmax=max(top, 1e-9), xgap=2, ygap=2,
+        zmin=0, zmax=max(top, 1.0), xgap=2, ygap=2,  # no spread yet: a 0..1 scale, not 0..1e-9
         colorbar={"title": {"text": esc(t("workshop.chart.iqr", lang))}},
         hovertemplate=(
             "%{y} · %{x}<br>" + esc(t("workshop.col.iqr", lang)) + ": %{z:.2f}<br>"
