@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -242,6 +244,15 @@ def test_sensitivity_page_smaa_whatif_and_perspectives(db_path: Path) -> None:
     assert list(regret_free["Code"]) == views.no_regret
     stability = frame_by_column(at, "Zelfde volgorde bij")
     assert list(stability["Pijler"]) == ["Ecologie", "Economie", "Mens"]
+    # what-if, untouched: the current weights exactly (not rounded to 34/33/33)
+    untouched = frame_by_column(at, "Rang bij wat-als")
+    assert list(untouched["Rang bij wat-als"]) == list(untouched["Rang nu"])
+    chart = next(c for c in chart_specs(at)
+                 if c["layout"]["title"]["text"].startswith("Rangorde bij deze gewichten"))
+    score_trace = next(tr for tr in chart["data"] if tr.get("name") == "Score")
+    shown = np.frombuffer(base64.b64decode(score_trace["x"]["bdata"]), dtype="f8")
+    equal = engine.evaluate(EXAMPLE).table["score"].sort_values(ascending=False)
+    assert np.allclose(shown, equal.to_numpy())
     # what-if: ecology to 100 points ranks by the ecology pillar score alone
     whatif = next(s for s in at.slider if s.label.startswith("Gewicht van Ecologie"))
     whatif.set_value(100).run()

@@ -122,8 +122,13 @@ value = value_col.slider(
     ui.tr("results.s.whatif_weight", pillar=ui.tr(f"pillar.{pillar.value}")),
     min_value=0, max_value=ui_results.TOTAL_POINTS, step=1, key=whatif_key,
 )
-whatif_points = ui_results.rebalance(settings.pillar_weights, pillar, value)
-whatif = replace(settings, pillar_weights=dict(whatif_points), profile=None)
+# Untouched, the slider shows the current weights rounded to whole points; keep them exact
+# then, so that the what-if ranking equals the current one.
+whatif_weights = (
+    dict(settings.pillar_weights) if value == current_points[pillar]
+    else dict(ui_results.rebalance(settings.pillar_weights, pillar, value))
+)
+whatif = replace(settings, pillar_weights=whatif_weights, profile=None)
 st.caption(ui.tr("results.s.whatif_gives", weights=ui_results.settings_summary(whatif, lang)))
 try:
     whatif_eval = ui_results.evaluation(assessment, whatif)
@@ -151,7 +156,7 @@ else:
                  column_config={ui.tr("results.s.col.change"): st.column_config.NumberColumn(
                      help=ui.tr("results.s.col.change_help"), format="%+d")})
     if st.button(ui.tr("results.s.whatif_apply"), key="sens-whatif-apply"):
-        settings.pillar_weights = dict(whatif_points)
+        settings.pillar_weights = whatif_weights
         settings.profile = None
         ui.set_weight_settings(settings)
         st.rerun()
