@@ -548,3 +548,13 @@ def test_a_measure_without_english_label_falls_back_to_dutch(example) -> None:
                     ("MX", c.id): Score("MX", c.id, c.scale_min) for c in example.criteria}})
     rows = read_csv(export.ranking_csv(a, lang="en"))
     assert "Alleen Nederlands" in [r[2] for r in rows[1:]]
+
+
+def test_static_exports_get_a_white_border() -> None:
+    fig = go.Figure(layout={"margin": {"l": 10, "t": 96}, "title": {"text": "T", "x": 0}})
+    spec = export._with_print_border(fig.to_dict())
+    border = export.PRINT_BORDER
+    assert spec["layout"]["margin"] == {"l": 10 + border, "r": 80 + border,
+                                        "t": 96 + border, "b": 80 + border}
+    assert spec["layout"]["title"]["pad"]["l"] == border
+    assert fig.layout.margin.l == 10  # the figure on screen is left as it was

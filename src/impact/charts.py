@@ -96,6 +96,29 @@ def short(text: object, width: int = 20) -> str:
     return esc(s if len(s) <= width else s[: width - 1] + "…")
 
 
+_LABEL_SPOTS = ("top center", "bottom center", "middle right", "middle left",
+                "top right", "bottom left", "top left", "bottom right")
+
+
+def label_positions(x: Any, y: Any, *, near: float = 0.07) -> np.ndarray:
+    """Text positions that keep the labels of nearby points apart.
+
+    Plotly does not avoid label overlap; this greedy pass (points from the top down)
+    gives each point the first spot that no already-placed neighbour within `near`
+    (in data units of axes running 0..1) uses.
+    """
+    xs = np.asarray(x, dtype=float)
+    ys = np.asarray(y, dtype=float)
+    spots = np.full(xs.size, _LABEL_SPOTS[0], dtype=object)
+    placed: list[int] = []
+    for i in np.argsort(-np.nan_to_num(ys, nan=-np.inf), kind="stable"):
+        close = [j for j in placed if np.hypot(xs[i] - xs[j], ys[i] - ys[j]) < near]
+        used = {spots[j] for j in close}
+        spots[i] = next((s for s in _LABEL_SPOTS if s not in used), _LABEL_SPOTS[0])
+        placed.append(i)
+    return spots
+
+
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:
     """A number in the language's notation (Dutch decimal comma)."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -451,7 +474,10 @@ def balance_chart(
             c=shares[Pillar.PEOPLE.value].to_numpy(),
             mode="markers+text",
             text=[short(labels[i], 18) for i in data.index],
-            textposition="top center",
+            # ternary: economy share against ecology share is a fair 2-D proxy for nearness
+            textposition=list(label_positions(shares[Pillar.ECOLOGY.value],
+                                              shares[Pillar.ECONOMY.value])),
+            cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
             textfont={"size": 11},
             marker={"size": sizes, "color": "#333333", "opacity": 0.8,
                     "line": {"color": "white", "width": 1}},
@@ -523,6 +549,7 @@ def tradeoff_chart(
         data["pareto"].fillna(False).astype(bool) if "pareto" in data
         else pd.Series(False, index=data.index)
     )
+    spots = label_positions(xs, ys)
     traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
@@ -547,7 +574,7 @@ def tradeoff_chart(
                 mode="markers+text",
                 ids=[str(i) for i in sub.index],
                 text=[short(labels[i], 18) for i in sub.index],
-                textposition="top center",
+                textposition=list(spots[mask]),
                 textfont={"size": 11},
                 name=t("results.chart.pareto" if is_pareto else "results.chart.dominated", lang),
                 marker={

@@ -254,8 +254,31 @@ def figure_to_bytes(
     if not ok:
         raise StaticExportUnavailable(message)
     w, h = _figure_size(fig, width, height)
+    spec = _with_print_border(fig.to_dict())
+    # the image keeps the size asked for; the border comes out of the plot area
     opts = {"format": fmt, "width": w, "height": h, "scale": scale if fmt == "png" else 1}
-    return _SERVER.calc(fig.to_dict(), opts, path=message, lang=lang)
+    return _SERVER.calc(spec, opts, path=message, lang=lang)
+
+
+# White border (px) around a static chart: the screen layout runs to the edge of its
+# container, which on paper or a slide puts the title and labels on the image edge.
+PRINT_BORDER = 24
+_PLOTLY_MARGINS = {"l": 80, "r": 80, "t": 100, "b": 80}
+
+
+def _with_print_border(spec: dict) -> dict:
+    layout = spec.setdefault("layout", {})
+    margin = dict(layout.get("margin") or {})
+    for side, default in _PLOTLY_MARGINS.items():
+        margin[side] = margin.get(side, default) + PRINT_BORDER
+    layout["margin"] = margin
+    title = layout.get("title")
+    if isinstance(title, dict) and title.get("text"):
+        # a left-anchored title sits at the container's edge; pad it like the plot
+        pad = dict(title.get("pad") or {})
+        pad["l"] = pad.get("l", 0) + PRINT_BORDER
+        title["pad"] = pad
+    return spec
 
 
 def safe_stem(name: str, limit: int = 60) -> str:
