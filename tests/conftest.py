@@ -18,3 +18,16 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("IMPACT_DB", str(path))
     return path
 
+
+
+@pytest.fixture(scope="session")
+def kaleido_server() -> None:
+    """One kaleido server for the whole test session (started by the first export)."""
+    from impact import export
+    from tests.browser import missing
+
+    ok, message = export.static_export_available("en")
+    if not ok:
+        missing(f"no Chromium for static export: {message}")
+    assert export.warm_up("en")
+    assert export.kaleido_running()

@@ -29,27 +29,11 @@ from impact.i18n import t
 from impact.io import read_assessment
 from impact.model import Measure, Score
 from impact.store import Store
-from tests.browser import missing as chromium_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "example"
 REQUIRED_CHARTS = ("ranking", "balance", "tradeoff", "pillars", "radar", "acceptability")
 FORMULAS = ("=HYPERLINK(\"http://x\")", "+31 6 123", "-drop", "@SUM(A1)")
-
-
-def require_chromium() -> None:
-    ok, message = export.static_export_available("en")
-    if ok:
-        return
-    chromium_missing(f"no Chromium for static export: {message}")
-
-
-@pytest.fixture(scope="session")
-def kaleido_server() -> None:
-    """One kaleido server for the whole session (started by the first export)."""
-    require_chromium()
-    assert export.warm_up("en")
-    assert export.kaleido_running()
 
 
 @pytest.fixture(scope="module")

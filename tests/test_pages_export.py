@@ -20,23 +20,9 @@ from streamlit.testing.v1 import AppTest
 from impact import export, workshop
 from impact.io import read_assessment
 from impact.store import get_store
-from tests.browser import missing as chromium_missing
 from tests.conftest import APP
 
 PAGE = "views/export.py"
-
-
-def require_chromium() -> None:
-    ok, message = export.static_export_available("en")
-    if ok:
-        return
-    chromium_missing(f"no Chromium for static export: {message}")
-
-
-@pytest.fixture(scope="session")
-def kaleido_server() -> None:
-    require_chromium()
-    assert export.warm_up("en")
 
 
 @pytest.fixture
