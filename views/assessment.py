@@ -30,8 +30,15 @@ with st.form(f"details:{assessment.id}:{assessment.version}", border=False):
             st.error(ui.tr("sidebar.name_required"))
 
 
-def show_errors(errors: list[str]) -> None:
-    st.error("\n".join([ui.tr("assessment.not_saved")] + [f"- {ui.plain(e)}" for e in errors]))
+def save_when_valid(errors: list[str], changed: bool, save) -> None:
+    """Nothing is saved while any error remains; a valid change is stored at once."""
+    if errors:
+        st.error("\n".join([ui.tr("assessment.not_saved")]
+                           + [f"- {ui.plain(e)}" for e in errors]))
+    elif changed:
+        save()
+        st.toast(ui.tr("sidebar.saved"))
+        st.rerun()
 
 
 # A new editor key per data version: after a save the editor starts from the stored data.
@@ -52,12 +59,8 @@ edited_measures = st.data_editor(
     },
 )
 measures, measure_errors = measures_from_frame(edited_measures, lang)
-if measure_errors:
-    show_errors(measure_errors)
-elif measures != assessment.measures:
-    store.replace_measures(assessment.id, measures)
-    st.toast(ui.tr("sidebar.saved"))
-    st.rerun()
+save_when_valid(measure_errors, measures != assessment.measures,
+                lambda: store.replace_measures(assessment.id, measures))
 
 st.subheader(ui.tr("assessment.criteria"))
 edited_criteria = st.data_editor(
@@ -91,9 +94,5 @@ edited_criteria = st.data_editor(
     },
 )
 criteria, criterion_errors = criteria_from_frame(edited_criteria, assessment, lang)
-if criterion_errors:
-    show_errors(criterion_errors)
-elif criteria != assessment.criteria:
-    store.replace_criteria(assessment.id, criteria)
-    st.toast(ui.tr("sidebar.saved"))
-    st.rerun()
+save_when_valid(criterion_errors, criteria != assessment.criteria,
+                lambda: store.replace_criteria(assessment.id, criteria))
