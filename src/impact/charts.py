@@ -986,37 +986,26 @@ def stability_chart(
     scale = 1.0 if numbers.max().max() > 1.0 + 1e-9 else 100.0
     numbers = numbers * scale
     names = [pillar_name(p, lang) for p in data.index]
+    # a wide pale bar: the top measure stays; inside it a narrow dark bar: the whole order stays
     traces: list[dict[str, Any]] = []
-    traces.append(
-        dict(
-            type="bar",
-            y=names,
-            base=numbers["top_low"].to_numpy(),
-            x=(numbers["top_high"] - numbers["top_low"]).to_numpy(),
-            orientation="h",
-            name=t("results.chart.stability.top", lang),
-            marker={"color": [PILLAR_TINTS[p] for p in data.index]},
-            width=0.6,
-            customdata=numbers[["top_low", "top_high"]].to_numpy(),
-            hovertemplate="%{y}: %{customdata[0]:.0f}–%{customdata[1]:.0f}<extra>"
-            + t("results.chart.stability.top", lang) + "</extra>",
+    for kind, colours, width in (("top", PILLAR_TINTS, 0.6), ("order", PILLAR_COLOURS, 0.3)):
+        low, high = numbers[f"{kind}_low"], numbers[f"{kind}_high"]
+        label = t(f"results.chart.stability.{kind}", lang)
+        traces.append(
+            dict(
+                type="bar",
+                y=names,
+                base=low.to_numpy(),
+                x=(high - low).to_numpy(),
+                orientation="h",
+                name=label,
+                marker={"color": [colours[p] for p in data.index]},
+                width=width,
+                customdata=np.column_stack([low.to_numpy(), high.to_numpy()]),
+                hovertemplate="%{y}: %{customdata[0]:.0f}–%{customdata[1]:.0f}<extra>"
+                + label + "</extra>",
+            )
         )
-    )
-    traces.append(
-        dict(
-            type="bar",
-            y=names,
-            base=numbers["order_low"].to_numpy(),
-            x=(numbers["order_high"] - numbers["order_low"]).to_numpy(),
-            orientation="h",
-            name=t("results.chart.stability.order", lang),
-            marker={"color": [PILLAR_COLOURS[p] for p in data.index]},
-            width=0.3,
-            customdata=numbers[["order_low", "order_high"]].to_numpy(),
-            hovertemplate="%{y}: %{customdata[0]:.0f}–%{customdata[1]:.0f}<extra>"
-            + t("results.chart.stability.order", lang) + "</extra>",
-        )
-    )
     traces.append(
         dict(
             type="scatter",
