@@ -54,6 +54,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
 from impact import workshop as ws  # noqa: E402
+from impact.access import SYSTEM  # noqa: E402
 from impact.io import read_assessment  # noqa: E402
 from impact.store import EXAMPLE_DIR, Store  # noqa: E402
 
@@ -328,11 +329,11 @@ def free_port() -> int:
 
 def prepare(db: Path) -> tuple[str, str]:
     store = Store(db)
-    assessment_id = store.create(read_assessment(EXAMPLE_DIR))
+    assessment_id = store.create(read_assessment(EXAMPLE_DIR), by=SYSTEM)
     session, key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
                                      pillar_split=False, anonymous=True,
-                                     hide_until_reveal=True, shuffle=False)
-    ws.open_round(store, session.code)
+                                     hide_until_reveal=True, shuffle=False, by=SYSTEM)
+    ws.open_round(store, session.code, by=SYSTEM)
     store.close()
     return session.code, key
 
@@ -417,12 +418,12 @@ def store_threads(n: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
     store = Store(folder / "threads.duckdb")
     code, _key = None, None
-    assessment_id = store.create(read_assessment(EXAMPLE_DIR))
+    assessment_id = store.create(read_assessment(EXAMPLE_DIR), by=SYSTEM)
     session, _key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
                                       pillar_split=False, anonymous=True,
-                                      hide_until_reveal=True, shuffle=False)
+                                      hide_until_reveal=True, shuffle=False, by=SYSTEM)
     code = session.code
-    ws.open_round(store, code)
+    ws.open_round(store, code, by=SYSTEM)
     clicks: list[float] = []
     barrier = threading.Barrier(n)
 
@@ -432,7 +433,7 @@ def store_threads(n: int) -> None:
         for mi, m in enumerate(MEASURES):
             for ci, c in enumerate(CRITERIA):
                 t = time.perf_counter()
-                ws.submit_answer(store, me.token, m, c, value_of(i, mi, ci))
+                ws.submit_answer(store, me.token, m, c, value_of(i, mi, ci), round_no=1)
                 clicks.append(time.perf_counter() - t)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]

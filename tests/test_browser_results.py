@@ -17,6 +17,7 @@ import pytest
 from impact import engine
 from impact.store import Store
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_server
+from tests.helpers import EDITOR
 
 TRICKY = "<b>x</b> **y**"
 RANKING_TITLE = "Rangorde van de maatregelen"
@@ -35,7 +36,7 @@ def running_server(tmp_path: Path) -> Iterator[tuple[str, list[str], list[str]]]
     measures = list(store.load(aid).measures)
     index = next(i for i, m in enumerate(measures) if m.id == "M06")
     measures[index] = replace(measures[index], label_nl=TRICKY)
-    store.replace_measures(aid, measures)
+    store.replace_measures(aid, measures, by=EDITOR)
     assessment = store.load(aid)
     store.close()  # the server process needs the file lock
 

@@ -29,6 +29,7 @@ from impact.i18n import t
 from impact.io import read_assessment
 from impact.model import Measure, Score
 from impact.store import Store
+from tests.helpers import EDITOR
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "example"
@@ -310,23 +311,25 @@ def test_assessment_workbook_imports_back_identically(evil, tmp_path) -> None:
 @pytest.fixture
 def workshop_store(tmp_path, example):
     store = Store(tmp_path / "w.duckdb")
-    assessment_id = store.create(example)
+    assessment_id = store.create(example, by=EDITOR)
     measures = [m.id for m in example.measures[:2]]
     criteria = ["eco_bio", "ppl_support"]
     session, _ = workshop.create_session(
         store, assessment_id, measures, criteria, pillar_split=False, anonymous=False,
-        hide_until_reveal=False, shuffle=False,
+        hide_until_reveal=False, shuffle=False, by=EDITOR,
     )
-    workshop.open_round(store, session.code)
+    workshop.open_round(store, session.code, by=EDITOR)
     answers = {"a": (1, 2), "b": (3, -1), "c": (2, 0)}  # per participant: eco_bio, ppl_support
     tokens = {}
     for name, (bio, support) in answers.items():
         tokens[name] = workshop.join(store, session.code, name=name).token
-        workshop.submit_answer(store, tokens[name], measures[0], "eco_bio", bio)
-        workshop.submit_answer(store, tokens[name], measures[0], "ppl_support", support)
-    workshop.close_round(store, session.code)
-    workshop.new_round(store, session.code)
-    workshop.submit_answer(store, tokens["a"], measures[0], "eco_bio", 2)  # only one in round 2
+        workshop.submit_answer(store, tokens[name], measures[0], "eco_bio", bio, round_no=1)
+        workshop.submit_answer(store, tokens[name], measures[0], "ppl_support", support,
+                               round_no=1)
+    workshop.close_round(store, session.code, by=EDITOR)
+    workshop.new_round(store, session.code, by=EDITOR)
+    # only one in round 2
+    workshop.submit_answer(store, tokens["a"], measures[0], "eco_bio", 2, round_no=2)
     yield store, store.load(assessment_id), session.code, tokens
     store.close()
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from impact.io import assessment_to_xlsx_bytes, read_assessment
 from impact.store import get_store
 from tests.conftest import APP, EXAMPLE_DIR
+from tests.helpers import EDITOR
 
 EXAMPLE_NAME = read_assessment(EXAMPLE_DIR).name
 
@@ -132,6 +133,6 @@ def test_scoring_page_shows_stored_edits_after_reload(db_path: Path) -> None:
     at = start("views/scoring.py")
     store = get_store()
     aid = store.list_assessments()[0].id
-    store.set_score(aid, Score("M01", "eco_bio", -2.0, "Veldbezoek", None))
+    store.set_score(aid, Score("M01", "eco_bio", -2.0, "Veldbezoek", None), by=EDITOR)
     at.run()
     assert at.data_editor[0].value.loc["M01", "eco_bio"] == -2.0

@@ -21,6 +21,7 @@ from impact import export, workshop
 from impact.io import read_assessment
 from impact.store import get_store
 from tests.conftest import APP
+from tests.helpers import EDITOR
 
 PAGE = "views/export.py"
 
@@ -115,11 +116,11 @@ def test_report_from_the_page_lists_workshop_rounds(db_path: Path) -> None:
     assessment_id = store.list_assessments()[0].id
     session, _ = workshop.create_session(store, assessment_id, ["M01", "M02"], ["eco_bio"],
                                          pillar_split=False, anonymous=True,
-                                         hide_until_reveal=False, shuffle=False)
-    workshop.open_round(store, session.code)
+                                         hide_until_reveal=False, shuffle=False, by=EDITOR)
+    workshop.open_round(store, session.code, by=EDITOR)
     for value in (1, 2, 3, 2):
         token = workshop.join(store, session.code).token
-        workshop.submit_answer(store, token, "M01", "eco_bio", value)
+        workshop.submit_answer(store, token, "M01", "eco_bio", value, round_no=1)
 
     at = start("en")
     at.radio(key="export:report_format").set_value("html")

@@ -19,6 +19,7 @@ from impact.model import PILLARS, Pillar
 from impact.store import get_store
 from impact.ui_results import rebalance, to_points, whole_points
 from tests.conftest import EXAMPLE_DIR, ROOT
+from tests.helpers import EDITOR
 
 EXAMPLE = read_assessment(EXAMPLE_DIR)
 
@@ -141,7 +142,7 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
     (info,) = store.list_assessments()
     measures = list(EXAMPLE.measures)
     measures[0] = replace(measures[0], label_nl="**vet** <b>x</b>")  # M01, the best one
-    store.replace_measures(info.id, measures)
+    store.replace_measures(info.id, measures, by=EDITOR)
     at = start("views/sensitivity.py")
     # st.markdown text: Markdown and HTML escaped, so they show as typed
     summary = [m.value for m in at.markdown if "trekkingen" in m.value]
@@ -156,7 +157,7 @@ def test_user_text_is_shown_literally(db_path: Path) -> None:
     # criterion names label widgets, whose labels render Markdown: escaped too
     criteria = list(EXAMPLE.criteria)
     criteria[0] = replace(criteria[0], label_nl="**eco** <i>n</i>")
-    store.replace_criteria(info.id, criteria)
+    store.replace_criteria(info.id, criteria, by=EDITOR)
     at.switch_page("views/weights.py").run()
     labels = [n.label for n in at.number_input]
     assert "\\*\\*eco\\*\\* \\<i\\>n\\</i\\>" in labels

@@ -12,6 +12,7 @@ from impact import workshop as ws
 from impact.store import get_store
 from impact.workshop import RoundState
 from tests.conftest import APP
+from tests.helpers import EDITOR, answer
 
 FACILITATOR_BUTTONS = {"Ronde openen", "Ronde sluiten", "Resultaten onthullen", "Nieuwe ronde"}
 
@@ -74,7 +75,7 @@ def seeded_session(db_path: Path, **options):
     settings = dict(pillar_split=False, anonymous=False, hide_until_reveal=True, shuffle=False)
     settings.update(options)
     return (store, *ws.create_session(store, assessment_id, ["M01", "M02"],
-                                      ["eco_bio", "ppl_health"], **settings))
+                                      ["eco_bio", "ppl_health"], **settings, by=EDITOR))
 
 
 def test_facilitator_creates_a_session_and_sees_the_key_once(db_path: Path) -> None:
@@ -88,7 +89,9 @@ def test_facilitator_creates_a_session_and_sees_the_key_once(db_path: Path) -> N
     at.multiselect[0].set_value(["M01", "M04"])
     at.button(key="FormSubmitter:create_session:1-Sessie starten").click()
     run(at)
-    code, key = at.query_params["session"], at.query_params["key"]
+    code = at.query_params["session"]
+    assert "key" not in at.query_params  # the key never goes into the address bar
+    key = at.session_state["facilitator_keys"][code]
     store = get_store()
     assert ws.verify_key(store, code, key)
     session = ws.get_session(store, code)
@@ -97,7 +100,8 @@ def test_facilitator_creates_a_session_and_sees_the_key_once(db_path: Path) -> N
         True, True, True)
     assert "Ronde openen" in buttons(at)
     shown = [c.value for c in at.code]
-    assert any(f"session={code}" in c and f"key={key}" in c for c in shown)  # once
+    assert shown.count(key) == 1  # once, in the dialog, and in no link
+    assert not any(key in c and c != key for c in shown)
     assert any(c.endswith(f"/?join={code}") for c in shown)
     assert len(at.image) == 1  # the QR code
     at.button(key="key_saved").click()
@@ -128,7 +132,7 @@ def test_facilitator_runs_a_round_and_sees_the_room(db_path: Path) -> None:
     for i, p in enumerate(people):
         for m, vs in values.items():
             for c in session.criteria:
-                ws.submit_answer(store, p.token, m, c, vs[i])
+                answer(store, p.token, m, c, vs[i])
     at = facilitator(session.code, key)  # a new visit, after the caches expired
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Deelnemers": "3", "Klaar": "3 / 3", "Antwoorden": "12 / 12"}
@@ -158,12 +162,12 @@ def test_facilitator_runs_a_round_and_sees_the_room(db_path: Path) -> None:
 
 def test_facilitator_saves_the_group_result(db_path: Path) -> None:
     store, session, key = seeded_session(db_path, anonymous=False)
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     p = ws.join(store, session.code)
     for m in session.measures:
         for c in session.criteria:
-            ws.submit_answer(store, p.token, m, c, -3)
-    ws.close_round(store, session.code)
+            answer(store, p.token, m, c, -3)
+    ws.close_round(store, session.code, by=EDITOR)
     at = facilitator(session.code, key)
     save = [b for b in at.button if b.label == "Bewaren"]
     assert save
@@ -197,7 +201,7 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     assert (me.name, me.group, me.code) == ("Fatima", "Bewoners", session.code)
     assert "ronde opent" in all_text(at)  # waiting for the facilitator
 
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     at = participant(p=token)  # the page as after a reload / status change
     pills = at.pills
     assert len(pills) == 2
@@ -225,11 +229,11 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     assert "Klaar!" in all_text(again)
     assert ws.progress(store, session.code).finished == 1
 
-    ws.close_round(store, session.code)
+    ws.close_round(store, session.code, by=EDITOR)
     closed = participant(p=token)
     assert "Ronde 1 is gesloten" in all_text(closed)
     assert not closed.pills
-    ws.reveal_round(store, session.code)
+    ws.reveal_round(store, session.code, by=EDITOR)
     revealed = participant(p=token)
     who, *room = [t.value for t in revealed.text]
     assert who == "Fatima · Bewoners"  # the participant's own name, as plain text
@@ -244,9 +248,9 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
 def test_an_answer_after_the_round_closed_is_refused_with_a_message(db_path: Path) -> None:
     store, session, _key = seeded_session(db_path)
     me = ws.join(store, session.code)
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     at = participant(p=me.token)
-    ws.close_round(store, session.code)  # the facilitator closes while the page is open
+    ws.close_round(store, session.code, by=EDITOR)  # the facilitator closes while the page is open
     at.pills[0].set_value(1)
     run(at)
     assert ws.own_answers(store, me.token, 1) == {}
@@ -271,10 +275,10 @@ def test_anonymous_session_asks_no_name_and_reveal_hides_small_numbers(db_path: 
     at = participant(join=session.code)
     assert not at.text_input  # no name field
     people = [ws.join(store, session.code) for _ in range(2)]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for p, v in zip(people, [3, -3], strict=True):
-        ws.submit_answer(store, p.token, "M01", "eco_bio", v)
-    ws.reveal_round(store, session.code)
+        answer(store, p.token, "M01", "eco_bio", v)
+    ws.reveal_round(store, session.code, by=EDITOR)
     at = participant(p=people[0].token)
     room = [t.value for t in at.text]
     assert room == [  # two answers: not shown
@@ -288,10 +292,10 @@ def test_anonymous_session_asks_no_name_and_reveal_hides_small_numbers(db_path: 
 def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
     store, session, _key = seeded_session(db_path, pillar_split=True)
     me = ws.join(store, session.code)
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for m in session.measures:
         for c in session.criteria:
-            ws.submit_answer(store, me.token, m, c, 1)
+            answer(store, me.token, m, c, 1)
     at = participant(p=me.token)  # all measures answered: the split step is open
     assert "Wat weegt voor u het zwaarst?" in all_text(at)
     assert ws.progress(store, session.code).finished == 0  # the split is still missing
@@ -323,7 +327,8 @@ def test_facilitator_opens_a_session_with_code_and_key(db_path: Path) -> None:
     at.text_input[1].set_value(key)
     [b for b in at.button if b.label == "Openen"][0].click()
     run(at)
-    assert at.query_params["session"] == session.code and at.query_params["key"] == key
+    assert at.query_params["session"] == session.code and "key" not in at.query_params
+    assert at.session_state["facilitator_keys"][session.code] == key
     assert "Ronde openen" in buttons(at)
     assert not any(key in c.value for c in at.code)  # the key is not shown again
 
@@ -335,7 +340,7 @@ def test_participant_page_in_english_and_after_the_session(db_path: Path) -> Non
     at.segmented_control(key="p_lang").set_value("en")
     run(at)
     assert "The questions appear here as soon as the facilitator opens the round." in all_text(at)
-    ws.close_session(store, session.code)
+    ws.close_session(store, session.code, by=EDITOR)
     at = participant(p=me.token)
     assert "Deze sessie is afgelopen. Dank voor het meedoen!" in all_text(at)
     assert not at.pills
@@ -347,12 +352,12 @@ def test_markup_in_names_shows_as_plain_text(db_path: Path) -> None:
     store = get_store()
     assessment = store.load(store.list_assessments()[0].id)
     assessment.measures[0] = replace(assessment.measures[0], label_nl="**Vet** <b>x</b>")
-    store.replace(assessment.id, assessment)
+    store.replace(assessment.id, assessment, by=EDITOR)
     session, _key = ws.create_session(store, assessment.id, ["M01"], ["eco_bio"],
                                       pillar_split=False, anonymous=False,
-                                      hide_until_reveal=True, shuffle=False)
+                                      hide_until_reveal=True, shuffle=False, by=EDITOR)
     me = ws.join(store, session.code, name="<script>x</script>", group="_Boer_")
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     at = participant(p=me.token)
     assert at.subheader[0].value == "\\*\\*Vet\\*\\* \\<b\\>x\\</b\\>"  # escaped Markdown
     assert "<script>x</script> · _Boer_" in [t.value for t in at.text]  # st.text: plain

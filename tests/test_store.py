@@ -20,6 +20,7 @@ from impact.model import (
     WeightProfile,
 )
 from impact.store import MIGRATIONS, Store, StoreError, get_store
+from tests.helpers import EDITOR
 
 
 def small_assessment(name: str = "Test") -> Assessment:
@@ -49,7 +50,7 @@ def content(a: Assessment) -> tuple:
 def test_round_trip_on_a_fresh_file(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.duckdb")
     original = small_assessment()
-    new_id = store.create(original)
+    new_id = store.create(original, by=EDITOR)
     loaded = store.load(new_id)
     assert content(loaded) == content(original)
     assert loaded.id == new_id and loaded.version == 1
@@ -85,11 +86,11 @@ def test_migration_upgrades_an_older_file(tmp_path: Path) -> None:
 
 def test_many_assessments_and_edits_bump_the_data_version(tmp_path: Path) -> None:
     store = Store(tmp_path / "v.duckdb")
-    first = store.create(small_assessment("Een"))
-    second = store.create(small_assessment("Twee"))
+    first = store.create(small_assessment("Een"), by=EDITOR)
+    second = store.create(small_assessment("Twee"), by=EDITOR)
     assert [i.name for i in store.list_assessments()] == ["Een", "Twee"]
     before = store.data_version(first)
-    store.set_score(first, Score("B", "c2", 30.0))
+    store.set_score(first, Score("B", "c2", 30.0), by=EDITOR)
     assert store.data_version(first) == before + 1
     assert store.load(first).scores[("B", "c2")].value == 30.0
     assert ("B", "c2") not in store.load(second).scores  # other assessment untouched
@@ -97,12 +98,12 @@ def test_many_assessments_and_edits_bump_the_data_version(tmp_path: Path) -> Non
 
 def test_rename_duplicate_delete(tmp_path: Path) -> None:
     store = Store(tmp_path / "r.duckdb")
-    aid = store.create(small_assessment())
-    store.rename(aid, "Nieuw", "nieuw doel")
-    copy = store.duplicate(aid, "Kopie")
+    aid = store.create(small_assessment(), by=EDITOR)
+    store.rename(aid, "Nieuw", "nieuw doel", by=EDITOR)
+    copy = store.duplicate(aid, "Kopie", by=EDITOR)
     assert store.load(copy).name == "Kopie"
     assert content(store.load(copy))[2:] == content(store.load(aid))[2:]
-    store.delete(aid)
+    store.delete(aid, by=EDITOR)
     assert [i.id for i in store.list_assessments()] == [copy]
     for table in ("criteria", "measures", "scores", "profiles"):
         rows = store.cursor().execute(
@@ -116,17 +117,17 @@ def test_rename_duplicate_delete(tmp_path: Path) -> None:
 def test_unique_names(tmp_path: Path) -> None:
     store = Store(tmp_path / "u.duckdb")
     assert store.unique_name("Plan") == "Plan"
-    store.create(small_assessment("Plan"))
+    store.create(small_assessment("Plan"), by=EDITOR)
     assert store.unique_name("Plan") == "Plan (2)"
-    store.create(small_assessment("Plan (2)"))
+    store.create(small_assessment("Plan (2)"), by=EDITOR)
     assert store.unique_name("Plan") == "Plan (3)"
 
 
 def test_replacing_criteria_drops_their_scores(tmp_path: Path) -> None:
     store = Store(tmp_path / "c.duckdb")
     a = small_assessment()
-    aid = store.create(a)
-    store.replace_criteria(aid, a.criteria[:1])
+    aid = store.create(a, by=EDITOR)
+    store.replace_criteria(aid, a.criteria[:1], by=EDITOR)
     loaded = store.load(aid)
     assert [c.id for c in loaded.criteria] == ["c1"]
     assert set(loaded.scores) == {("A", "c1"), ("B", "c1")}
@@ -134,22 +135,22 @@ def test_replacing_criteria_drops_their_scores(tmp_path: Path) -> None:
 
 def test_profiles_save_update_delete(tmp_path: Path) -> None:
     store = Store(tmp_path / "p.duckdb")
-    aid = store.create(small_assessment())
+    aid = store.create(small_assessment(), by=EDITOR)
     store.save_profile(aid, WeightProfile("Natuur", {Pillar.ECOLOGY: 70, Pillar.ECONOMY: 10,
-                                                     Pillar.PEOPLE: 20}))
+                                                     Pillar.PEOPLE: 20}), by=EDITOR)
     store.save_profile(aid, WeightProfile("Boeren", {Pillar.ECOLOGY: 10, Pillar.ECONOMY: 80,
-                                                     Pillar.PEOPLE: 10}))
+                                                     Pillar.PEOPLE: 10}), by=EDITOR)
     profiles = store.load(aid).profiles
     assert [p.name for p in profiles] == ["Boeren", "Natuur"]  # update keeps its position
     assert profiles[0].pillar_weights[Pillar.ECONOMY] == 80
     assert profiles[0].criterion_weights == {}
-    store.delete_profile(aid, "Boeren")
+    store.delete_profile(aid, "Boeren", by=EDITOR)
     assert [p.name for p in store.load(aid).profiles] == ["Natuur"]
 
 
 def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
     store = Store(tmp_path / "t.duckdb")
-    aid = store.create(small_assessment())
+    aid = store.create(small_assessment(), by=EDITOR)
     before = content(store.load(aid))
     with pytest.raises(RuntimeError):
         with store.transaction() as cur:
@@ -163,7 +164,7 @@ def test_fifty_threads_writing_scores_lose_nothing(tmp_path: Path) -> None:
     a = small_assessment()
     a.measures = [Measure(f"M{i:02d}", f"Maatregel {i}") for i in range(50)]
     a.scores = {}
-    aid = store.create(a)
+    aid = store.create(a, by=EDITOR)
     errors: list[BaseException] = []
     barrier = threading.Barrier(50)
 
@@ -173,7 +174,7 @@ def test_fifty_threads_writing_scores_lose_nothing(tmp_path: Path) -> None:
             for round_ in range(10):
                 # Every thread also writes one shared cell: same-key upserts must not fail.
                 store.set_scores(aid, [Score(f"M{i:02d}", "c2", float(round_)),
-                                       Score("M00", "c1", float(i % 7 - 3))])
+                                       Score("M00", "c1", float(i % 7 - 3))], by=EDITOR)
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 

@@ -25,6 +25,8 @@ from impact.model import (
 )
 from impact.store import Store
 from impact.workshop import RoundState, WorkshopError
+from tests.helpers import EDITOR, answer, answers
+from tests.helpers import split as submit_split
 
 HB = Direction.HIGHER_IS_BETTER
 
@@ -74,10 +76,10 @@ def store(tmp_path: Path) -> Store:
 
 def new_session(store: Store, *, anonymous: bool = False, pillar_split: bool = False,
                 criteria=("c1", "c2", "cost"), shuffle: bool = False):
-    aid = store.create(small_assessment())
+    aid = store.create(small_assessment(), by=EDITOR)
     return ws.create_session(store, aid, ["A", "B", "C"], list(criteria),
                              pillar_split=pillar_split, anonymous=anonymous,
-                             hide_until_reveal=True, shuffle=shuffle)
+                             hide_until_reveal=True, shuffle=shuffle, by=EDITOR)
 
 
 @pytest.fixture
@@ -86,10 +88,10 @@ def scored(store: Store):
     session, key = new_session(store)
     groups = ["Boeren", "Boeren", "Natuur", "Natuur"]
     people = [ws.join(store, session.code, name=f"p{i}", group=g) for i, g in enumerate(groups)]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for (m, c), values in ROUND1.items():
         for p, v in zip(people, values, strict=True):
-            ws.submit_answer(store, p.token, m, c, v)
+            answer(store, p.token, m, c, v)
     return session, key, people
 
 
@@ -115,14 +117,14 @@ def test_facilitator_key_is_checked_and_not_stored(store: Store):
 
 
 def test_create_session_validates_items(store: Store):
-    aid = store.create(small_assessment())
+    aid = store.create(small_assessment(), by=EDITOR)
     with pytest.raises(WorkshopError) as err:
         ws.create_session(store, aid, [], ["c1"], pillar_split=False, anonymous=True,
-                          hide_until_reveal=True, shuffle=False)
+                          hide_until_reveal=True, shuffle=False, by=EDITOR)
     assert err.value.key == "workshop.error.no_measures"
     with pytest.raises(WorkshopError) as err:
         ws.create_session(store, aid, ["A", "Z"], ["c1"], pillar_split=False, anonymous=True,
-                          hide_until_reveal=True, shuffle=False)
+                          hide_until_reveal=True, shuffle=False, by=EDITOR)
     assert err.value.key == "workshop.error.unknown_items" and "Z" in err.value.params["items"]
 
 
@@ -132,55 +134,56 @@ def test_round_lifecycle_and_closed_rounds_refuse_answers(store: Store):
     p = ws.join(store, session.code)
     assert ws.status(store, session.code).round_state == RoundState.WAITING
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, p.token, "A", "c1", 1)
+        answer(store, p.token, "A", "c1", 1)
     assert err.value.key == "workshop.error.round_not_open"
 
-    ws.open_round(store, session.code)
-    ws.submit_answer(store, p.token, "A", "c1", 1)
+    ws.open_round(store, session.code, by=EDITOR)
+    answer(store, p.token, "A", "c1", 1)
     with pytest.raises(WorkshopError):
-        ws.new_round(store, session.code)  # round 1 still open
-    ws.close_round(store, session.code)
+        ws.new_round(store, session.code, by=EDITOR)  # round 1 still open
+    ws.close_round(store, session.code, by=EDITOR)
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, p.token, "A", "c1", 2)
+        answer(store, p.token, "A", "c1", 2)
     assert err.value.key == "workshop.error.round_not_open"
-    ws.reveal_round(store, session.code)
+    ws.reveal_round(store, session.code, by=EDITOR)
     assert ws.status(store, session.code).round_state == RoundState.REVEALED
 
-    status = ws.new_round(store, session.code)
+    status = ws.new_round(store, session.code, by=EDITOR)
     assert (status.round, status.round_state) == (2, RoundState.SCORING)
-    ws.submit_answer(store, p.token, "A", "c1", -2)
+    answer(store, p.token, "A", "c1", -2)
     assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0}
     assert ws.own_answers(store, p.token, 2) == {("A", "c1"): -2.0}
 
-    ws.close_session(store, session.code)
+    ws.close_session(store, session.code, by=EDITOR)
     status = ws.status(store, session.code)
     assert status.closed and status.round_state == RoundState.CLOSED
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, p.token, "A", "c1", 3)
+        answer(store, p.token, "A", "c1", 3)
     assert err.value.key == "workshop.error.session_closed"
     with pytest.raises(WorkshopError) as err:
         ws.join(store, session.code)
-    assert err.value.key == "workshop.error.session_closed"
+    # an ended session's code no longer resolves for joining (issue 9)
+    assert err.value.key == "workshop.error.unknown_code"
     with pytest.raises(WorkshopError):
-        ws.open_round(store, session.code)
+        ws.open_round(store, session.code, by=EDITOR)
 
 
 def test_reveal_closes_an_open_round(store: Store):
     session, _ = new_session(store)
     p = ws.join(store, session.code)
-    ws.open_round(store, session.code)
-    ws.reveal_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    ws.reveal_round(store, session.code, by=EDITOR)
     with pytest.raises(WorkshopError):
-        ws.submit_answer(store, p.token, "A", "c1", 1)
+        answer(store, p.token, "A", "c1", 1)
 
 
 def test_answers_are_upserted_validated_and_withdrawn(store: Store):
     session, _ = new_session(store)
     p = ws.join(store, session.code)
-    ws.open_round(store, session.code)
-    ws.submit_answer(store, p.token, "A", "c1", 1)
-    ws.submit_answer(store, p.token, "A", "c1", 3)  # changes the same answer
-    ws.submit_answer(store, p.token, "B", "cost", 12.5)
+    ws.open_round(store, session.code, by=EDITOR)
+    answer(store, p.token, "A", "c1", 1)
+    answer(store, p.token, "A", "c1", 3)  # changes the same answer
+    answer(store, p.token, "B", "cost", 12.5)
     rows = store.cursor().execute(
         "SELECT measure_id, criterion_id, value FROM workshop_answers ORDER BY measure_id"
     ).fetchall()
@@ -189,44 +192,44 @@ def test_answers_are_upserted_validated_and_withdrawn(store: Store):
     for value, key in [(4, "workshop.error.out_of_scale"), (1.5, "workshop.error.not_whole"),
                        (float("nan"), "workshop.error.out_of_scale")]:
         with pytest.raises(WorkshopError) as err:
-            ws.submit_answer(store, p.token, "A", "c2", value)
+            answer(store, p.token, "A", "c2", value)
         assert err.value.key == key
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, p.token, "A", "cost", 61)
+        answer(store, p.token, "A", "cost", 61)
     assert err.value.key == "workshop.error.out_of_scale"
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, p.token, "Z", "c1", 1)
+        answer(store, p.token, "Z", "c1", 1)
     assert err.value.key == "workshop.error.unknown_question"
     with pytest.raises(WorkshopError) as err:
-        ws.submit_answer(store, "no-such-token", "A", "c1", 1)
+        answer(store, "no-such-token", "A", "c1", 1)
     assert err.value.key == "workshop.error.unknown_participant"
 
-    ws.submit_answer(store, p.token, "A", "c1", None)
+    answer(store, p.token, "A", "c1", None)
     assert ws.own_answers(store, p.token, 1) == {("B", "cost"): 12.5}
 
 
 def test_batch_answers_are_all_or_nothing(store: Store):
     session, _ = new_session(store)
     p = ws.join(store, session.code)
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     with pytest.raises(WorkshopError):
-        ws.submit_answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): 9})
+        answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): 9})
     assert ws.own_answers(store, p.token, 1) == {}
-    ws.submit_answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): -1})
+    answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): -1})
     assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0, ("A", "c2"): -1.0}
 
 
 def test_pillar_split_must_be_100_points(store: Store):
     session, _ = new_session(store, pillar_split=True)
     p = ws.join(store, session.code)
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for bad in [{"ecology": 50, "economy": 30, "people": 30},
                 {"ecology": 120, "economy": -20, "people": 0}]:
         with pytest.raises(WorkshopError) as err:
-            ws.submit_split(store, p.token, bad)
+            submit_split(store, p.token, bad)
         assert err.value.key == "workshop.error.split_total"
-    ws.submit_split(store, p.token, {Pillar.ECOLOGY: 50, Pillar.ECONOMY: 20, Pillar.PEOPLE: 30})
-    ws.submit_split(store, p.token, {"ecology": 40, "economy": 30, "people": 30})
+    submit_split(store, p.token, {Pillar.ECOLOGY: 50, Pillar.ECONOMY: 20, Pillar.PEOPLE: 30})
+    submit_split(store, p.token, {"ecology": 40, "economy": 30, "people": 30})
     assert ws.own_split(store, p.token, 1) == {Pillar.ECOLOGY: 40.0, Pillar.ECONOMY: 30.0,
                                                Pillar.PEOPLE: 30.0}
 
@@ -255,7 +258,7 @@ def test_measure_order_is_a_stable_shuffle_per_participant(store: Store):
 def test_progress_counts_joined_started_finished(store: Store, scored):
     session, _, people = scored
     late = ws.join(store, session.code)
-    ws.submit_answer(store, late.token, "A", "c1", 0)
+    answer(store, late.token, "A", "c1", 0)
     ws.join(store, session.code)  # joined, nothing answered
     progress = ws.progress(store, session.code)
     assert progress == ws.Progress(joined=6, started=5, finished=4, answers=4 * 9 + 1,
@@ -306,8 +309,8 @@ def test_hotspots_rank_by_relative_iqr_then_spread(store: Store, scored):
 def test_unanswered_cells_have_n_zero_and_no_statistics(store: Store):
     session, _ = new_session(store)
     p = ws.join(store, session.code)
-    ws.open_round(store, session.code)
-    ws.submit_answer(store, p.token, "A", "c1", 2)
+    ws.open_round(store, session.code, by=EDITOR)
+    answer(store, p.token, "A", "c1", 2)
     agg = ws.aggregates(store, session.code).set_index(["measure_id", "criterion_id"])
     assert agg.loc[("A", "c1"), "n"] == 1 and agg.loc[("A", "c1"), "median"] == 2
     assert agg.loc[("C", "cost"), "n"] == 0 and math.isnan(agg.loc[("C", "cost"), "mean"])
@@ -317,16 +320,22 @@ def test_unanswered_cells_have_n_zero_and_no_statistics(store: Store):
 def test_anonymous_aggregates_hide_small_numbers(store: Store):
     session, _ = new_session(store, anonymous=True)
     people = [ws.join(store, session.code, group="Boeren") for _ in range(2)]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for p, v in zip(people, [3, -3], strict=True):
-        ws.submit_answer(store, p.token, "A", "c1", v)
+        answer(store, p.token, "A", "c1", v)
     agg = ws.aggregates(store, session.code)
     cell = agg[(agg.measure_id == "A") & (agg.criterion_id == "c1")].iloc[0]
     assert cell["n"] == 2
     assert all(math.isnan(cell[k]) for k in ("mean", "median", "q1", "q3", "iqr", "sd"))
     assert ws.hotspots(agg).empty
     third = ws.join(store, session.code, group="Boeren")
-    ws.submit_answer(store, third.token, "A", "c1", 0)
+    answer(store, third.token, "A", "c1", 0)
+    agg = ws.aggregates(store, session.code)
+    cell = agg[(agg.measure_id == "A") & (agg.criterion_id == "c1")].iloc[0]
+    # while the round is open only the count shows, so no answer can be worked out by
+    # differencing two views
+    assert cell["n"] == 3 and math.isnan(cell["mean"]) and math.isnan(cell["median"])
+    ws.close_round(store, session.code, by=EDITOR)
     agg = ws.aggregates(store, session.code)
     cell = agg[(agg.measure_id == "A") & (agg.criterion_id == "c1")].iloc[0]
     assert (cell["n"], cell["median"], cell["mean"]) == (3, 0, 0)
@@ -334,10 +343,10 @@ def test_anonymous_aggregates_hide_small_numbers(store: Store):
 
 def test_shift_and_group_shift_between_rounds(store: Store, scored):
     session, _, people = scored
-    ws.close_round(store, session.code)
-    ws.new_round(store, session.code)
+    ws.close_round(store, session.code, by=EDITOR)
+    ws.new_round(store, session.code, by=EDITOR)
     for p, v in zip(people, [0, 0, 1, 1], strict=True):
-        ws.submit_answer(store, p.token, "A", "c1", v)
+        answer(store, p.token, "A", "c1", v)
     cells = ws.shift(store, session.code, 1, 2).set_index(["measure_id", "criterion_id"])
     a = cells.loc[("A", "c1")]
     # round 1: -3, -1, 1, 3 (median 0, IQR 3); round 2: 0, 0, 1, 1 (median 0.5, IQR 1)
@@ -361,13 +370,14 @@ def test_group_shift_hides_small_groups_in_anonymous_sessions(store: Store):
     session, _ = new_session(store, anonymous=True)
     groups = ["Boeren"] * 3 + ["Natuur"] * 2
     people = [ws.join(store, session.code, group=g) for g in groups]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for p in people:
-        ws.submit_answer(store, p.token, "A", "c1", 1)
-    ws.close_round(store, session.code)
-    ws.new_round(store, session.code)
+        answer(store, p.token, "A", "c1", 1)
+    ws.close_round(store, session.code, by=EDITOR)
+    ws.new_round(store, session.code, by=EDITOR)
     for p in people:
-        ws.submit_answer(store, p.token, "A", "c1", 2)
+        answer(store, p.token, "A", "c1", 2)
+    ws.close_round(store, session.code, by=EDITOR)
     shift = ws.group_shift(store, session.code, 1, 2)
     assert list(shift["grp"]) == ["Boeren"]
     assert shift.loc[0, "mean_shift"] == 1
@@ -376,9 +386,9 @@ def test_group_shift_hides_small_groups_in_anonymous_sessions(store: Store):
 def test_splits_summary(store: Store):
     session, _ = new_session(store, pillar_split=True)
     people = [ws.join(store, session.code) for _ in range(3)]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     for p, split in zip(people, [(60, 20, 20), (20, 60, 20), (40, 40, 20)], strict=True):
-        ws.submit_split(store, p.token, dict(zip(PILLARS, split, strict=True)))
+        submit_split(store, p.token, dict(zip(PILLARS, split, strict=True)))
     summary = ws.splits_summary(store, session.code)
     assert list(summary.index) == ["ecology", "economy", "people"]
     assert list(summary["n"]) == [3, 3, 3]
@@ -406,15 +416,15 @@ def test_group_assessment_substitutes_room_medians(store: Store, scored):
 def test_group_result_runs_the_engine_with_the_room_weights(store: Store):
     session, _ = new_session(store, pillar_split=True, criteria=("c1", "c2"))
     people = [ws.join(store, session.code) for _ in range(3)]
-    ws.open_round(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
     answers = {"A": (3, -3), "B": (0, 3), "C": (-3, 0)}  # (c1, c2) for everyone
     for p in people:
         for m, (v1, v2) in answers.items():
-            ws.submit_answer(store, p.token, m, "c1", v1)
-            ws.submit_answer(store, p.token, m, "c2", v2)
+            answer(store, p.token, m, "c1", v1)
+            answer(store, p.token, m, "c2", v2)
     for p, split in zip(people, [(60, 20, 20), (50, 30, 20), (40, 40, 20)], strict=True):
-        ws.submit_split(store, p.token, dict(zip(PILLARS, split, strict=True)))
-    ws.close_round(store, session.code)
+        submit_split(store, p.token, dict(zip(PILLARS, split, strict=True)))
+    ws.close_round(store, session.code, by=EDITOR)
     result = ws.group_result(store, session.code, samples=500)
     assert result.pillar_weights == {Pillar.ECOLOGY: 50, Pillar.ECONOMY: 30, Pillar.PEOPLE: 20}
     # By hand: value v = (x + 3) / 6 for c1, c2; cost (lower better) (60 - x) / 60.
@@ -445,7 +455,7 @@ def test_weight_ranges_span_the_participants_splits():
 def test_save_group_result_creates_a_new_assessment(store: Store, scored):
     session, _, _ = scored
     before = {i.id for i in store.list_assessments()}
-    new_id = ws.save_group_result(store, session.code, 1, name="Na de workshop")
+    new_id = ws.save_group_result(store, session.code, 1, name="Na de workshop", by=EDITOR)
     assert new_id not in before
     saved = store.load(new_id)
     assert saved.name == "Na de workshop"
@@ -459,15 +469,15 @@ def test_a_restart_loses_nothing(tmp_path: Path):
     first = Store(path)
     session, key = new_session(first)
     p = ws.join(first, session.code, name="Ans")
-    ws.open_round(first, session.code)
-    ws.submit_answer(first, p.token, "B", "c2", -1)
+    ws.open_round(first, session.code, by=EDITOR)
+    answer(first, p.token, "B", "c2", -1)
     first.close()
 
     second = Store(path)
     assert ws.verify_key(second, session.code, key)
     assert ws.status(second, session.code).round_state == RoundState.SCORING
     assert ws.participant(second, p.token).name == "Ans"
-    ws.submit_answer(second, p.token, "B", "c1", 2)
+    answer(second, p.token, "B", "c1", 2)
     assert ws.own_answers(second, p.token, 1) == {("B", "c2"): -1.0, ("B", "c1"): 2.0}
     second.close()
 
@@ -475,7 +485,7 @@ def test_a_restart_loses_nothing(tmp_path: Path):
 def test_deleting_the_assessment_deletes_its_sessions(store: Store, scored):
     session, _, _ = scored
     other, _ = new_session(store)
-    store.delete(session.assessment_id)
+    store.delete(session.assessment_id, by=EDITOR)
     cur = store.cursor()
     for table in ("workshop_sessions", "workshop_items", "workshop_rounds",
                   "workshop_participants", "workshop_answers"):
@@ -485,11 +495,11 @@ def test_deleting_the_assessment_deletes_its_sessions(store: Store, scored):
 
 
 def test_hundred_participants_at_once_lose_nothing(store: Store):
-    aid = store.create(small_assessment())
+    aid = store.create(small_assessment(), by=EDITOR)
     session, _ = ws.create_session(store, aid, ["A", "B", "C"], ["c1", "c2", "cost"],
                                    pillar_split=True, anonymous=True,
-                                   hide_until_reveal=True, shuffle=True)
-    ws.open_round(store, session.code)
+                                   hide_until_reveal=True, shuffle=True, by=EDITOR)
+    ws.open_round(store, session.code, by=EDITOR)
     n = 100
     start = threading.Barrier(n)
     errors: list[BaseException] = []
@@ -504,13 +514,13 @@ def test_hundred_participants_at_once_lose_nothing(store: Store):
             for m in ws.measure_order(session, me.token):
                 for c in session.criteria:
                     value = rng.randint(0, 60) if c == "cost" else rng.randint(-3, 3)
-                    ws.submit_answer(store, me.token, m, c, value)
+                    answer(store, me.token, m, c, value)
                     mine[(m, c)] = value
             # change one answer, as people do
             value = rng.randint(-3, 3)
-            ws.submit_answer(store, me.token, "A", "c1", value)
+            answer(store, me.token, "A", "c1", value)
             mine[("A", "c1")] = value
-            ws.submit_split(store, me.token, {"ecology": 50, "economy": 25, "people": 25})
+            submit_split(store, me.token, {"ecology": 50, "economy": 25, "people": 25})
             expected[me.token] = mine
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
@@ -532,6 +542,7 @@ def test_hundred_participants_at_once_lose_nothing(store: Store):
         got.setdefault(token, {})[(m, c)] = v
     assert got == expected
     assert ws.progress(store, session.code) == ws.Progress(n, n, n, n * 9, n * 9)
+    ws.close_round(store, session.code, by=EDITOR)
     agg = ws.aggregates(store, session.code)
     assert (agg["n"] == n).all()
     frame = pd.DataFrame(stored, columns=["token", "m", "c", "v"])

@@ -14,16 +14,20 @@ if assessment is None:
 
 store = ui.store()
 lang = ui.lang()
+me = ui.principal()
+editable = ui.read_only_notice()
 st.caption(ui.tr("assessment.intro"))
 st.caption(ui.tr("assessment.counts", measures=len(assessment.measures),
                  criteria=len(assessment.criteria), profiles=len(assessment.profiles)))
 
 with st.form(f"details:{assessment.id}:{assessment.version}", border=False):
-    name = st.text_input(ui.tr("assessment.name"), value=assessment.name)
-    description = st.text_area(ui.tr("assessment.description"), value=assessment.description)
-    if st.form_submit_button(ui.tr("assessment.save_details")):
+    name = st.text_input(ui.tr("assessment.name"), value=assessment.name,
+                         disabled=not editable)
+    description = st.text_area(ui.tr("assessment.description"), value=assessment.description,
+                               disabled=not editable)
+    if st.form_submit_button(ui.tr("assessment.save_details"), disabled=not editable):
         if name.strip():
-            store.rename(assessment.id, name.strip(), description.strip())
+            store.rename(assessment.id, name.strip(), description.strip(), by=me)
             st.toast(ui.tr("sidebar.saved"))
             st.rerun()
         else:
@@ -35,7 +39,7 @@ def save_when_valid(errors: list[str], changed: bool, save) -> None:
     if errors:
         st.error("\n".join([ui.tr("assessment.not_saved")]
                            + [f"- {ui.plain(e)}" for e in errors]))
-    elif changed:
+    elif changed and editable:
         save()
         st.toast(ui.tr("sidebar.saved"))
         st.rerun()
@@ -46,7 +50,8 @@ st.subheader(ui.tr("assessment.measures"))
 edited_measures = st.data_editor(
     measures_frame(assessment.measures),
     key=f"measures_editor:{assessment.id}:{assessment.version}",
-    num_rows="dynamic",
+    num_rows="dynamic" if editable else "fixed",
+    disabled=not editable,
     height=ui.table_height(len(assessment.measures), extra_row=True),
     hide_index=True,
     width="stretch",
@@ -60,13 +65,14 @@ edited_measures = st.data_editor(
 )
 measures, measure_errors = measures_from_frame(edited_measures, lang)
 save_when_valid(measure_errors, measures != assessment.measures,
-                lambda: store.replace_measures(assessment.id, measures))
+                lambda: store.replace_measures(assessment.id, measures, by=me))
 
 st.subheader(ui.tr("assessment.criteria"))
 edited_criteria = st.data_editor(
     criteria_frame(assessment.criteria),
     key=f"criteria_editor:{assessment.id}:{assessment.version}",
-    num_rows="dynamic",
+    num_rows="dynamic" if editable else "fixed",
+    disabled=not editable,
     height=ui.table_height(len(assessment.criteria), extra_row=True),
     hide_index=True,
     width="stretch",
@@ -95,4 +101,4 @@ edited_criteria = st.data_editor(
 )
 criteria, criterion_errors = criteria_from_frame(edited_criteria, assessment, lang)
 save_when_valid(criterion_errors, criteria != assessment.criteria,
-                lambda: store.replace_criteria(assessment.id, criteria))
+                lambda: store.replace_criteria(assessment.id, criteria, by=me))

@@ -72,6 +72,10 @@ def language_switch() -> None:
         st.rerun()
 
 
+def error_text(exc: WorkshopError) -> str:
+    return ui.tr(exc.key, **{k: ui.plain(str(v)) for k, v in exc.params.items()})
+
+
 def show_pending_error() -> None:
     pending = st.session_state.pop("p_error", None)
     if pending:
@@ -79,10 +83,10 @@ def show_pending_error() -> None:
 
 
 # -- joining -----------------------------------------------------------------------------
-def code_entry(unknown: str = "") -> None:
+def code_entry(problem: WorkshopError | None = None) -> None:
     st.title(ui.tr("workshop.p.title"))
-    if unknown:
-        st.error(ui.tr("workshop.error.unknown_code", code=unknown))
+    if problem is not None:
+        st.error(error_text(problem))
     with st.form("enter_code", border=False):
         typed = st.text_input(ui.tr("workshop.p.code_label"), max_chars=12,
                               placeholder="ABC234")
@@ -93,12 +97,8 @@ def code_entry(unknown: str = "") -> None:
             st.rerun()
 
 
-def join_view(code: str) -> None:
-    session = cached_session(db, code)
-    if cached_status(db, code).closed:
-        st.title(ui.tr("workshop.p.title"))
-        st.info(ui.tr("workshop.p.session_over"))
-        return
+def join_view(session: ws.Session) -> None:
+    code = session.code
     info = content(session)
     st.title(ui.tr("workshop.p.welcome"))
     st.caption(ui.tr("workshop.p.welcome_intro", code=code))
@@ -117,9 +117,10 @@ def join_view(code: str) -> None:
         if st.form_submit_button(ui.tr("workshop.p.join_button"), type="primary",
                                  width="stretch"):
             try:
-                me = ws.join(store, code, name=name, group=group)
+                me = ws.join(store, code, name=name, group=group,
+                             client=ui.auth.client_address())
             except WorkshopError as exc:
-                st.error(ui.tr(exc.key, **{k: ui.plain(str(v)) for k, v in exc.params.items()}))
+                st.error(error_text(exc))
                 return
             st.query_params.pop("join", None)
             st.query_params["p"] = me.token
@@ -127,11 +128,13 @@ def join_view(code: str) -> None:
 
 
 # -- scoring -----------------------------------------------------------------------------
-def save_answer(token: str, measure_id: str, criterion_id: str, widget: str) -> None:
+def save_answer(token: str, measure_id: str, criterion_id: str, widget: str,
+                round_no: int) -> None:
     value = st.session_state.get(widget)
     try:
+        # The round this question was shown in: a late click on a past round is refused.
         ws.submit_answer(store, token, measure_id, criterion_id,
-                         None if value is None else float(value))
+                         None if value is None else float(value), round_no=round_no)
     except WorkshopError as exc:
         st.session_state["p_error"] = (exc.key, exc.params)
         cached_status.clear()  # the round probably moved on: look again at once
@@ -161,7 +164,7 @@ def question(session: ws.Session, token: str, round_no: int, measure_id: str,
     stored = answers.get((measure_id, criterion_id))
     label = ui.plain(criterion.label(ui.lang()))
     help_text = ui.plain(criterion.description) if criterion.description else None
-    args = (token, measure_id, criterion_id, widget)
+    args = (token, measure_id, criterion_id, widget, round_no)
     if criterion.is_seven_point:
         st.pills(label, SEVEN, format_func=option_label, key=widget, help=help_text,
                  default=None if stored is None else int(round(stored)),
@@ -191,9 +194,10 @@ def split_step(session: ws.Session, token: str, round_no: int) -> None:
         if st.form_submit_button(ui.tr("workshop.p.split_save"), type="primary",
                                  width="stretch"):
             try:
-                ws.submit_split(store, token, dict(zip(PILLARS, values, strict=True)))
+                ws.submit_split(store, token, dict(zip(PILLARS, values, strict=True)),
+                                round_no=round_no)
             except WorkshopError as exc:
-                st.error(ui.tr(exc.key, **{k: ui.plain(str(v)) for k, v in exc.params.items()}))
+                st.error(error_text(exc))
             else:
                 st.session_state[f"step:{round_no}"] = len(session.measures) + 1
                 st.rerun()
@@ -257,7 +261,8 @@ def scoring_view(session: ws.Session, me: ws.Participant, round_no: int) -> None
         split_step(session, me.token, round_no)
     else:
         done_step(session, order, answers, split_missing, step_key, info)
-        if not session.hide_until_reveal:
+        # An anonymous room shows no figures while the round is open (see ws.aggregates).
+        if not session.hide_until_reveal and not session.anonymous:
             room_view(session, round_no, live=True)
         return
 
@@ -314,10 +319,15 @@ if me is None:
     if token:
         st.warning(ui.tr("workshop.p.unknown_link"))
     code = ws.normalise_code(st.query_params.get("join", ""))
-    if code and ws.session_exists(store, code):
-        join_view(code)
+    if not code:
+        code_entry()
+        st.stop()
+    try:  # an ended session's code no longer opens; wrong codes are throttled
+        joining = ws.session_for_joining(store, code, client=ui.auth.client_address())
+    except WorkshopError as exc:
+        code_entry(exc)
     else:
-        code_entry(code)
+        join_view(joining)
     st.stop()
 
 state = cached_status(db, me.code)

@@ -23,6 +23,8 @@ if assessment is None:
 
 store = ui.store()
 lang = ui.lang()
+me = ui.principal()
+editable = ui.read_only_notice()
 st.caption(ui.tr("scoring.intro"))
 total = len(assessment.measures) * len(assessment.criteria)
 filled = sum(1 for key in assessment.scores if key[1] in {c.id for c in assessment.criteria})
@@ -41,7 +43,8 @@ for tab, pillar in zip(tabs, PILLARS, strict=True):
                                                    pinned=True),
         }
         for c in criteria:
-            help_text = ui.tr("scoring.scale_help", unit=c.unit, lo=f"{c.scale_min:g}",
+            # Column help renders Markdown: the unit is user text.
+            help_text = ui.tr("scoring.scale_help", unit=ui.plain(c.unit), lo=f"{c.scale_min:g}",
                               hi=f"{c.scale_max:g}", direction=ui.tr(f"direction.{c.direction}"))
             if c.is_seven_point:
                 config[c.id] = st.column_config.SelectboxColumn(
@@ -61,14 +64,15 @@ for tab, pillar in zip(tabs, PILLARS, strict=True):
             height=ui.table_height(len(assessment.measures)),
             width="stretch",
             column_config=config,
+            disabled=not editable,
         )
         upserts, cleared, errors = score_changes(assessment, pillar, edited, lang)
         for error in errors:
             st.error(ui.plain(error))
-        if upserts or cleared:
-            store.set_scores(assessment.id, upserts)
+        if editable and (upserts or cleared):
+            store.set_scores(assessment.id, upserts, by=me)
             for measure_id, criterion_id in cleared:
-                store.delete_score(assessment.id, measure_id, criterion_id)
+                store.delete_score(assessment.id, measure_id, criterion_id, by=me)
             st.toast(ui.tr("sidebar.saved"))
             st.rerun()
 
@@ -80,7 +84,7 @@ for tab, pillar in zip(tabs, PILLARS, strict=True):
                 hide_index=True,
                 width="stretch",
                 column_order=["measure", "criterion", "value", "source", "confidence"],
-                disabled=["measure", "criterion", "value"],
+                disabled=["measure", "criterion", "value"] if editable else True,
                 column_config={
                     "measure": st.column_config.TextColumn(ui.tr("word.measure")),
                     "criterion": st.column_config.TextColumn(ui.tr("word.criterion")),
@@ -93,7 +97,7 @@ for tab, pillar in zip(tabs, PILLARS, strict=True):
                 },
             )
             changes = evidence_changes(assessment, edited_evidence)
-            if changes:
-                store.set_scores(assessment.id, changes)
+            if editable and changes:
+                store.set_scores(assessment.id, changes, by=me)
                 st.toast(ui.tr("sidebar.saved"))
                 st.rerun()

@@ -60,46 +60,55 @@ if profiles:
 else:
     st.info(ui.tr("results.w.no_profiles"))
 
-with st.container(border=True):
-    save_col, delete_col = st.columns(2)
-    with save_col:
-        name = st.text_input(
-            ui.tr("results.w.save_name"),
-            value=settings.profile or "",
-            key=f"weights:save_name:{assessment.id}",
-            help=ui.tr("results.w.save_help"),
-            max_chars=80,
-        )
-        if st.button(ui.tr("results.w.save"), key="weights-save", icon=":material/save:"):
-            clean = name.strip()
-            if not clean:
-                st.error(ui.tr("results.w.name_required"))
-            else:
-                profile = WeightProfile(
-                    name=clean,
-                    pillar_weights=dict(ui_results.to_points(settings.pillar_weights)),
-                    criterion_weights=dict(settings.criterion_weights),
-                )
-                try:
-                    store.save_profile(assessment.id, profile)
-                except StoreError as err:
-                    st.error(ui.plain(str(err)))
+
+def profile_controls() -> None:
+    """Save the working weights as a named perspective, or delete one (editors only)."""
+    me = ui.principal()
+    with st.container(border=True):
+        save_col, delete_col = st.columns(2)
+        with save_col:
+            name = st.text_input(
+                ui.tr("results.w.save_name"),
+                value=settings.profile or "",
+                key=f"weights:save_name:{assessment.id}",
+                help=ui.tr("results.w.save_help"),
+                max_chars=80,
+            )
+            if st.button(ui.tr("results.w.save"), key="weights-save", icon=":material/save:"):
+                clean = name.strip()
+                if not clean:
+                    st.error(ui.tr("results.w.name_required"))
                 else:
-                    settings.profile = clean
+                    profile = WeightProfile(
+                        name=clean,
+                        pillar_weights=dict(ui_results.to_points(settings.pillar_weights)),
+                        criterion_weights=dict(settings.criterion_weights),
+                    )
+                    try:
+                        store.save_profile(assessment.id, profile, by=me)
+                    except StoreError as err:
+                        st.error(ui.plain(str(err)))
+                    else:
+                        settings.profile = clean
+                        ui.set_weight_settings(settings)
+                        st.rerun()
+        with delete_col:
+            if settings.profile in profiles:
+                st.caption(ui.tr("results.w.delete_which", name=ui.plain(settings.profile)))
+                confirm = st.checkbox(ui.tr("results.w.delete_confirm"),
+                                      key="weights-del-confirm")
+                if st.button(ui.tr("results.w.delete"), key="weights-delete",
+                             disabled=not confirm, icon=":material/delete:"):
+                    store.delete_profile(assessment.id, settings.profile, by=me)
+                    settings.profile = None
                     ui.set_weight_settings(settings)
                     st.rerun()
-    with delete_col:
-        if settings.profile in profiles:
-            st.caption(ui.tr("results.w.delete_which", name=ui.plain(settings.profile)))
-            confirm = st.checkbox(ui.tr("results.w.delete_confirm"), key="weights-del-confirm")
-            if st.button(ui.tr("results.w.delete"), key="weights-delete", disabled=not confirm,
-                         icon=":material/delete:"):
-                store.delete_profile(assessment.id, settings.profile)
-                settings.profile = None
-                ui.set_weight_settings(settings)
-                st.rerun()
-        else:
-            st.caption(ui.tr("results.w.delete_hint"))
+            else:
+                st.caption(ui.tr("results.w.delete_hint"))
+
+
+if ui.can_edit():
+    profile_controls()
 
 # -- pillar weights ------------------------------------------------------------------------
 st.subheader(ui.tr("results.w.pillars_header"))

@@ -1,7 +1,9 @@
 """Workshop (facilitator): create a session, show code and QR, run rounds, watch the room.
 
-The controls of a session need its facilitator key (`?session=CODE&key=KEY`); without
-it this page only offers to create a session or to enter a code and key.
+The controls of a session need its facilitator key, or the signed-in person who
+started it. The key is shown once, in a dialog, and then kept in this browser session
+only: never in the address bar, never on the projected part of the page (`?session=CODE`
+holds just the public code). Only an editor starts a session.
 """
 
 import os
@@ -22,6 +24,8 @@ RESULT_SECONDS = 10  # the group result (engine + SMAA) is heavier
 store = ui.store()
 lang = ui.lang()
 db = str(store.path)
+me = ui.principal()
+KEYS = "facilitator_keys"  # session state: code -> key, once it has been used here
 
 
 # -- shared, briefly cached queries ----------------------------------------------------
@@ -82,6 +86,20 @@ def base_url() -> str:
                               override=os.environ.get("IMPACT_PUBLIC_URL"))
 
 
+def remember_key(code: str, key: str) -> None:
+    st.session_state.setdefault(KEYS, {})[code] = key
+
+
+def known_key(code: str) -> str | None:
+    return st.session_state.get(KEYS, {}).get(code)
+
+
+def open_session(code: str) -> None:
+    st.query_params.pop("key", None)
+    st.query_params["session"] = code
+    st.rerun()
+
+
 def show_error(exc: WorkshopError) -> None:
     params = {k: ui.plain(str(v)) for k, v in exc.params.items()}
     for name in ("state", "new"):
@@ -96,7 +114,10 @@ def entry_view(code: str) -> None:
         st.error(ui.tr("workshop.key_wrong", code=code))
     create_tab, open_tab = st.tabs([ui.tr("workshop.create_tab"), ui.tr("workshop.open_tab")])
     with create_tab:
-        create_form()
+        if me.can_edit:
+            create_form()
+        else:
+            st.info(ui.tr("workshop.viewer_cannot_create"))
     with open_tab:
         with st.form("open_session", border=False):
             typed_code = st.text_input(ui.tr("workshop.code"), value=code, max_chars=12)
@@ -104,9 +125,8 @@ def entry_view(code: str) -> None:
             if st.form_submit_button(ui.tr("workshop.open_button")):
                 typed_code = ws.normalise_code(typed_code)
                 if ws.verify_key(store, typed_code, typed_key.strip()):
-                    st.query_params["session"] = typed_code
-                    st.query_params["key"] = typed_key.strip()
-                    st.rerun()
+                    remember_key(typed_code, typed_key.strip())
+                    open_session(typed_code)
                 else:
                     st.error(ui.tr("workshop.key_wrong", code=typed_code or "—"))
 
@@ -135,33 +155,39 @@ def create_form() -> None:
                            help=ui.tr("workshop.opt_hide_help"))
         shuffle = st.checkbox(ui.tr("workshop.opt_shuffle"), value=False,
                               help=ui.tr("workshop.opt_shuffle_help"))
+        cap = st.number_input(ui.tr("workshop.opt_cap"), min_value=1,
+                              max_value=ws.MAX_PARTICIPANTS_LIMIT,
+                              value=ws.DEFAULT_MAX_PARTICIPANTS, step=10,
+                              help=ui.tr("workshop.opt_cap_help"))
         if st.form_submit_button(ui.tr("workshop.create_button"), type="primary"):
             try:
                 session, key = ws.create_session(
                     store, assessment.id, measures, criteria, pillar_split=pillar_split,
                     anonymous=anonymous, hide_until_reveal=hide, shuffle=shuffle,
+                    by=me, max_participants=int(cap),
                 )
             except WorkshopError as exc:
                 show_error(exc)
                 return
+            remember_key(session.code, key)
             st.session_state["workshop_new_key"] = (session.code, key)
-            st.query_params["session"] = session.code
-            st.query_params["key"] = key
-            st.rerun()
+            open_session(session.code)
 
 
 # -- a session: header, controls, live view ----------------------------------------------
-def header(session: ws.Session, key: str) -> None:
-    base = base_url()
-    link = ws.join_url(base, session.code)
-    new = st.session_state.get("workshop_new_key")
+@st.dialog(ui.tr("workshop.key_dialog_title"), dismissible=True)
+def key_dialog(code: str, key: str) -> None:
+    st.warning(ui.tr("workshop.key_once", code=code))
+    st.code(key, language=None)  # has a copy button
+    if st.button(ui.tr("workshop.key_saved"), key="key_saved", type="primary"):
+        st.rerun()
+
+
+def header(session: ws.Session) -> None:
+    link = ws.join_url(base_url(), session.code)
+    new = st.session_state.pop("workshop_new_key", None)
     if new and new[0] == session.code:
-        with st.container(border=True):
-            st.warning(ui.tr("workshop.key_once"))
-            st.code(ws.facilitator_url(base, session.code, key), language=None)
-            if st.button(ui.tr("workshop.key_saved"), key="key_saved"):
-                st.session_state.pop("workshop_new_key", None)
-                st.rerun()
+        key_dialog(*new)  # once: the next run no longer has it
     qr_col, info_col = st.columns([2, 3], vertical_alignment="center")
     with qr_col:
         # As wide as its column (about 450 px on a laptop): readable from the back of a room.
@@ -195,7 +221,7 @@ def controls(session: ws.Session) -> None:
                       disabled=not enabled, type="primary" if primary else "secondary",
                       width="stretch"):
             try:
-                action(store, session.code)
+                action(store, session.code, by=me, key=known_key(session.code))
             except WorkshopError as exc:
                 show_error(exc)
             else:
@@ -206,7 +232,7 @@ def controls(session: ws.Session) -> None:
         st.write(ui.tr("workshop.close_session_confirm"))
         if st.button(ui.tr("workshop.action.close_session_yes"), key="action_close_session",
                      type="primary"):
-            ws.close_session(store, session.code)
+            ws.close_session(store, session.code, by=me, key=known_key(session.code))
             cached_session.clear()
             st.rerun()
 
@@ -230,11 +256,14 @@ def live_view(code: str) -> None:
     progress, agg = cached_live(db, code, session.round)
     measure_names, criterion_names, _name = names_of(session)
     c1, c2, c3 = st.columns(3)
-    c1.metric(ui.tr("workshop.joined"), progress.joined)
+    c1.metric(ui.tr("workshop.joined"), progress.joined,
+              help=ui.tr("workshop.cap_note", cap=session.max_participants))
     c2.metric(ui.tr("workshop.finished"), f"{progress.finished} / {progress.joined}")
     c3.metric(ui.tr("workshop.answers"), f"{progress.answers} / {progress.expected}")
     st.progress(progress.finished / progress.joined if progress.joined else 0.0)
-    if session.anonymous:
+    if session.statistics_hidden(session.round):
+        st.caption(ui.tr("workshop.anonymous_open_note"))
+    elif session.anonymous:
         st.caption(ui.tr("workshop.anonymous_note", n=ws.ANONYMOUS_MIN_N))
 
     visible = (not session.hide_until_reveal or session.round_state == RoundState.REVEALED
@@ -348,7 +377,7 @@ def group_view(session: ws.Session) -> None:
 
 
 def save_view(session: ws.Session) -> None:
-    if session.round_state in (RoundState.WAITING, RoundState.SCORING):
+    if session.round_state in (RoundState.WAITING, RoundState.SCORING) or not me.can_edit:
         return
     _m, _c, assessment_name = names_of(session)
     default = ui.tr("workshop.result_name", name=assessment_name, code=session.code,
@@ -358,7 +387,8 @@ def save_view(session: ws.Session) -> None:
         name = st.text_input(ui.tr("workshop.save_name"), value=default, max_chars=200)
         if st.form_submit_button(ui.tr("workshop.save_button"), icon=":material/save:"):
             try:
-                new_id = ws.save_group_result(store, session.code, session.round,
+                new_id = ws.save_group_result(store, session.code, session.round, by=me,
+                                              key=known_key(session.code),
                                               name=name.strip() or default, lang=lang)
             except WorkshopError as exc:
                 show_error(exc)
@@ -382,8 +412,12 @@ def participants_view(session: ws.Session) -> None:
 # -- page --------------------------------------------------------------------------------
 st.title(ui.tr("workshop.title"))
 code = ws.normalise_code(st.query_params.get("session", ""))
-key = st.query_params.get("key", "")
-if not (code and ws.verify_key(store, code, key)):
+if "key" in st.query_params:  # an old facilitator link: keep the key here, not in the URL
+    url_key = st.query_params["key"]
+    if code and ws.verify_key(store, code, url_key):
+        remember_key(code, url_key)
+    st.query_params.pop("key", None)
+if not (code and ws.may_facilitate(store, code, by=me, key=known_key(code))):
     entry_view(code)
     st.stop()
 
@@ -393,7 +427,7 @@ try:
 except WorkshopError as exc:
     show_error(exc)
     st.stop()
-header(current, key)
+header(current)
 controls(current)
 if current.hide_until_reveal and current.round_state != RoundState.REVEALED:
     st.toggle(ui.tr("workshop.peek"), key="peek", help=ui.tr("workshop.peek_help"))

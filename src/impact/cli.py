@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from impact.access import SYSTEM
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -65,7 +66,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return 1
     try:
         store = get_store(args.db or None, seed=False)
-        new_id = store.create(a)
+        new_id = store.create(a, by=SYSTEM)  # the command line runs on the server itself
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),

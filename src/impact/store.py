@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 from platformdirs import user_data_dir
 
+from impact.access import SYSTEM, Principal, require_editor
 from impact.model import (
     PILLARS,
     Assessment,
@@ -158,9 +159,24 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (code, round_no, token)
     );
     """,
+    # 3: access control. Roles of signed-in people (an e-mail address or "@domain");
+    # a workshop session's owner (who may run it without the key) and participant cap.
+    """
+    CREATE TABLE user_roles (
+        subject VARCHAR PRIMARY KEY,
+        role VARCHAR NOT NULL,
+        granted_at TIMESTAMP NOT NULL,
+        granted_by VARCHAR
+    );
+    ALTER TABLE workshop_sessions ADD COLUMN owner VARCHAR;
+    ALTER TABLE workshop_sessions ADD COLUMN max_participants INTEGER DEFAULT 500;
+    """,
 ]
 
 _CONTENT_TABLES = ("criteria", "measures", "scores", "profiles", "profile_criterion_weights")
+# A session's rows, deleted with the assessment it belongs to (children first).
+_WORKSHOP_TABLES = ("workshop_answers", "workshop_splits", "workshop_participants",
+                    "workshop_rounds", "workshop_items")
 
 
 class StoreError(Exception):
@@ -220,6 +236,13 @@ class Store:
                 cur.execute("COMMIT")
             finally:
                 cur.close()
+
+    @contextmanager
+    def _edit(self, by: Principal) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write transaction for an editor; anyone else gets AccessDenied."""
+        require_editor(by)
+        with self.transaction() as cur:
+            yield cur
 
     def close(self) -> None:
         self._conn.close()
@@ -351,9 +374,9 @@ class Store:
             updated_at=head[3], version=head[4],
         )
 
-    def create(self, assessment: Assessment) -> int:
+    def create(self, assessment: Assessment, *, by: Principal) -> int:
         """Store a whole assessment as a new one; returns its id."""
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             now = datetime.now()
             new_id = cur.execute(
                 "INSERT INTO assessments (name, description, created_at, updated_at) "
@@ -363,9 +386,9 @@ class Store:
             self._write_content(cur, new_id, assessment)
         return int(new_id)
 
-    def replace(self, assessment_id: int, assessment: Assessment) -> None:
+    def replace(self, assessment_id: int, assessment: Assessment, *, by: Principal) -> None:
         """Replace an assessment's whole content (name and description too)."""
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             for table in _CONTENT_TABLES:
                 cur.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment_id])  # noqa: S608
@@ -376,8 +399,9 @@ class Store:
             self._write_content(cur, assessment_id, assessment)
             self._bump(cur, assessment_id)
 
-    def rename(self, assessment_id: int, name: str, description: str | None = None) -> None:
-        with self.transaction() as cur:
+    def rename(self, assessment_id: int, name: str, description: str | None = None, *,
+               by: Principal) -> None:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             cur.execute("UPDATE assessments SET name = ? WHERE id = ?", [name, assessment_id])
             if description is not None:
@@ -387,23 +411,29 @@ class Store:
                 )
             self._bump(cur, assessment_id)
 
-    def duplicate(self, assessment_id: int, new_name: str) -> int:
+    def duplicate(self, assessment_id: int, new_name: str, *, by: Principal) -> int:
+        require_editor(by)
         copy = self.load(assessment_id)
         copy.name = new_name
-        return self.create(copy)
+        return self.create(copy, by=by)
 
-    def delete(self, assessment_id: int) -> None:
-        with self.transaction() as cur:
+    def delete(self, assessment_id: int, *, by: Principal) -> None:
+        with self._edit(by) as cur:
             for table in _CONTENT_TABLES:
                 cur.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment_id])  # noqa: S608
-            for hook in _delete_hooks:
-                hook(cur, assessment_id)
+            codes = "SELECT code FROM workshop_sessions WHERE assessment_id = ?"
+            for table in _WORKSHOP_TABLES:
+                cur.execute(f"DELETE FROM {table} WHERE code IN ({codes})",  # noqa: S608
+                            [assessment_id])
+            cur.execute("DELETE FROM workshop_sessions WHERE assessment_id = ?", [assessment_id])
             cur.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
 
     # -- content edits -----------------------------------------------------
-    def replace_criteria(self, assessment_id: int, criteria: list[Criterion]) -> None:
+    def replace_criteria(
+        self, assessment_id: int, criteria: list[Criterion], *, by: Principal
+    ) -> None:
         """Replace the criteria; scores of removed criteria go with them."""
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             cur.execute("DELETE FROM criteria WHERE assessment_id = ?", [assessment_id])
             self._insert_criteria(cur, assessment_id, criteria)
@@ -414,9 +444,11 @@ class Store:
             )
             self._bump(cur, assessment_id)
 
-    def replace_measures(self, assessment_id: int, measures: list[Measure]) -> None:
+    def replace_measures(
+        self, assessment_id: int, measures: list[Measure], *, by: Principal
+    ) -> None:
         """Replace the measures; scores of removed measures go with them."""
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             cur.execute("DELETE FROM measures WHERE assessment_id = ?", [assessment_id])
             self._insert_measures(cur, assessment_id, measures)
@@ -427,8 +459,9 @@ class Store:
             )
             self._bump(cur, assessment_id)
 
-    def set_scores(self, assessment_id: int, scores: Iterable[Score]) -> None:
+    def set_scores(self, assessment_id: int, scores: Iterable[Score], *, by: Principal) -> None:
         """Upsert scores (value, source, confidence) in one transaction."""
+        require_editor(by)
         rows = [
             [assessment_id, s.measure_id, s.criterion_id, float(s.value), s.source,
              str(s.confidence) if s.confidence else None]
@@ -436,7 +469,7 @@ class Store:
         ]
         if not rows:
             return
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             cur.executemany(
                 "INSERT INTO scores (assessment_id, measure_id, criterion_id, value, source, "
@@ -448,11 +481,13 @@ class Store:
             )
             self._bump(cur, assessment_id)
 
-    def set_score(self, assessment_id: int, score: Score) -> None:
-        self.set_scores(assessment_id, [score])
+    def set_score(self, assessment_id: int, score: Score, *, by: Principal) -> None:
+        self.set_scores(assessment_id, [score], by=by)
 
-    def delete_score(self, assessment_id: int, measure_id: str, criterion_id: str) -> None:
-        with self.transaction() as cur:
+    def delete_score(
+        self, assessment_id: int, measure_id: str, criterion_id: str, *, by: Principal
+    ) -> None:
+        with self._edit(by) as cur:
             cur.execute(
                 "DELETE FROM scores WHERE assessment_id = ? AND measure_id = ? "
                 "AND criterion_id = ?",
@@ -460,9 +495,9 @@ class Store:
             )
             self._bump(cur, assessment_id)
 
-    def save_profile(self, assessment_id: int, profile: WeightProfile) -> None:
+    def save_profile(self, assessment_id: int, profile: WeightProfile, *, by: Principal) -> None:
         """Create or update a weight profile by name."""
-        with self.transaction() as cur:
+        with self._edit(by) as cur:
             self._require(cur, assessment_id)
             position = cur.execute(
                 "SELECT coalesce((SELECT position FROM profiles WHERE assessment_id = ? "
@@ -474,8 +509,8 @@ class Store:
             self._insert_profiles(cur, assessment_id, [profile], start=position)
             self._bump(cur, assessment_id)
 
-    def delete_profile(self, assessment_id: int, name: str) -> None:
-        with self.transaction() as cur:
+    def delete_profile(self, assessment_id: int, name: str, *, by: Principal) -> None:
+        with self._edit(by) as cur:
             self._delete_profile(cur, assessment_id, name)
             self._bump(cur, assessment_id)
 
@@ -487,7 +522,7 @@ class Store:
         with self._write_lock:  # two first sessions at once must not seed twice
             if self.list_assessments():
                 return None
-            return self.create(read_assessment(EXAMPLE_DIR))
+            return self.create(read_assessment(EXAMPLE_DIR), by=SYSTEM)
 
     # -- helpers -----------------------------------------------------------
     @staticmethod
@@ -560,14 +595,6 @@ class Store:
             "DELETE FROM profile_criterion_weights WHERE assessment_id = ? AND profile = ?",
             [assessment_id, name],
         )
-
-
-# Other modules (the workshop) register cleanup for their own tables here.
-_delete_hooks: list[Callable[[duckdb.DuckDBPyConnection, int], None]] = []
-
-
-def on_delete_assessment(hook: Callable[[duckdb.DuckDBPyConnection, int], None]) -> None:
-    _delete_hooks.append(hook)
 
 
 def _split_sql(script: str) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
+import os
 import random
 import secrets
 import threading
@@ -38,7 +39,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from impact import store as store_module
+from impact.access import Principal, RateLimiter, require_editor
 from impact.i18n import t
 from impact.model import PILLARS, Assessment, Confidence, Pillar, Score
 from impact.store import Store
@@ -49,6 +50,15 @@ CODE_LENGTH = 6
 # In an anonymous session, an aggregate over fewer answers than this is not shown.
 ANONYMOUS_MIN_N = 3
 SPLIT_TOTAL = 100.0
+DEFAULT_MAX_PARTICIPANTS = 500
+MAX_PARTICIPANTS_LIMIT = 5000
+
+# Abuse limits per client address, per process. A room behind one NAT address (venue
+# Wi-Fi with a remote server) shares one budget: raise IMPACT_JOINS_PER_MINUTE there.
+JOINS_PER_MINUTE = int(os.environ.get("IMPACT_JOINS_PER_MINUTE", "10"))
+CODE_GUESSES_PER_MINUTE = int(os.environ.get("IMPACT_CODE_GUESSES_PER_MINUTE", "10"))
+join_limiter = RateLimiter(JOINS_PER_MINUTE, 60)
+guess_limiter = RateLimiter(CODE_GUESSES_PER_MINUTE, 60)
 
 
 class RoundState(StrEnum):
@@ -81,6 +91,7 @@ class Session:
     round: int
     round_state: RoundState
     created_at: datetime
+    max_participants: int = DEFAULT_MAX_PARTICIPANTS
 
     @property
     def min_n(self) -> int:
@@ -94,6 +105,13 @@ class Session:
     @property
     def accepting(self) -> bool:
         return not self.closed and self.round_state == RoundState.SCORING
+
+    def statistics_hidden(self, round_no: int) -> bool:
+        """In an anonymous session a round's statistics appear only once it is closed:
+        while it is open, watching the mean move with each answer would give away
+        the answer that moved it."""
+        return (self.anonymous and round_no == self.round and not self.closed
+                and self.round_state in (RoundState.WAITING, RoundState.SCORING))
 
 
 @dataclass(frozen=True)
@@ -125,32 +143,6 @@ class Progress:
 
 
 # The tables are migration 2 in impact.store.MIGRATIONS.
-_TABLES = (
-    "workshop_answers",
-    "workshop_splits",
-    "workshop_participants",
-    "workshop_rounds",
-    "workshop_items",
-)
-
-
-def _delete_sessions_of(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> None:
-    """Store hook: deleting an assessment deletes its workshop sessions."""
-    codes = [
-        r[0]
-        for r in cur.execute(
-            "SELECT code FROM workshop_sessions WHERE assessment_id = ?", [assessment_id]
-        ).fetchall()
-    ]
-    for code in codes:
-        for table in _TABLES:
-            cur.execute(f"DELETE FROM {table} WHERE code = ?", [code])  # noqa: S608
-    cur.execute("DELETE FROM workshop_sessions WHERE assessment_id = ?", [assessment_id])
-
-
-store_module.on_delete_assessment(_delete_sessions_of)
-
-
 # -- helpers ---------------------------------------------------------------------------
 def normalise_code(text: str | None) -> str:
     """What a person typed, as a code: upper case, without spaces or dashes."""
@@ -189,8 +181,21 @@ def create_session(
     anonymous: bool,
     hide_until_reveal: bool,
     shuffle: bool,
+    by: Principal,
+    max_participants: int = DEFAULT_MAX_PARTICIPANTS,
 ) -> tuple[Session, str]:
-    """A new session (round 1 waiting) and its facilitator key; the key is not stored."""
+    """A new session (round 1 waiting) and its facilitator key; the key is not stored.
+
+    Only an editor starts a session; `by` becomes its owner, who may run it without
+    the key (a signed-in facilitator whose connection dropped gets the controls back).
+    """
+    require_editor(by)
+    if not 1 <= int(max_participants) <= MAX_PARTICIPANTS_LIMIT:
+        raise WorkshopError(
+            "workshop.error.bad_cap",
+            f"The cap must be between 1 and {MAX_PARTICIPANTS_LIMIT}.",
+            limit=MAX_PARTICIPANTS_LIMIT,
+        )
     assessment = store.load(assessment_id)
     known_measures = {m.id for m in assessment.measures}
     known_criteria = {c.id for c in assessment.criteria}
@@ -222,10 +227,10 @@ def create_session(
             raise WorkshopError("workshop.error.no_code", "No free join code; try again.")
         cur.execute(
             "INSERT INTO workshop_sessions (code, assessment_id, key_hash, pillar_split, "
-            "anonymous, hide_until_reveal, shuffle, closed, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
+            "anonymous, hide_until_reveal, shuffle, closed, created_at, updated_at, owner, "
+            "max_participants) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)",
             [code, assessment_id, _hash_key(code, key), pillar_split, anonymous,
-             hide_until_reveal, shuffle, now, now],
+             hide_until_reveal, shuffle, now, now, by.subject, int(max_participants)],
         )
         rows = [[code, "measure", m, i] for i, m in enumerate(measures)]
         rows += [[code, "criterion", c, i] for i, c in enumerate(criteria)]
@@ -242,7 +247,8 @@ def get_session(store: Store, code: str) -> Session:
     cur = store.cursor()
     head = cur.execute(
         "SELECT s.assessment_id, s.pillar_split, s.anonymous, s.hide_until_reveal, s.shuffle, "
-        "s.closed, s.created_at, r.round_no, r.state FROM workshop_sessions s "
+        "s.closed, s.created_at, r.round_no, r.state, s.max_participants "
+        "FROM workshop_sessions s "
         "JOIN assessments x ON x.id = s.assessment_id "
         "JOIN workshop_rounds r ON r.code = s.code WHERE s.code = ? "
         "ORDER BY r.round_no DESC LIMIT 1",
@@ -269,6 +275,7 @@ def get_session(store: Store, code: str) -> Session:
         created_at=head[6],
         round=int(head[7]),
         round_state=RoundState(head[8]),
+        max_participants=int(head[9] or DEFAULT_MAX_PARTICIPANTS),
     )
 
 
@@ -294,6 +301,29 @@ def verify_key(store: Store, code: str, key: str | None) -> bool:
     if row is None:
         return False
     return hmac.compare_digest(row[0], _hash_key(code, key))
+
+
+def may_facilitate(store: Store, code: str, *, by: Principal | None,
+                   key: str | None = None) -> bool:
+    """True for the holder of the session's key, and for its signed-in owner (sign-in
+    mode). On the server machine in local mode every browser is the same "local"
+    editor, so there only the key tells the facilitator's screen from another one."""
+    code = normalise_code(code)
+    if verify_key(store, code, key):
+        return True
+    if by is None or not by.signed_in or not by.can_read:  # local mode: the key only
+        return False
+    row = store.cursor().execute(
+        "SELECT owner FROM workshop_sessions WHERE code = ?", [code]
+    ).fetchone()
+    return row is not None and row[0] is not None and hmac.compare_digest(row[0], by.subject)
+
+
+def require_facilitator(store: Store, code: str, *, by: Principal | None,
+                        key: str | None = None) -> None:
+    if not may_facilitate(store, code, by=by, key=key):
+        raise WorkshopError("workshop.error.not_facilitator",
+                            "Only the facilitator of this session can do that.")
 
 
 def sessions_of(store: Store, assessment_id: int) -> list[str]:
@@ -332,8 +362,9 @@ def _require_open_session(closed: bool) -> None:
 
 
 def _set_round_state(store: Store, code: str, allowed: set[RoundState], new: RoundState,
-                     stamp: str) -> Status:
+                     stamp: str, *, by: Principal | None, key: str | None) -> Status:
     code = normalise_code(code)
+    require_facilitator(store, code, by=by, key=key)
     with store.transaction() as cur:
         round_no, state, closed = _current(cur, code)
         _require_open_session(closed)
@@ -352,28 +383,36 @@ def _set_round_state(store: Store, code: str, allowed: set[RoundState], new: Rou
     return status(store, code)
 
 
-def open_round(store: Store, code: str) -> Status:
+def open_round(store: Store, code: str, *, by: Principal | None,
+               key: str | None = None) -> Status:
     """Start scoring the current round (waiting -> scoring; a closed round may reopen)."""
     return _set_round_state(
-        store, code, {RoundState.WAITING, RoundState.CLOSED}, RoundState.SCORING, "opened_at"
+        store, code, {RoundState.WAITING, RoundState.CLOSED}, RoundState.SCORING, "opened_at",
+        by=by, key=key,
     )
 
 
-def close_round(store: Store, code: str) -> Status:
+def close_round(store: Store, code: str, *, by: Principal | None,
+                key: str | None = None) -> Status:
     """Stop accepting answers for the current round."""
-    return _set_round_state(store, code, {RoundState.SCORING}, RoundState.CLOSED, "closed_at")
+    return _set_round_state(store, code, {RoundState.SCORING}, RoundState.CLOSED, "closed_at",
+                            by=by, key=key)
 
 
-def reveal_round(store: Store, code: str) -> Status:
+def reveal_round(store: Store, code: str, *, by: Principal | None,
+                 key: str | None = None) -> Status:
     """Show the room's aggregate to participants; closes the round first if still open."""
     return _set_round_state(
-        store, code, {RoundState.SCORING, RoundState.CLOSED}, RoundState.REVEALED, "revealed_at"
+        store, code, {RoundState.SCORING, RoundState.CLOSED}, RoundState.REVEALED,
+        "revealed_at", by=by, key=key,
     )
 
 
-def new_round(store: Store, code: str, *, start: bool = True) -> Status:
+def new_round(store: Store, code: str, *, by: Principal | None, key: str | None = None,
+              start: bool = True) -> Status:
     """A next round with the same questions; scoring at once unless `start` is False."""
     code = normalise_code(code)
+    require_facilitator(store, code, by=by, key=key)
     with store.transaction() as cur:
         round_no, state, closed = _current(cur, code)
         _require_open_session(closed)
@@ -393,9 +432,11 @@ def new_round(store: Store, code: str, *, start: bool = True) -> Status:
     return status(store, code)
 
 
-def close_session(store: Store, code: str) -> Status:
+def close_session(store: Store, code: str, *, by: Principal | None,
+                  key: str | None = None) -> Status:
     """End the session: an open round closes, no answers or participants are accepted."""
     code = normalise_code(code)
+    require_facilitator(store, code, by=by, key=key)
     with store.transaction() as cur:
         round_no, state, _closed = _current(cur, code)
         now = _now()
@@ -418,22 +459,61 @@ def _clean(text: str | None, limit: int = 80) -> str | None:
     return text or None
 
 
-def join(store: Store, code: str, *, name: str | None = None,
-         group: str | None = None) -> Participant:
-    """A new participant with a fresh token; in an anonymous session no name is kept."""
+def _unknown_code(code: str, client: str | None) -> WorkshopError:
+    if client:
+        guess_limiter.hit(client)
+    return WorkshopError(
+        "workshop.error.unknown_code", f"There is no session with code {code}.", code=code
+    )
+
+
+def _check_guesses(client: str | None) -> None:
+    if client and guess_limiter.blocked(client):
+        raise WorkshopError("workshop.error.too_many_guesses",
+                            "Too many wrong codes; wait a minute and try again.")
+
+
+def session_for_joining(store: Store, code: str, *, client: str | None = None) -> Session:
+    """The session a typed code opens for joining. An ended session's code no longer
+    resolves, and wrong codes from one address are throttled (no guessing codes)."""
     code = normalise_code(code)
+    _check_guesses(client)
+    try:
+        session = get_session(store, code)
+    except WorkshopError:
+        raise _unknown_code(code, client) from None
+    if session.closed:
+        raise _unknown_code(code, client)
+    return session
+
+
+def join(store: Store, code: str, *, name: str | None = None,
+         group: str | None = None, client: str | None = None) -> Participant:
+    """A new participant with a fresh token; in an anonymous session no name is kept.
+
+    Refused for an ended session, beyond the session's participant cap, and past
+    JOINS_PER_MINUTE joins from one client address.
+    """
+    code = normalise_code(code)
+    _check_guesses(client)
+    if client and not join_limiter.hit(client):
+        raise WorkshopError("workshop.error.too_many_joins",
+                            "Too many joins from this device; wait a minute and try again.")
     token = secrets.token_urlsafe(16)
     with store.transaction() as cur:
         row = cur.execute(
-            "SELECT anonymous, closed FROM workshop_sessions WHERE code = ?", [code]
+            "SELECT anonymous, closed, max_participants FROM workshop_sessions WHERE code = ?",
+            [code],
         ).fetchone()
-        if row is None:
-            raise WorkshopError(
-                "workshop.error.unknown_code", f"There is no session with code {code}.",
-                code=code,
-            )
-        anonymous, closed = bool(row[0]), bool(row[1])
-        _require_open_session(closed)
+        if row is None or bool(row[1]):
+            raise _unknown_code(code, client)
+        anonymous, cap = bool(row[0]), int(row[2] or DEFAULT_MAX_PARTICIPANTS)
+        joined = cur.execute(
+            "SELECT count(*) FROM workshop_participants WHERE code = ?", [code]
+        ).fetchone()[0]
+        if joined >= cap:
+            raise WorkshopError("workshop.error.session_full",
+                                f"This session is full ({cap} participants).", cap=cap)
         cur.execute(
             "INSERT INTO workshop_participants (token, code, name, stakeholder_group, joined_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -494,10 +574,18 @@ def participants(store: Store, code: str | Session) -> pd.DataFrame:
 
 
 # -- answers -----------------------------------------------------------------------------
-def _require_scoring(cur: duckdb.DuckDBPyConnection, code: str) -> int:
-    """The current round of `code`, which must accept answers (call inside the lock)."""
+def _require_scoring(cur: duckdb.DuckDBPyConnection, code: str, seen_round: int) -> int:
+    """The current round of `code`, which must accept answers and be the round the
+    participant answered (call inside the lock): a late click on round 1 is not a
+    round-2 answer."""
     round_no, state, closed = _current(cur, code)
     _require_open_session(closed)
+    if int(seen_round) != round_no:
+        raise WorkshopError(
+            "workshop.error.stale_round",
+            f"Round {seen_round} is over; round {round_no} is the current one.",
+            round=seen_round, current=round_no,
+        )
     if state != RoundState.SCORING:
         raise WorkshopError(
             "workshop.error.round_not_open",
@@ -599,7 +687,7 @@ _UPSERT_ANSWER = (
 
 
 def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
-                  value: float | None) -> None:
+                  value: float | None, *, round_no: int) -> None:
     """Store (upsert) one answer at once; `None` withdraws it. Only while the round is open.
 
     The round's state is checked inside the same transaction as the write, behind the
@@ -608,7 +696,7 @@ def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
     if value is None:
         with store.transaction() as cur:
             code = _participant_code(cur, token)
-            round_no = _require_scoring(cur, code)
+            round_no = _require_scoring(cur, code, round_no)
             cur.execute(
                 "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? AND token = ? "
                 "AND measure_id = ? AND criterion_id = ?",
@@ -617,26 +705,27 @@ def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
         return
     code, value = _checked_answer(store, token, measure_id, criterion_id, value)
     with store.transaction() as cur:
-        round_no = _require_scoring(cur, code)
+        round_no = _require_scoring(cur, code, round_no)
         cur.execute(_UPSERT_ANSWER,
                     [code, round_no, token, measure_id, criterion_id, value, _now()])
 
 
 def submit_answers(store: Store, token: str,
-                   answers: Mapping[tuple[str, str], float]) -> None:
+                   answers: Mapping[tuple[str, str], float], *, round_no: int) -> None:
     """Several answers of one participant in one transaction (all or nothing)."""
     if not answers:
         return
     checked = [(m, c, *_checked_answer(store, token, m, c, v)) for (m, c), v in answers.items()]
     with store.transaction() as cur:
         code = checked[0][2]
-        round_no = _require_scoring(cur, code)
+        round_no = _require_scoring(cur, code, round_no)
         now = _now()
         cur.executemany(_UPSERT_ANSWER,
                         [[code, round_no, token, m, c, v, now] for m, c, _code, v in checked])
 
 
-def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float]) -> None:
+def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float], *,
+                 round_no: int) -> None:
     """This participant's 100 points over ecology, economy and people for the round."""
     values = [float(split.get(p, split.get(str(p), 0.0))) for p in PILLARS]
     if any(not np.isfinite(v) or v < 0 for v in values) or abs(sum(values) - SPLIT_TOTAL) > 1e-6:
@@ -647,7 +736,7 @@ def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float]) 
         )
     with store.transaction() as cur:
         code = _participant_code(cur, token)
-        round_no = _require_scoring(cur, code)
+        round_no = _require_scoring(cur, code, round_no)
         cur.execute(
             "INSERT INTO workshop_splits (code, round_no, token, ecology, economy, people, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -701,6 +790,12 @@ def progress(store: Store, code: str | Session, round_no: int | None = None) -> 
 _AGGREGATE_COLUMNS = ["n", "mean", "median", "q1", "q3", "iqr", "sd"]
 
 
+def _shown_min_n(session: Session, round_no: int) -> int:
+    """The fewest answers a statistic of this round may be shown for (counts are always
+    shown); no number is enough while an anonymous round is still open."""
+    return np.iinfo(np.int64).max if session.statistics_hidden(round_no) else session.min_n
+
+
 def _suppress(frame: pd.DataFrame, min_n: int, columns: Sequence[str]) -> pd.DataFrame:
     if min_n > 1 and len(frame):
         small = frame["n"] < min_n
@@ -740,7 +835,8 @@ def aggregates(store: Store, code: str | Session, round_no: int | None = None) -
         [session.code, session.code, session.code, round_no],
     ).df()
     frame["n"] = frame["n"].astype(int)
-    return _suppress(frame, session.min_n, _AGGREGATE_COLUMNS[1:] + ["iqr_rel", "sd_rel"])
+    return _suppress(frame, _shown_min_n(session, round_no),
+                     _AGGREGATE_COLUMNS[1:] + ["iqr_rel", "sd_rel"])
 
 
 def hotspots(agg: pd.DataFrame, top: int | None = None, *, min_n: int = 2) -> pd.DataFrame:
@@ -788,8 +884,9 @@ def shift(store: Store, code: str | Session, from_round: int, to_round: int) -> 
         "ORDER BY m.mpos, c.cpos",
         [session.code, from_round, to_round, session.code, session.code, from_round, to_round],
     ).df()
-    if session.min_n > 1 and len(frame):
-        small = (frame["n_from"] < session.min_n) | (frame["n_to"] < session.min_n)
+    min_n = max(_shown_min_n(session, from_round), _shown_min_n(session, to_round))
+    if min_n > 1 and len(frame):
+        small = (frame["n_from"] < min_n) | (frame["n_to"] < min_n)
         stats = [c for c in frame.columns if c.split("_")[0] in ("mean", "median", "iqr")]
         frame.loc[small, stats] = np.nan
     return frame
@@ -838,9 +935,10 @@ def group_shift(store: Store, code: str | Session, from_round: int, to_round: in
          from_round, session.code],
     ).df()
     frame["n"] = frame["n"].fillna(0).astype(int)
+    min_n = max(_shown_min_n(session, from_round), _shown_min_n(session, to_round))
     if session.min_n > 1 and len(frame):
         stats = ["mean_shift", "abs_shift", "gap_from", "gap_to"]
-        frame.loc[frame["n"] < session.min_n, stats] = np.nan
+        frame.loc[frame["n"] < min_n, stats] = np.nan
         frame = frame[frame["members"] >= session.min_n].reset_index(drop=True)
     return frame
 
@@ -863,7 +961,7 @@ def splits_summary(store: Store, code: str | Session, round_no: int | None = Non
     ).df().set_index("pillar")
     frame = frame.reindex([str(p) for p in PILLARS])
     frame["n"] = frame["n"].fillna(0).astype(int)
-    return _suppress(frame, session.min_n, ["mean", "median", "q1", "q3"])
+    return _suppress(frame, _shown_min_n(session, round_no), ["mean", "median", "q1", "q3"])
 
 
 def _split_matrix(store: Store, code: str, round_no: int) -> np.ndarray:
@@ -923,7 +1021,7 @@ def group_pillar_weights(store: Store, code: str | Session,
     session = _session(store, code)
     round_no = session.round if round_no is None else round_no
     matrix = _split_matrix(store, session.code, round_no)
-    if len(matrix) == 0 or len(matrix) < session.min_n:
+    if len(matrix) == 0 or len(matrix) < session.min_n or session.statistics_hidden(round_no):
         return None
     return {p: float(v) for p, v in zip(PILLARS, matrix.mean(axis=0), strict=True)}
 
@@ -1008,11 +1106,16 @@ def _smaa_over_splits(assessment: Assessment, splits: np.ndarray, *, samples: in
 
 
 def save_group_result(store: Store, code: str | Session, round_no: int | None = None, *,
-                      name: str | None = None, lang: str = "nl") -> int:
-    """Store the group's scores as a new assessment (all measures); returns its id."""
+                      by: Principal, key: str | None = None, name: str | None = None,
+                      lang: str = "nl") -> int:
+    """Store the group's scores as a new assessment (all measures); returns its id.
+    Needs an editor who facilitates the session."""
     session = _session(store, code)
+    require_editor(by)
+    require_facilitator(store, session.code, by=by, key=key)
     round_no = session.round if round_no is None else round_no
-    return store.create(group_assessment(store, session, round_no, name=name, lang=lang))
+    return store.create(group_assessment(store, session, round_no, name=name, lang=lang),
+                        by=by)
 
 
 # -- links -----------------------------------------------------------------------------

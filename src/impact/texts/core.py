@@ -34,6 +34,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Er is nog geen beoordeling. Maak er een aan of importeer een werkmap in de zijbalk.",
         "There is no assessment yet. Create one or import a workbook in the sidebar.",
     ),
+    "core.no_assessment_viewer": (
+        "Er is nog geen beoordeling. Een redacteur kan er een aanmaken of importeren.",
+        "There is no assessment yet. An editor can create or import one.",
+    ),
     "core.download_html": ("Interactieve HTML", "Interactive HTML"),
     "core.unexpected_error": (
         "Er ging iets mis: {error}. Uw gegevens zijn niet gewijzigd.",

@@ -61,13 +61,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the key.",
     ),
     # facilitator page: a session
+    "workshop.key_dialog_title": ("Sleutel van de gespreksleider", "Facilitator key"),
     "workshop.key_once": (
-        "Bewaar deze link: alleen hiermee beheert u deze sessie. De sleutel wordt maar één "
-        "keer getoond en niet opgeslagen.",
-        "Keep this link: only with it can you manage this session. The key is shown once "
-        "and not stored.",
+        "Bewaar deze sleutel (bijvoorbeeld in uw wachtwoordbeheerder): met code **{code}** en "
+        "deze sleutel beheert u de sessie ook vanaf een ander apparaat. Hij wordt maar één "
+        "keer getoond en niet opgeslagen. Toon dit venster niet op de beamer.",
+        "Keep this key (for example in your password manager): with code **{code}** and this "
+        "key you can manage the session from another device too. It is shown once and not "
+        "stored. Do not show this window on the projector.",
     ),
-    "workshop.key_saved": ("Ik heb de link bewaard", "I have saved the link"),
+    "workshop.key_saved": ("Ik heb de sleutel bewaard", "I have saved the key"),
+    "workshop.opt_cap": ("Maximaal aantal deelnemers", "Maximum number of participants"),
+    "workshop.opt_cap_help": (
+        "Daarboven kan niemand meer meedoen; zo blijft een gelekte code onschadelijk.",
+        "Nobody can join beyond this; a leaked code stays harmless.",
+    ),
+    "workshop.cap_note": ("max. {cap}", "max. {cap}"),
+    "workshop.anonymous_open_note": (
+        "Anonieme sessie: zolang de ronde open is, ziet u alleen aantallen. Gemiddelden, "
+        "medianen en spreiding verschijnen als u de ronde sluit.",
+        "Anonymous session: while the round is open you see counts only. Means, medians and "
+        "spreads appear when you close the round.",
+    ),
+    "workshop.viewer_cannot_create": (
+        "Alleen een redacteur kan een workshop starten. U kunt een sessie openen met de code "
+        "en de sleutel van de gespreksleider.",
+        "Only an editor can start a workshop. You can open a session with its code and the "
+        "facilitator key.",
+    ),
     "workshop.qr_caption": ("Scan om mee te doen", "Scan to take part"),
     "workshop.join_at": ("**Doe mee via**", "**Take part at**"),
     "workshop.or_code": (
@@ -359,6 +380,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "workshop.error.not_whole": (
         "Kies een van de zeven punten.",
         "Choose one of the seven points.",
+    ),
+    "workshop.error.bad_cap": (
+        "Het maximum aantal deelnemers moet tussen 1 en {limit} liggen.",
+        "The maximum number of participants must be between 1 and {limit}.",
+    ),
+    "workshop.error.not_facilitator": (
+        "Alleen de gespreksleider van deze sessie kan dat doen.",
+        "Only the facilitator of this session can do that.",
+    ),
+    "workshop.error.too_many_guesses": (
+        "Te veel onjuiste codes vanaf dit apparaat. Wacht een minuut en probeer het opnieuw.",
+        "Too many wrong codes from this device. Wait a minute and try again.",
+    ),
+    "workshop.error.too_many_joins": (
+        "Vanaf dit apparaat is net al vaak meegedaan. Wacht een minuut en probeer het opnieuw.",
+        "This device has joined many times just now. Wait a minute and try again.",
+    ),
+    "workshop.error.session_full": (
+        "Deze sessie is vol ({cap} deelnemers). Vraag de gespreksleider om ruimte.",
+        "This session is full ({cap} participants). Ask the facilitator to make room.",
+    ),
+    "workshop.error.stale_round": (
+        "Ronde {round} is voorbij; uw antwoord is niet bewaard. U ziet nu ronde {current}.",
+        "Round {round} is over; your answer was not saved. You now see round {current}.",
     ),
     "workshop.error.split_total": (
         "De punten moeten samen precies 100 zijn (nu {total}).",

@@ -1,8 +1,8 @@
 """Small Streamlit helpers shared by app.py and the pages.
 
-The only module under src/impact that imports Streamlit: language, the store,
-the current assessment and the working weight settings live here, so that
-pages stay short scripts.
+The only package under src/impact that imports Streamlit: language, the store,
+the current assessment, the person signed in (`auth`) and the working weight
+settings live here, so that pages stay short scripts.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import streamlit as st
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from impact.model import PILLARS, Assessment, Pillar
 from impact.store import Store, get_store
+from impact.ui.auth import can_edit, principal  # noqa: F401 - re-exported for the pages
 
 
 def lang() -> str:
@@ -94,7 +95,15 @@ def set_weight_settings(settings: WeightSettings) -> None:
 
 
 def no_assessment_notice() -> None:
-    st.info(tr("core.no_assessment"))
+    st.info(tr("core.no_assessment") if can_edit() else tr("core.no_assessment_viewer"))
+
+
+def read_only_notice() -> bool:
+    """Show the read-only note to a viewer; True when this person may edit."""
+    if can_edit():
+        return True
+    st.info(tr("access.read_only"), icon=":material/visibility:")
+    return False
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~=$:")

@@ -1,0 +1,32 @@
+"""Shared by the tests: the principals they act as, and answers in the current round."""
+
+from __future__ import annotations
+
+from impact import workshop as ws
+from impact.access import Principal, Role
+from impact.store import Store
+
+EDITOR = Principal(Role.EDITOR, "editor@test.nl", signed_in=True)
+VIEWER = Principal(Role.VIEWER, "viewer@test.nl", signed_in=True)
+
+
+def current_round(store: Store, token: str) -> int:
+    participant = ws.participant(store, token)
+    if participant is None:  # the domain itself must refuse the unknown token
+        return 1
+    return ws.status(store, participant.code).round
+
+
+def answer(store: Store, token: str, measure_id: str, criterion_id: str,
+           value: float | None) -> None:
+    """An answer in the round the participant sees now (as the scoring page sends it)."""
+    ws.submit_answer(store, token, measure_id, criterion_id, value,
+                     round_no=current_round(store, token))
+
+
+def answers(store: Store, token: str, values: dict) -> None:
+    ws.submit_answers(store, token, values, round_no=current_round(store, token))
+
+
+def split(store: Store, token: str, values: dict) -> None:
+    ws.submit_split(store, token, values, round_no=current_round(store, token))
