@@ -67,6 +67,17 @@ def read_number(
     return value  # type: ignore[return-value]
 
 
+def read_weight(
+    out: Collector, table: Table, row: Row, column: str, *, empty_key: str = "io.empty_number"
+) -> float | None:
+    """The cell as a weight: a number that is not negative."""
+    value = read_number(out, table.name, row, column, empty_key=empty_key)
+    if value is not None and value < 0:
+        out.add(table.name, row.number, column, "io.negative_weight", value=value)
+        return None
+    return value
+
+
 def read_choice(
     out: Collector, table: Table, row: Row, column: str | None, aliases: dict[str, Any],
     key: str, *, optional: bool = False,

@@ -22,6 +22,7 @@ from impact.io.validate.common import (
     read_ident,
     read_number,
     read_text,
+    read_weight,
     require_sheet,
 )
 from impact.model import PILLARS, Pillar
@@ -123,11 +124,7 @@ def _read_weight(out: Collector, table: Table, row: Row, weight_col: str | None)
     """The weight within the pillar; 1 without a weight column."""
     if not weight_col:
         return 1.0
-    weight = read_number(out, table.name, row, weight_col)
-    if weight is not None and weight < 0:
-        out.add(table.name, row.number, weight_col, "io.negative_weight", value=weight)
-        return None
-    return weight
+    return read_weight(out, table, row, weight_col)
 
 
 def _check_pillars_have_weight(

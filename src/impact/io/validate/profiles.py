@@ -6,7 +6,7 @@ from impact.io.cells import EMPTY, as_number
 from impact.io.issues import Collector
 from impact.io.schema import PROFILE_COLUMNS, WEIGHT_PREFIX
 from impact.io.tables import Row, Table
-from impact.io.validate.common import check_columns, read_ident, read_number
+from impact.io.validate.common import check_columns, read_ident, read_weight
 from impact.io.validate.criteria import CriteriaSheet
 from impact.model import PILLARS, Pillar, WeightProfile
 
@@ -90,26 +90,19 @@ def _read_name(
 def _read_pillar_weights(
     out: Collector, table: Table, row: Row, cols: dict[str, str]
 ) -> tuple[dict[Pillar, float], bool]:
-    ok = True
-    pillar_weights: dict[Pillar, float] = {}
-    for pillar in PILLARS:
-        col = cols.get(str(pillar))
-        if col is None:
-            ok = False
-            continue
-        value = read_number(out, table.name, row, col)
-        if value is None:
-            ok = False
-        elif value < 0:
-            out.add(table.name, row.number, col, "io.negative_weight", value=value)
-            ok = False
-        else:
-            pillar_weights[pillar] = value
-    if len(pillar_weights) == len(PILLARS) and sum(pillar_weights.values()) == 0:
+    """The pillar weights, and whether all three are there and not all zero."""
+    read = {  # a missing column was reported with the header
+        pillar: read_weight(out, table, row, cols[str(pillar)]) if str(pillar) in cols else None
+        for pillar in PILLARS
+    }
+    pillar_weights = {pillar: value for pillar, value in read.items() if value is not None}
+    if len(pillar_weights) < len(PILLARS):
+        return pillar_weights, False
+    if sum(pillar_weights.values()) == 0:
         out.add(table.name, row.number, ", ".join(cols[str(p)] for p in PILLARS),
                 "io.zero_profile_weights")
-        ok = False
-    return pillar_weights, ok
+        return pillar_weights, False
+    return pillar_weights, True
 
 
 def _read_overrides(
@@ -119,15 +112,11 @@ def _read_overrides(
     ok = True
     overrides: dict[str, float] = {}
     for col, cid in weight_cols.items():
-        value = read_number(out, table.name, row, col, empty_key="")
-        if value is None:
-            if as_number(row.cells.get(col)) is not EMPTY:
-                ok = False
-        elif value < 0:
-            out.add(table.name, row.number, col, "io.negative_weight", value=value)
-            ok = False
-        else:
+        value = read_weight(out, table, row, col, empty_key="")
+        if value is not None:
             overrides[cid] = value
+        elif as_number(row.cells.get(col)) is not EMPTY:
+            ok = False
     return overrides, ok
 
 
