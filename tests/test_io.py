@@ -392,8 +392,9 @@ def test_unreadable_uploads_give_one_clear_message(filename: str, content: bytes
 
 
 def test_every_io_key_used_in_the_code_exists() -> None:
-    source = (ROOT / "src" / "impact" / "io.py").read_text(encoding="utf-8")
-    source += (ROOT / "src" / "impact" / "cli.py").read_text(encoding="utf-8")
+    files = [*sorted((ROOT / "src" / "impact" / "io").rglob("*.py")),
+             ROOT / "src" / "impact" / "cli.py"]
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     used = set(re.findall(r'"(io\.[a-z_.]+)"', source)) - {"io.loc", "io.loc.json"}
     used |= {f"io.loc{p}.{part}" for p in ("", ".json") for part in ("sheet", "row", "column")}
     assert len(used) > 40

@@ -1,0 +1,321 @@
+"""Readers: a workbook, a CSV folder, a zip of CSV files or JSON → raw sheets.
+
+Readers only locate cells; they report what makes a file unreadable (and duplicate or
+unnamed header cells) and leave the meaning of cells to :mod:`impact.io.validate`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from impact.io.cells import unneutralise
+from impact.io.issues import Collector
+from impact.io.schema import MAX_UPLOAD_BYTES, REQUIRED_SHEETS, SHEET_ORDER, WEIGHT_PREFIX
+from impact.io.tables import Row, Table, table_from_records
+
+
+@dataclass
+class RawSheets:
+    """What a reader found. `tables` is None when the file cannot be validated at all."""
+
+    tables: dict[str, Table] | None
+    out: Collector
+    head: dict[str, Any] = field(default_factory=dict)  # JSON: the name and description
+
+
+def read_sheets(source: Path | bytes, suffix: str, shown: str, *, is_dir: bool) -> RawSheets:
+    """The raw sheets of a file (or folder, `is_dir`), chosen by its suffix.
+
+    `shown` names the file in messages. Reading a Path may raise OSError.
+    """
+    suffix = suffix.lower()
+    if suffix == ".json" and not is_dir:
+        out = Collector("json")
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        tables, head = read_json(decode_text(data), shown, out)
+        if out.issues and not tables:
+            return RawSheets(None, out)
+        return RawSheets(tables, out, head)
+    out = Collector()
+    if is_dir:
+        tables = read_csv_folder(source, out)  # type: ignore[arg-type]
+    elif suffix in (".xlsx", ".xlsm"):
+        tables = read_xlsx(source, shown, out)
+    elif suffix == ".zip":
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        tables = read_csv_zip(data, shown, out)
+    elif suffix == ".xls":
+        out.add("", None, None, "io.xls_not_supported", path=shown)
+        return RawSheets(None, out)
+    elif suffix == ".csv":
+        out.add("", None, None, "io.single_csv", path=shown)
+        return RawSheets(None, out)
+    else:
+        out.add("", None, None, "io.unsupported_type", path=shown, suffix=suffix or "?")
+        return RawSheets(None, out)
+    if any(not i.sheet for i in out.issues):  # the file as a whole failed
+        return RawSheets(None, out)
+    return RawSheets(tables, out)
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+# --- CSV: a folder or a zip -------------------------------------------------------------
+
+def _read_csv(name: str, data: bytes, out: Collector, shown: str) -> Table | None:
+    text = decode_text(data)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        records = [
+            (number, [None if v == "" else unneutralise(v) for v in values])
+            for number, values in enumerate(reader, start=1)
+        ]
+    except csv.Error as exc:
+        out.add("", None, None, "io.unreadable_csv", path=shown, detail=str(exc))
+        return None
+    table = table_from_records(name, records, out)
+    if table is None and name in REQUIRED_SHEETS:
+        out.add(name, None, None, "io.empty_sheet")
+    return table
+
+
+def _tables_from_csv_files(
+    files: dict[str, tuple[bytes, str]], out: Collector
+) -> dict[str, Table]:
+    """`files` maps a lower-case stem to (bytes, shown name)."""
+    tables: dict[str, Table] = {}
+    for sheet in SHEET_ORDER:
+        if sheet in files:
+            data, shown = files[sheet]
+            table = _read_csv(sheet, data, out, shown)
+            if table is not None:
+                tables[sheet] = table
+    return tables
+
+
+def read_csv_folder(folder: Path, out: Collector) -> dict[str, Table]:
+    files: dict[str, tuple[bytes, str]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() == ".csv":
+            stem = path.stem.strip().lower()
+            if stem in SHEET_ORDER and stem not in files:
+                try:
+                    files[stem] = (path.read_bytes(), str(path))
+                except OSError as exc:
+                    out.add("", None, None, "io.unreadable_file", path=str(path),
+                            detail=exc.strerror or str(exc))
+    return _tables_from_csv_files(files, out)
+
+
+def read_csv_zip(data: bytes, shown: str, out: Collector) -> dict[str, Table]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        files: dict[str, tuple[bytes, str]] = {}
+        total = 0
+        for info in archive.infolist():
+            member = info.filename.replace("\\", "/")
+            base = member.rsplit("/", 1)[-1]
+            if info.is_dir() or member.startswith("__MACOSX/") or base.startswith("."):
+                continue
+            if not base.lower().endswith(".csv"):
+                continue
+            stem = base[:-4].strip().lower()
+            if stem not in SHEET_ORDER or stem in files:
+                continue
+            total += info.file_size
+            if info.file_size > MAX_UPLOAD_BYTES or total > MAX_UPLOAD_BYTES:
+                out.add("", None, None, "io.too_large", path=shown)
+                return {}
+            files[stem] = (archive.read(info), f"{shown}/{member}")
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+        out.add("", None, None, "io.unreadable_zip", path=shown)
+        return {}
+    return _tables_from_csv_files(files, out)
+
+
+# --- workbook ---------------------------------------------------------------------------
+
+def read_xlsx(source: Path | bytes, shown: str, out: Collector) -> dict[str, Table]:
+    from openpyxl import load_workbook
+
+    try:
+        handle = io.BytesIO(source) if isinstance(source, bytes) else source
+        workbook = load_workbook(handle, data_only=True)
+    except Exception:  # noqa: BLE001 - any failure here means: not a readable workbook
+        out.add("", None, None, "io.unreadable_xlsx", path=shown)
+        return {}
+    by_name = {ws.title.strip().lower(): ws for ws in reversed(workbook.worksheets)}
+    tables: dict[str, Table] = {}
+    for sheet in SHEET_ORDER:
+        ws = by_name.get(sheet)
+        if ws is None:
+            continue
+        records = (
+            (row[0].row, [_xlsx_cell_value(c.value) for c in row])
+            for row in ws.iter_rows()
+            if row
+        )
+        table = table_from_records(sheet, records, out)
+        if table is None:
+            if sheet in REQUIRED_SHEETS:
+                out.add(sheet, None, None, "io.empty_sheet")
+        else:
+            tables[sheet] = table
+    workbook.close()
+    return tables
+
+
+def _xlsx_cell_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return None if value == "" else unneutralise(value)
+    return value
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+_JSON_PARTS = frozenset({"format", "version", "name", "description", "criteria", "measures",
+                         "scores", "profiles", "evidence"})
+
+
+def read_json(text: str, shown: str, out: Collector) -> tuple[dict[str, Table], dict[str, Any]]:
+    """The parts of a JSON assessment as tables (scores joined to the measures) and its
+    head (name, description)."""
+    data = _json_document(text, shown, out)
+    if data is None:
+        return {}, {}
+    head = {k: data[k] for k in ("name", "description") if k in data}
+    tables: dict[str, Table] = {}
+    crit_items = _json_records(data, "criteria", out, required=True)
+    if crit_items is not None:
+        tables["criteria"] = _json_table("criteria", crit_items, {})
+    meas_items = _json_records(data, "measures", out, required=True)
+    scores = _json_scores(data, out)
+    if meas_items is not None:
+        tables["measures"] = _json_measures(meas_items, crit_items or [], scores, out)
+    prof_items = _json_records(data, "profiles", out, required=False)
+    if prof_items is not None:
+        _flatten_criterion_weights(prof_items, out)
+        tables["profiles"] = _json_table("profiles", prof_items, {"name": "profile"})
+    ev_items = _json_records(data, "evidence", out, required=False)
+    if ev_items is not None:
+        tables["evidence"] = _json_table("evidence", ev_items, {})
+    return tables, head
+
+
+def _json_document(text: str, shown: str, out: Collector) -> dict | None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        out.add("", None, None, "io.unreadable_json", path=shown, line=exc.lineno,
+                detail=exc.msg)
+        return None
+    if not isinstance(data, dict):
+        out.add("", None, None, "io.json_not_object", path=shown)
+        return None
+    for key in data:
+        if key not in _JSON_PARTS:
+            out.add(str(key), None, None, "io.json_unknown_part")
+    return data
+
+
+def _json_records(
+    data: dict, part: str, out: Collector, *, required: bool
+) -> list[tuple[int, dict]] | None:
+    """The objects of a list part with their item numbers (first = 1)."""
+    if part not in data:
+        if required:
+            out.add(part, None, None, "io.missing_sheet")
+        return None
+    value = data[part]
+    if not isinstance(value, list):
+        out.add(part, None, None, "io.json_expected_list")
+        return None
+    items = []
+    for i, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            items.append((i, item))
+        else:
+            out.add(part, i, None, "io.json_expected_object")
+    return items
+
+
+def _json_table(part: str, items: list[tuple[int, dict]], rename: dict[str, str]) -> Table:
+    columns: list[str] = []
+    rows = []
+    for number, item in items:
+        cells = {rename.get(str(k), str(k)): v for k, v in item.items()}
+        for col in cells:
+            if col not in columns:
+                columns.append(col)
+        rows.append(Row(number, cells))
+    return Table(part, columns, rows, header_row=0, kind="json")
+
+
+def _json_scores(data: dict, out: Collector) -> dict:
+    if "scores" not in data:
+        out.add("scores", None, None, "io.missing_sheet")
+        return {}
+    scores = data["scores"]
+    if not isinstance(scores, dict):
+        out.add("scores", None, None, "io.json_expected_object")
+        return {}
+    return scores
+
+
+def _json_measures(
+    meas_items: list[tuple[int, dict]], crit_items: list[tuple[int, dict]], scores: dict,
+    out: Collector,
+) -> Table:
+    """The measures as a sheet with one score column per criterion, like the workbook."""
+    measures = _json_table("measures", meas_items, {"id": "measure_id"})
+    criterion_ids = [str(item.get("id")).strip() for _, item in crit_items if item.get("id")]
+    score_columns = list(dict.fromkeys(criterion_ids))
+    measure_ids = set()
+    for row in measures.rows:
+        mid = row.cells.get("measure_id")
+        mid = str(mid).strip() if mid is not None else ""
+        measure_ids.add(mid)
+        given = scores.get(mid, {})
+        if not isinstance(given, dict):
+            out.add("scores", row.number, None, "io.json_expected_object")
+            given = {}
+        for cid, value in given.items():
+            cid = str(cid)
+            if cid not in score_columns:
+                score_columns.append(cid)
+            row.cells[cid] = value
+    for mid in scores:
+        if str(mid).strip() not in measure_ids:
+            out.add("scores", None, str(mid), "io.json_unknown_measure", id=str(mid))
+    measures.columns = [c for c in measures.columns if c not in score_columns]
+    measures.columns += score_columns
+    measures.score_sheet = "scores"
+    return measures
+
+
+def _flatten_criterion_weights(prof_items: list[tuple[int, dict]], out: Collector) -> None:
+    """`criterion_weights: {id: w}` becomes `w:<id>` fields, as the workbook columns."""
+    for number, item in prof_items:
+        weights = item.pop("criterion_weights", None)
+        if weights is None:
+            continue
+        if not isinstance(weights, dict):
+            out.add("profiles", number, "criterion_weights", "io.json_expected_object")
+            continue
+        for cid, w in weights.items():
+            item[f"{WEIGHT_PREFIX}{cid}"] = w

@@ -1,0 +1,58 @@
+"""The assessment's own name and description: the `assessment` sheet or the JSON head."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from impact.io.cells import Bad, as_text
+from impact.io.issues import Collector
+from impact.io.schema import ASSESSMENT_COLUMNS, ASSESSMENT_KEYS
+from impact.io.tables import Table
+from impact.io.validate.common import check_columns, read_ident, read_text
+
+
+def validate_assessment_sheet(
+    tables: dict[str, Table], out: Collector, default_name: str
+) -> tuple[str, str]:
+    """Name and description from the optional `key, value` sheet."""
+    table = tables.get("assessment")
+    if table is None:
+        return default_name, ""
+    cols = check_columns(out, table, ASSESSMENT_COLUMNS, ASSESSMENT_COLUMNS)
+    values: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        key = read_ident(out, table, row, cols.get("key"))
+        if key is None or "key" not in cols:
+            continue
+        key = key.lower()
+        if key not in ASSESSMENT_KEYS:
+            out.add(table.name, row.number, cols["key"], "io.unknown_key", value=key)
+            continue
+        if key in seen:
+            out.add(table.name, row.number, cols["key"], "io.duplicate_key", value=key,
+                    first_row=seen[key])
+            continue
+        seen[key] = row.number
+        value = read_text(out, table, row, cols.get("value")) if "value" in cols else ""
+        if value is None:
+            continue
+        if key == "name" and not value.strip():
+            out.add(table.name, row.number, cols.get("value", "value"), "io.empty_name")
+        values[key] = value
+    return values.get("name", default_name), values.get("description", "")
+
+
+def validate_json_head(
+    head: dict[str, Any], out: Collector, default_name: str
+) -> tuple[str, str]:
+    """Name and description from the JSON object (only meaningful when nothing is added)."""
+    name = as_text(head.get("name", default_name))
+    description = as_text(head.get("description", ""))
+    if isinstance(name, Bad):
+        out.add("name", None, None, "io.json_expected_text")
+    elif not name.strip():
+        out.add("name", None, None, "io.empty_name")
+    if isinstance(description, Bad):
+        out.add("description", None, None, "io.json_expected_text")
+    return name, description  # type: ignore[return-value]

@@ -1,0 +1,128 @@
+"""Shared by the sheet validators: reading one cell as asked, or reporting why not.
+
+Every function adds its problems to the file's Collector and returns None for a value it
+could not read, so a validator can go on and report all problems of a file at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from impact.io.cells import EMPTY, Bad, as_number, as_text, value_param
+from impact.io.issues import Collector
+from impact.io.tables import Row, Table
+
+
+def check_columns(
+    out: Collector, table: Table, allowed: Sequence[str], required: Sequence[str],
+    extra_ok: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
+    """Map canonical column name -> column as written; report missing/unknown ones."""
+    found: dict[str, str] = {}
+    for col in table.columns:
+        canon = col.strip().lower()
+        if canon in allowed:
+            found[canon] = col
+        elif extra_ok is None or not extra_ok(col):
+            out.add(table.name, table.header_row or None, col, "io.unknown_column",
+                    allowed=", ".join(allowed))
+    for col in required:
+        if col not in found:
+            out.add(table.name, table.header_row or None, col, "io.missing_column")
+    return found
+
+
+def read_text(out: Collector, table: Table, row: Row, column: str | None) -> str | None:
+    """The cell as text ('' for an absent column or an empty cell)."""
+    if column is None:
+        return ""
+    value = as_text(row.cells.get(column))
+    if isinstance(value, Bad):
+        out.add(table.name, row.number, column, "io.json_expected_text")
+        return None
+    return value
+
+
+def read_ident(out: Collector, table: Table, row: Row, column: str | None) -> str | None:
+    """The cell as an id: text without surrounding spaces."""
+    value = read_text(out, table, row, column)
+    return value.strip() if value is not None else None
+
+
+def read_number(
+    out: Collector, sheet: str, row: Row, column: str, *, empty_key: str = "io.empty_number",
+    **params: Any,
+) -> float | None:
+    """The cell as a finite number; an empty cell is reported as `empty_key` (if any)."""
+    raw = row.cells.get(column)
+    value = as_number(raw)
+    if value is EMPTY:
+        if empty_key:
+            out.add(sheet, row.number, column, empty_key, **params)
+        return None
+    if isinstance(value, Bad):
+        out.add(sheet, row.number, column, "io.not_a_number", value=value_param(raw))
+        return None
+    return value  # type: ignore[return-value]
+
+
+def read_weight(
+    out: Collector, table: Table, row: Row, column: str, *, empty_key: str = "io.empty_number"
+) -> float | None:
+    """The cell as a weight: a number that is not negative."""
+    value = read_number(out, table.name, row, column, empty_key=empty_key)
+    if value is not None and value < 0:
+        out.add(table.name, row.number, column, "io.negative_weight", value=value)
+        return None
+    return value
+
+
+def read_choice(
+    out: Collector, table: Table, row: Row, column: str | None, aliases: dict[str, Any],
+    key: str, *, optional: bool = False,
+) -> Any:
+    """The value that `aliases` gives the cell's lower-cased text; `key` reports no match."""
+    if column is None:
+        return None
+    raw = read_ident(out, table, row, column)
+    if raw is None:
+        return None
+    if raw == "":
+        if not optional:
+            out.add(table.name, row.number, column, "io.empty_value")
+        return None
+    value = aliases.get(raw.lower())
+    if value is None:
+        out.add(table.name, row.number, column, key, value=raw)
+    return value
+
+
+def require_sheet(tables: dict[str, Table], out: Collector, name: str) -> Table | None:
+    """A required sheet, reporting it missing (unless a reader said it is empty) or rowless."""
+    table = tables.get(name)
+    if table is None:
+        if not any(i.sheet == name and i.key == "io.empty_sheet" for i in out.issues):
+            out.add(name, None, None, "io.missing_sheet")
+        return None
+    if not table.rows:
+        out.add(name, None, None, "io.no_rows")
+    return table
+
+
+def check_id(
+    out: Collector, table: Table, row: Row, column: str, value: str | None,
+    seen: dict[str, int],
+) -> bool:
+    """True for a new, non-empty id (then recorded in `seen` with its row)."""
+    if value is None:
+        return False
+    if value == "":
+        out.add(table.name, row.number, column, "io.missing_id")
+        return False
+    if value in seen:
+        out.add(table.name, row.number, column, "io.duplicate_id", id=value,
+                first_row=seen[value])
+        return False
+    seen[value] = row.number
+    return True
