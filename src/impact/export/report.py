@@ -104,6 +104,9 @@ class _Chart:
 
 @dataclass(frozen=True)
 class _Table:
+    """One table on the page: cells are plain text (the template escapes them); the
+    `numeric` columns are aligned right."""
+
     headers: list[str]
     rows: list[list[Any]]
     numeric: tuple[int, ...] = ()
@@ -124,7 +127,7 @@ def render_report(
     ranking = data.ranking.sort_values(["rank", "score"], ascending=[True, False])
     acceptability = _acceptability_table(data, ranking)
     charts = _charts(data, static=static_charts, progress=progress,
-                     skip=() if acceptability else ("acceptability",))
+                     skip=("acceptability",) if acceptability is None else ())
     return _environment().get_template("report.html.j2").render(
         t=lambda key, **params: t(key, lang, **params),
         lang=lang,
