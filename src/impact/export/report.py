@@ -1,0 +1,433 @@
+"""The decision report: computed (`build_report_data`), rendered (`render_report`), printed.
+
+The page comes from the Jinja2 template `templates/report.html.j2` with
+`templates/report.css` inlined, so the report is one self-contained file. Both ship
+as package data and are read through Jinja2's PackageLoader, so an installed (not
+editable) package finds them too. Here the report's values become text and table
+rows; the template only lays them out.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import jinja2
+import pandas as pd
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from impact.export.errors import StaticExportUnavailable
+from impact.export.figures import build_figure, chart_title, evaluate, resolve_profile
+from impact.export.fingerprints import fingerprint, settings_payload
+from impact.export.formatting import format_date, format_number, format_percent, method_label
+from impact.export.images import figure_to_bytes, html_to_pdf, static_export_available
+from impact.export.workshops import WorkshopRound
+from impact.i18n import t
+from impact.model import PILLARS, Assessment
+
+# In the order the page shows them: the first one carries plotly.js for all.
+REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability")
+REPORT_CHART_WIDTH = 760
+REPORT_CHART_HEIGHT = 520
+SMAA_SAMPLES = 10_000
+SMAA_SEED = 0
+NO_REGRET_K = 3
+
+
+@dataclass
+class ReportData:
+    """Everything the report shows, computed; `render_report` only formats it."""
+
+    assessment: Assessment
+    lang: str
+    generated: datetime
+    method: str
+    pillar_weights: dict[str, float]  # normalised, sums to 1
+    profile: str | None
+    floors: dict[str, float]
+    criterion_weights: dict[str, float]  # within the pillar, normalised per pillar
+    ranking: pd.DataFrame  # index measure_id; rank, score, ecology, economy, people, balance
+    figures: dict[str, go.Figure] = field(default_factory=dict)
+    acceptability: pd.DataFrame | None = None  # measures x ranks 1..n
+    smaa_samples: int = 0
+    smaa_around: bool = False  # pillar weights drawn around chosen weights (else uniformly)
+    perspective_ranks: pd.DataFrame | None = None  # measures x profiles
+    no_regret: list[str] = field(default_factory=list)
+    no_regret_k: int = 3
+    workshop_rounds: list[WorkshopRound] | None = None
+    fingerprint: str = ""
+
+
+# --- rendering: the template and what it is given -------------------------------------------------
+
+def _escape(value: Any) -> Markup:
+    """How the template writes every value: user text (names, descriptions, units, sources)
+    never becomes markup. html.escape rather than Jinja2's own escaping keeps the
+    entities the report has always had (&#x27;, &quot;); markup passes as it is."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("impact.export", "templates"),
+        autoescape=True,  # a second guard: _escape already escapes every value
+        finalize=_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _stylesheet() -> Markup:
+    environment = _environment()
+    source, _, _ = environment.loader.get_source(environment, "report.css")
+    return Markup(source)
+
+
+@dataclass(frozen=True)
+class _Chart:
+    """One chart on the page: a static SVG image (base64) or plotly's interactive markup."""
+
+    alt: str
+    svg: str = ""
+    html: Markup = Markup("")
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One table on the page: cells are plain text (the template escapes them); the
+    `numeric` columns are aligned right."""
+
+    headers: list[str]
+    rows: list[list[Any]]
+    numeric: tuple[int, ...] = ()
+
+
+def render_report(
+    data: ReportData,
+    *,
+    static_charts: bool = False,
+    progress: Callable[[float], None] | None = None,
+) -> str:
+    """The decision report as one self-contained HTML page.
+
+    Interactive charts embed plotly.js once (works offline); `static_charts`
+    embeds SVG images instead (needs Chromium; used for the PDF).
+    """
+    a, lang = data.assessment, data.lang
+    ranking = data.ranking.sort_values(["rank", "score"], ascending=[True, False])
+    acceptability = _acceptability_table(data, ranking)
+    charts = _charts(data, static=static_charts, progress=progress,
+                     skip=("acceptability",) if acceptability is None else ())
+    return _environment().get_template("report.html.j2").render(
+        t=lambda key, **params: t(key, lang, **params),
+        lang=lang,
+        data=data,
+        a=a,
+        css=_stylesheet(),
+        generated=format_date(data.generated, lang),
+        description=a.description.strip(),
+        criteria=_criteria_table(data),
+        pillar_weights=[_pillar_share(p, data.pillar_weights.get(str(p), 0.0), lang)
+                        for p in PILLARS],
+        floors=[_pillar_share(p, data.floors[str(p)], lang)
+                for p in PILLARS if data.floors.get(str(p))],
+        profiles=_profiles_table(a, lang),
+        method_name=method_label(data.method, lang),
+        method_help=_method_help(data.method, lang),
+        ranking=_ranking_table(a, ranking, lang),
+        charts=charts,
+        acceptability=acceptability,
+        smaa_intro=t("export.report.smaa_around" if data.smaa_around
+                     else "export.report.smaa_uniform", lang,
+                     samples=format_number(data.smaa_samples, lang, 0)),
+        perspectives=_perspectives_table(data, ranking),
+        no_regret=[_measure_label(a, m, lang) for m in data.no_regret],
+        workshop=_workshop_table(data.workshop_rounds, lang),
+    )
+
+
+def _charts(data: ReportData, *, static: bool, progress: Callable[[float], None] | None,
+            skip: Sequence[str]) -> dict[str, _Chart]:
+    """The report's charts, made in page order; `progress` after each one."""
+    shown = [name for name in REPORT_CHARTS if name in data.figures and name not in skip]
+    total = max(1, sum(1 for name in REPORT_CHARTS if name in data.figures))
+    charts: dict[str, _Chart] = {}
+    for done, name in enumerate(shown, start=1):
+        fig = data.figures[name]
+        alt = chart_title(name, data.lang)
+        if static:
+            # report width: about the page's text width, so chart text matches the report's
+            svg = figure_to_bytes(fig, "svg", width=REPORT_CHART_WIDTH,
+                                  height=fig.layout.height or REPORT_CHART_HEIGHT,
+                                  lang=data.lang)
+            charts[name] = _Chart(alt, svg=base64.b64encode(svg).decode("ascii"))
+        else:
+            charts[name] = _Chart(alt, html=Markup(fig.to_html(
+                full_html=False,
+                include_plotlyjs=done == 1,
+                config={"displaylogo": False, "responsive": True},
+            )))
+        if progress:
+            progress(done / total)
+    return charts
+
+
+def _pillar_name(pillar: str, lang: str) -> str:
+    return t(f"pillar.{pillar}", lang)
+
+
+def _pillar_share(pillar: Any, share: float, lang: str) -> str:
+    return f"{_pillar_name(str(pillar), lang)}: {format_percent(share, lang, 0)}"
+
+
+def _pillar_headers(lang: str) -> list[str]:
+    return [t(f"pillar.{p}", lang) for p in PILLARS]
+
+
+def _measure_label(assessment: Assessment, measure_id: str, lang: str) -> str:
+    try:
+        return assessment.measure(measure_id).label(lang)
+    except KeyError:
+        return str(measure_id)
+
+
+def _method_help(method: str, lang: str) -> str:
+    try:
+        return t(f"engine.method.{method}.help", lang)
+    except KeyError:
+        return ""
+
+
+def _scale_bound(value: float, lang: str) -> str:
+    return format_number(value, lang, 0 if float(value).is_integer() else 2)
+
+
+def _criteria_table(data: ReportData) -> _Table:
+    lang = data.lang
+    rows = []
+    for c in data.assessment.criteria:
+        within = data.criterion_weights.get(c.id, 0.0)
+        overall = within * data.pillar_weights.get(str(c.pillar), 0.0)
+        rows.append([
+            _pillar_name(str(c.pillar), lang),
+            c.label(lang),
+            c.unit,
+            t(f"direction.{c.direction}", lang),
+            f"{_scale_bound(c.scale_min, lang)} – {_scale_bound(c.scale_max, lang)}",
+            format_percent(within, lang, 0),
+            format_percent(overall, lang, 1),
+        ])
+    headers = [t(key, lang) for key in (
+        "word.pillar", "word.criterion", "export.col.unit", "export.col.direction",
+        "export.col.scale", "export.col.weight_within", "export.col.weight_total")]
+    return _Table(headers, rows, numeric=(4, 5, 6))
+
+
+def _profiles_table(a: Assessment, lang: str) -> _Table:
+    rows = []
+    for prof in a.profiles:
+        norm = prof.normalised_pillar_weights()
+        rows.append([prof.name] + [format_percent(norm[p], lang, 0) for p in PILLARS])
+    return _Table([t("export.col.profile", lang)] + _pillar_headers(lang), rows,
+                  numeric=(1, 2, 3))
+
+
+def _ranking_table(a: Assessment, ranking: pd.DataFrame, lang: str) -> _Table:
+    rows = [
+        [
+            format_number(row["rank"], lang, 0),
+            _measure_label(a, str(measure_id), lang),
+            format_number(row["score"], lang, 3),
+            *[format_number(row.get(str(p)), lang, 2) for p in PILLARS],
+            format_number(row.get("balance"), lang, 2),
+        ]
+        for measure_id, row in ranking.iterrows()
+    ]
+    headers = ([t("word.rank", lang), t("word.measure", lang), t("word.score", lang)]
+               + _pillar_headers(lang) + [t("export.col.balance", lang)])
+    return _Table(headers, rows, numeric=(0, 2, 3, 4, 5, 6))
+
+
+def _acceptability_table(data: ReportData, ranking: pd.DataFrame) -> _Table | None:
+    """How often each measure came first and in the top 3 (None: no SMAA result)."""
+    acc, lang = data.acceptability, data.lang
+    if acc is None or acc.empty:
+        return None
+    ranks = list(acc.columns)
+    top_k = [c for c in ranks if int(c) <= 3]
+    rows = [
+        [
+            _measure_label(data.assessment, str(measure_id), lang),
+            format_percent(acc.loc[measure_id, ranks[0]], lang, 0),
+            format_percent(acc.loc[measure_id, top_k].sum(), lang, 0),
+        ]
+        for measure_id in ranking.index if measure_id in acc.index
+    ]
+    headers = [t("word.measure", lang), t("export.col.first", lang), t("export.col.top3", lang)]
+    return _Table(headers, rows, numeric=(1, 2))
+
+
+def _perspectives_table(data: ReportData, ranking: pd.DataFrame) -> _Table | None:
+    """Each measure's rank in each saved perspective (None: no perspectives compared)."""
+    pr, lang = data.perspective_ranks, data.lang
+    if pr is None or pr.empty:
+        return None
+    rows = [
+        [_measure_label(data.assessment, str(m), lang)]
+        + [format_number(pr.loc[m, col], lang, 0) for col in pr.columns]
+        for m in ranking.index if m in pr.index
+    ]
+    return _Table([t("word.measure", lang)] + [str(c) for c in pr.columns], rows,
+                  numeric=tuple(range(1, len(pr.columns) + 1)))
+
+
+def _workshop_table(rounds: Sequence[WorkshopRound] | None, lang: str) -> _Table | None:
+    """The workshop rounds, counts only (None: no workshop data available)."""
+    if rounds is None:
+        return None
+    rows = [
+        [r.session, r.label or r.round, format_number(r.participants, lang, 0),
+         format_date(r.started_at, lang) if r.started_at else "–"]
+        for r in rounds
+    ]
+    headers = [t(key, lang) for key in ("export.col.session", "export.col.round",
+                                        "export.col.participants", "export.col.date")]
+    return _Table(headers, rows, numeric=(2,))
+
+
+# --- compute, and the page or the PDF in one call -------------------------------------------------
+
+def build_report_data(
+    assessment: Assessment,
+    *,
+    pillar_weights: Mapping[Any, float] | None = None,
+    profile: Any = None,
+    method: str = "wsm",
+    floors: Mapping[Any, float] | None = None,
+    criterion_weights: Mapping[str, float] | None = None,
+    lang: str = "nl",
+    workshop_rounds: Sequence[WorkshopRound] | None = None,
+    smaa_samples: int = SMAA_SAMPLES,
+    now: datetime | None = None,
+    profile_label: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> ReportData:
+    """Evaluate, run the robustness analysis and build the report's charts.
+
+    `profile` (a name or WeightProfile) is used for the computation; `profile_label`
+    only names the perspective the weights came from (the app passes the weights
+    themselves). `workshop_rounds` None means "no workshop data available" (a
+    report made from a file); an empty list means "no rounds were held".
+    """
+    from impact import engine, robustness
+
+    prof = resolve_profile(assessment, profile, lang)
+    settings = dict(pillar_weights=pillar_weights, profile=prof, method=method, floors=floors,
+                    criterion_weights=criterion_weights)
+    evaluation = evaluate(assessment, lang=lang, **settings)
+
+    def tick(share: float) -> None:
+        if progress:
+            progress(min(1.0, share))
+
+    tick(0.1)
+    try:
+        smaa = robustness.smaa_assessment(
+            assessment, pillar_weights=pillar_weights, profile=prof, method=method,
+            samples=smaa_samples, seed=SMAA_SEED, criterion_weights=criterion_weights,
+        )
+        acceptability = smaa.acceptability
+    except engine.EngineError:
+        acceptability = None
+    tick(0.25)
+    perspective_ranks, no_regret = None, []
+    if assessment.profiles:
+        try:
+            views = robustness.perspectives(assessment, k=NO_REGRET_K, method=method)
+            perspective_ranks, no_regret = views.ranks, list(views.no_regret)
+        except engine.EngineError:
+            pass
+    tick(0.35)
+    figures: dict[str, go.Figure] = {}
+    for i, name in enumerate(REPORT_CHARTS):
+        if name == "acceptability" and acceptability is None:
+            continue
+        figures[name] = build_figure(name, assessment, lang=lang, **settings)
+        tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
+    rounds = list(workshop_rounds) if workshop_rounds is not None else None
+    label = profile_label or getattr(prof, "name", None)
+    fp = fingerprint(assessment, settings_payload(
+        **settings, smaa={"samples": smaa_samples, "seed": SMAA_SEED}, no_regret_k=NO_REGRET_K,
+        profile_label=label,
+        workshop=[[r.session, r.round, r.participants] for r in rounds] if rounds else None,
+    ))
+    return ReportData(
+        assessment=assessment, lang=lang, generated=now or datetime.now(), method=method,
+        pillar_weights={str(k): float(v) for k, v in evaluation.pillar_weights.items()},
+        profile=label, floors=dict(evaluation.floors or {}),
+        criterion_weights={str(k): float(v) for k, v in evaluation.within.items()},
+        ranking=evaluation.table, figures=figures, acceptability=acceptability,
+        smaa_samples=smaa_samples, smaa_around=pillar_weights is not None or prof is not None,
+        perspective_ranks=perspective_ranks, no_regret=no_regret, no_regret_k=NO_REGRET_K,
+        workshop_rounds=rounds, fingerprint=fp,
+    )
+
+
+def report_html(
+    assessment: Assessment,
+    *,
+    static_charts: bool = False,
+    progress: Callable[[float], None] | None = None,
+    **options: Any,
+) -> str:
+    """The decision report as a self-contained HTML page (options: see build_report_data).
+
+    Interactive charts (plotly.js embedded once, works offline) unless
+    `static_charts`, which embeds SVG images (needs Chromium).
+    """
+    if static_charts:
+        ok, message = static_export_available(options.get("lang", "nl"))
+        if not ok:
+            raise StaticExportUnavailable(message)
+    data = build_report_data(assessment, progress=_scaled(progress, 0.0, 0.6), **options)
+    page = render_report(data, static_charts=static_charts,
+                         progress=_scaled(progress, 0.6, 1.0))
+    if progress:
+        progress(1.0)
+    return page
+
+
+def report_pdf(
+    assessment: Assessment,
+    *,
+    progress: Callable[[float], None] | None = None,
+    **options: Any,
+) -> bytes:
+    """The decision report as PDF: the HTML report with SVG charts, printed by Chromium."""
+    lang = options.get("lang", "nl")
+    ok, message = static_export_available(lang)
+    if not ok:
+        raise StaticExportUnavailable(message)
+    page = report_html(assessment, static_charts=True, progress=_scaled(progress, 0.0, 0.8),
+                       **options)
+    pdf = html_to_pdf(page, lang=lang)
+    if progress:
+        progress(1.0)
+    return pdf
+
+
+def _scaled(progress: Callable[[float], None] | None, start: float,
+            end: float) -> Callable[[float], None] | None:
+    if progress is None:
+        return None
+    return lambda share: progress(start + (end - start) * max(0.0, min(1.0, share)))
