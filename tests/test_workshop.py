@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from impact import engine
+from impact import charts, engine
 from impact import workshop as ws
 from impact.model import (
     PILLARS,
@@ -569,8 +569,8 @@ def test_links_and_base_url():
 def test_heatmap_shows_iqr_and_escapes_names(store: Store, scored):
     session, _, _ = scored
     agg = ws.aggregates(store, session.code)
-    fig = ws.disagreement_heatmap(agg, {"A": "<b>A</b>", "B": "B", "C": "C"},
-                                  {"c1": "c1", "c2": "c2", "cost": "cost"})
+    fig = charts.disagreement_heatmap(agg, {"A": "<b>A</b>", "B": "B", "C": "C"},
+                                      {"c1": "c1", "c2": "c2", "cost": "cost"})
     heat = fig.data[0]
     assert heat.type == "heatmap"
     assert list(heat.y) == ["&lt;b&gt;A&lt;/b&gt;", "B", "C"]

@@ -292,7 +292,7 @@ def live_view(code: str) -> None:
                 hide_index=True, width="stretch",
             )
         if (agg["n"] > 0).any():
-            st.plotly_chart(ws.disagreement_heatmap(agg, measure_names, criterion_names, lang),
+            st.plotly_chart(charts.disagreement_heatmap(agg, measure_names, criterion_names, lang),
                             key="heatmap", config={"displaylogo": False})
     with tabs[1]:
         st.dataframe(cell_table(agg, measure_names, criterion_names), hide_index=True,
@@ -321,7 +321,7 @@ def shift_view(session: ws.Session, measure_names: dict[str, str],
     cells, groups = cached_shift(db, session.code, a, b)
     st.caption(ui.tr("workshop.shift_intro", a=a, b=b))
     if cells["median_shift"].notna().any():
-        st.plotly_chart(ws.shift_heatmap(cells, measure_names, criterion_names, lang),
+        st.plotly_chart(charts.shift_heatmap(cells, measure_names, criterion_names, lang),
                         key="shift_heatmap", config={"displaylogo": False})
     st.dataframe(pd.DataFrame({
         ui.tr("word.measure"): cells["measure_id"].map(measure_names),

@@ -1,0 +1,74 @@
+"""Plotly figure builders: engine results in, `go.Figure` out.
+
+Pure functions without Streamlit, usable from pages, the export and the CLI.
+Graph objects only (``plotly.express`` costs ~26 ms per figure against ~1 ms).
+
+This package's modules: `style` (colours, template, the figure maker), `labels`
+(escaped user text, numbers, names, subtitles), `frames` (the data charts draw),
+one module per chart family (`ranking`, `balance`, `pillars`, `heatmap`,
+`sensitivity`, `workshop`), `table` (the results table) and `registry` (chart names
+and `build_chart`). Import from `impact.charts`; the names below are its surface.
+"""
+
+from impact.charts.balance import balance_chart, pillar_shares, tradeoff_chart
+from impact.charts.frames import criterion_neutral_values, criterion_values
+from impact.charts.heatmap import heatmap_chart, heatmap_from_assessment
+from impact.charts.labels import (
+    TOTAL_POINTS,
+    esc,
+    fmt,
+    label_positions,
+    measure_label,
+    measure_labels,
+    pillar_name,
+    short,
+    to_points,
+    weights_subtitle,
+    whole_points,
+    wrap,
+)
+from impact.charts.pillars import (
+    default_radar_measures,
+    pillars_chart,
+    radar_chart,
+    radar_from_assessment,
+    radar_from_table,
+)
+from impact.charts.ranking import ranking_chart
+from impact.charts.registry import CHART_NAMES, CHART_TITLES, build_chart
+from impact.charts.sensitivity import (
+    acceptability_chart,
+    kendall_chart,
+    perspectives_chart,
+    stability_chart,
+)
+from impact.charts.style import (
+    DIVERGING_SCALE,
+    FLOOR_COLOUR,
+    FONT_SIZE,
+    MEASURE_COLOURS,
+    MEASURE_DASHES,
+    NEUTRAL_LINE,
+    NO_REGRET_COLOUR,
+    PEOPLE_SCALE,
+    PILLAR_COLOURS,
+    PILLAR_TINTS,
+    RANK_SCALE,
+    SPREAD_SCALE,
+)
+from impact.charts.table import results_columns, results_table
+from impact.charts.workshop import disagreement_heatmap, shift_heatmap
+
+__all__ = [
+    "CHART_NAMES", "CHART_TITLES", "DIVERGING_SCALE", "FLOOR_COLOUR", "FONT_SIZE",
+    "MEASURE_COLOURS", "MEASURE_DASHES", "NEUTRAL_LINE", "NO_REGRET_COLOUR", "PEOPLE_SCALE",
+    "PILLAR_COLOURS", "PILLAR_TINTS", "RANK_SCALE", "SPREAD_SCALE", "TOTAL_POINTS",
+    "acceptability_chart", "balance_chart", "build_chart", "criterion_neutral_values",
+    "criterion_values", "default_radar_measures", "disagreement_heatmap", "esc", "fmt",
+    "heatmap_chart", "heatmap_from_assessment", "kendall_chart", "label_positions",
+    "measure_label", "measure_labels", "perspectives_chart", "pillar_name", "pillar_shares",
+    "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
+    "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short",
+    "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",
+    "wrap",
+]
