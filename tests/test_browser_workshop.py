@@ -77,10 +77,17 @@ def run_workshop(browser, base: str, expect) -> None:
                 box.get_by_label(chip, exact=True).click()
     fac.get_by_text("Deelnemers verdelen ook 100 punten").click()  # no split in this run
     fac.get_by_role("button", name="Sessie starten").click()
+    # the key is shown once, in a dialog, and never in the address bar
+    dialog = fac.get_by_role("dialog")
+    key = dialog.locator('[data-testid="stCode"]').inner_text().strip()
+    match = re.search(r"session=([A-Z0-9]{6})$", fac.url)
+    assert match and "key=" not in fac.url, fac.url
+    code = match.group(1)
+    assert len(key) >= 16
+    dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+    expect(dialog).to_have_count(0)
     fac.get_by_role("button", name="Ronde openen").wait_for()
-    match = re.search(r"session=([A-Z0-9]{6})&key=([^&]+)", fac.url)
-    assert match, fac.url
-    code, key = match.groups()
+    assert key not in fac.content()  # gone from the page once the dialog is closed
     join_link = fac.locator('[data-testid="stCode"]').filter(has_text="?join=").inner_text()
     join_link = join_link.strip()
     assert join_link == f"{base}/?join={code}"
@@ -116,12 +123,25 @@ def run_workshop(browser, base: str, expect) -> None:
     fac.get_by_role("tab", name="Alle scores").click()
     grid = fac.locator('[data-testid="stDataFrame"]').filter(has_text="Gemiddelde")
     expect(grid).to_be_visible()
+    # an anonymous round still open shows counts only (no mean to difference)
+    expect(fac.get_by_text("ziet u alleen aantallen")).to_be_visible()
+    for measure in MEASURES:
+        for criterion in CRITERIA:
+            row = grid.locator('[role="row"]').filter(has_text=measure).filter(
+                has_text=criterion)
+            cells = row.locator('[role="gridcell"]').all_inner_texts()
+            assert cells[2] == str(PARTICIPANTS) and cells[3].strip() == "", cells
+    fac.get_by_role("button", name="Ronde sluiten").click()
+    expect(fac.get_by_text("Ronde 1: gesloten")).to_be_visible()
+    fac.get_by_role("tab", name="Alle scores").click()
+    expect(fac.get_by_text("ziet u alleen aantallen")).to_have_count(0)
     for m, measure in enumerate(MEASURES):
         for c, criterion in enumerate(CRITERIA):
             values = [answer(i, m, c) for i in range(PARTICIPANTS)]
             mean = round(sum(values) / len(values), 2)
             row = grid.locator('[role="row"]').filter(has_text=measure).filter(
                 has_text=criterion)
+            expect(row.locator('[role="gridcell"]').nth(3)).to_have_text(re.compile(r"\d"))
             cells = row.locator('[role="gridcell"]').all_inner_texts()
             assert cells[2] == str(PARTICIPANTS), cells  # n
             assert float(cells[3]) == pytest.approx(mean), (measure, criterion, cells)

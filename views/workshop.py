@@ -86,8 +86,29 @@ def base_url() -> str:
                               override=os.environ.get("IMPACT_PUBLIC_URL"))
 
 
+GRANT_COOKIE = "impact_facilitator_"  # + code; a grant, never the key itself
+
+
 def remember_key(code: str, key: str) -> None:
     st.session_state.setdefault(KEYS, {})[code] = key
+
+
+def remember_in_browser(code: str) -> None:
+    """Once per browser session: a cookie with a grant (not the key), so a reload of
+    this screen keeps the controls without the key in the address bar."""
+    flag = f"grant_cookie:{code}"
+    grant = ws.facilitator_grant(store, code, known_key(code))
+    if grant and not st.session_state.get(flag):
+        st.session_state[flag] = True
+        # Code (A-Z, 2-9) and grant (hex) are ours: no user text reaches this script.
+        st.html(f"<script>document.cookie = '{GRANT_COOKIE}{code}={grant}; path=/; "
+                "max-age=86400; samesite=strict';</script>", unsafe_allow_javascript=True)
+
+
+def key_from_browser(code: str) -> None:
+    grant = st.context.cookies.get(GRANT_COOKIE + code)
+    if isinstance(grant, str) and known_key(code) is None and ws.verify_grant(store, code, grant):
+        remember_key(code, grant)
 
 
 def known_key(code: str) -> str | None:
@@ -417,6 +438,8 @@ if "key" in st.query_params:  # an old facilitator link: keep the key here, not 
     if code and ws.verify_key(store, code, url_key):
         remember_key(code, url_key)
     st.query_params.pop("key", None)
+if code:
+    key_from_browser(code)
 if not (code and ws.may_facilitate(store, code, by=me, key=known_key(code))):
     entry_view(code)
     st.stop()
@@ -428,6 +451,7 @@ except WorkshopError as exc:
     show_error(exc)
     st.stop()
 header(current)
+remember_in_browser(current.code)
 controls(current)
 if current.hide_until_reveal and current.round_state != RoundState.REVEALED:
     st.toggle(ui.tr("workshop.peek"), key="peek", help=ui.tr("workshop.peek_help"))

@@ -303,13 +303,42 @@ def verify_key(store: Store, code: str, key: str | None) -> bool:
     return hmac.compare_digest(row[0], _hash_key(code, key))
 
 
+def _key_hash(store: Store, code: str) -> str | None:
+    row = store.cursor().execute(
+        "SELECT key_hash FROM workshop_sessions WHERE code = ?", [code]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _grant_of(code: str, key_hash: str) -> str:
+    return hmac.new(key_hash.encode(), f"facilitator-grant:{code}".encode(),
+                    hashlib.sha256).hexdigest()
+
+
+def facilitator_grant(store: Store, code: str, key: str | None) -> str | None:
+    """A token the facilitator's browser keeps (a cookie) instead of the key: it opens
+    the controls after a reload, and is worthless without the server's stored hash."""
+    code = normalise_code(code)
+    if not verify_key(store, code, key):
+        return None
+    key_hash = _key_hash(store, code)
+    return _grant_of(code, key_hash) if key_hash else None
+
+
+def verify_grant(store: Store, code: str, grant: str | None) -> bool:
+    code = normalise_code(code)
+    key_hash = _key_hash(store, code) if grant and code else None
+    return key_hash is not None and hmac.compare_digest(_grant_of(code, key_hash), grant)
+
+
 def may_facilitate(store: Store, code: str, *, by: Principal | None,
                    key: str | None = None) -> bool:
-    """True for the holder of the session's key, and for its signed-in owner (sign-in
+    """True for the holder of the session's key (or a grant made from it, see
+    `facilitator_grant`), and for its signed-in owner (sign-in
     mode). On the server machine in local mode every browser is the same "local"
     editor, so there only the key tells the facilitator's screen from another one."""
     code = normalise_code(code)
-    if verify_key(store, code, key):
+    if verify_key(store, code, key) or verify_grant(store, code, key):
         return True
     if by is None or not by.signed_in or not by.can_read:  # local mode: the key only
         return False
