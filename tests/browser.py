@@ -48,16 +48,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with IMPACT_DB=db; yields its base URL."""
-    port = free_port()
-    env = dict(os.environ, IMPACT_DB=str(db))
+def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
+                     env: dict[str, str] | None = None, args: tuple[str, ...] = (),
+                     port: int | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with IMPACT_DB=db; yields its base URL.
+
+    `env` adds environment variables (e.g. IMPACT_AUTH), `args` Streamlit options.
+    """
+    port = port or free_port()
+    env = dict(os.environ, IMPACT_DB=str(db), **(env or {}))
     env.pop("IMPACT_PUBLIC_URL", None)
+    env.setdefault("IMPACT_AUTH", "local")
     with open(log, "wb") as out:
         proc = subprocess.Popen(  # noqa: S603 - our own app
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false", *args],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"

@@ -16,6 +16,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "impact.duckdb"
     monkeypatch.setenv("IMPACT_DB", str(path))
+    monkeypatch.delenv("IMPACT_AUTH", raising=False)  # local mode unless a test says so
     return path
 
 

@@ -1,0 +1,240 @@
+"""Access control in a real Chromium against a real Streamlit server.
+
+Local mode: a request that carries a proxy header (as every request behind a proxy
+does) is a participant everywhere; the same browser on loopback without it is the
+editor. Sign-in mode: a real OpenID Connect provider (oidc-provider-mock) on
+127.0.0.1, sign-in and sign-out in Chromium, a viewer who cannot change a score and an
+editor who can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from impact import access
+from impact.store import Store
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    require_browser,
+    streamlit_server,
+)
+
+WAIT = 30_000  # ms; generous on a shared 2-core machine
+PATHS = ["/", "/results", "/assessment", "/scoring", "/weights", "/sensitivity",
+         "/workshop", "/export", "/access", "/no-such-page"]
+EDITOR_ONLY = ["Verwijderen", "Importeren", "Beoordeling verwijderen"]
+
+
+@pytest.fixture
+def browser():
+    sync_playwright = require_browser()
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def sidebar_text(page) -> str:
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    return sidebar.inner_text() if sidebar.count() else ""
+
+
+def test_local_mode_proxy_header_sees_only_the_join_page(tmp_path: Path, browser) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    with streamlit_server(tmp_path / "local.duckdb", tmp_path / "server.log") as base:
+        room = browser.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.9"})
+        phone = room.new_page()
+        phone.set_default_timeout(WAIT)
+        for path in PATHS:
+            phone.goto(base + path)
+            expect(phone.get_by_role("heading", name="Meedoen aan een workshop")).to_be_visible()
+            expect(phone.get_by_role("button", name="Verder")).to_be_visible()
+            assert phone.locator('[data-testid="stSidebar"]').count() == 0, path
+            assert phone.get_by_text("Beoordeling", exact=True).count() == 0, path
+            for label in EDITOR_ONLY:
+                assert phone.get_by_role("button", name=label).count() == 0, (path, label)
+            assert phone.locator('[data-testid="stFileUploader"]').count() == 0, path
+
+        laptop = browser.new_context().new_page()  # the server machine itself
+        laptop.set_default_timeout(WAIT)
+        laptop.goto(base + "/")
+        expect(laptop.get_by_role("heading", name="Beoordeling opzetten")).to_be_visible()
+        expect(laptop.locator('[data-testid="stSidebar"]')).to_contain_text("Resultaten")
+        laptop.get_by_text("Beoordelingen beheren").click()
+        expect(laptop.get_by_role("button", name="Verwijderen")).to_be_visible()
+        laptop.goto(base + "/results")
+        expect(laptop.get_by_role("heading", name="Resultaten")).to_be_visible()
+
+
+# -- sign-in mode ------------------------------------------------------------------------
+@pytest.fixture
+def oidc_app(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    from oidc_provider_mock import run_server_in_thread
+
+    db = tmp_path / "oidc.duckdb"
+    port = free_port()
+    with run_server_in_thread() as provider:
+        issuer = f"http://localhost:{provider.server_port}"
+        secrets = tmp_path / "secrets.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            'cookie_secret = "a-test-secret-of-at-least-thirty-two-chars"\n'
+            'client_id = "impactbalans"\n'
+            'client_secret = "test-client-secret"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        )
+        with streamlit_server(db, tmp_path / "server.log", port=port,
+                              env={"IMPACT_AUTH": "oidc"},
+                              args=("--secrets.files", str(secrets))) as base:
+            yield base, db
+
+
+def sign_in(page, base: str, email: str, expect) -> None:
+    page.goto(base + "/")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.locator('input[name="sub"]').fill(email)  # the provider's own sign-in form
+    page.locator('input[name="sub"]').press("Enter")
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(email)
+
+
+def type_first_score(page, text: str) -> bool:
+    """Type into the first measure's first score (nitrogen, 0..100). The grid is a
+    canvas: select the cell, open its editor with Enter, fill it, commit with Enter.
+    Returns whether the cell could be typed in (a read-only grid's editor is disabled)."""
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 30, box["y"] + 36 + 17)  # row 1, the measure column
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.locator("#portal input, #portal textarea")
+    try:
+        editor.first.wait_for(timeout=3000)
+    except Exception:  # noqa: BLE001 - no editor: the cell cannot be edited
+        return False
+    from playwright.sync_api import expect
+
+    try:  # a read-only grid shows the value in a disabled editor
+        expect(editor.first).to_be_enabled(timeout=3000)
+    except AssertionError:
+        page.keyboard.press("Escape")
+        return False
+    editor.first.fill(text)
+    editor.first.press("Enter")
+    return True
+
+
+def sign_out(page) -> None:
+    """Sign out here, and end the provider's session on its confirmation page."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="End session").click()
+    expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()
+    assert page.locator('[data-testid="stSidebar"]').count() == 0
+
+
+def eventually(check, seconds: float = 15) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return check()
+
+
+def test_sign_in_roles_and_sign_out(oidc_app, browser) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    base, db = oidc_app
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.set_default_timeout(WAIT)
+
+    # not signed in: the sign-in page at every path, and the join page one click away
+    for path in ("/", "/results", "/assessment"):
+        page.goto(base + path)
+        expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()
+        assert page.locator('[data-testid="stSidebar"]').count() == 0
+    expect(page.get_by_role("link", name="Meedoen aan een workshop")).to_be_visible()
+
+    # the first person to sign in to an empty role table becomes its editor
+    sign_in(page, base, "anna@provincie.nl", expect)
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("redacteur")
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Toegang")
+    page.get_by_role("link", name="Toegang").click()
+    page.get_by_label("E-mailadres of domein").fill("@waterschap.nl")
+    page.get_by_role("button", name="Toevoegen of wijzigen").click()
+    expect(page.get_by_text("@waterschap.nl", exact=True)).to_be_attached()
+    assert _read(db, lambda store: access.role_of(store, "piet@waterschap.nl")) == "viewer"
+
+    # the editor changes a score in the grid
+    page.get_by_role("link", name="Scores").click()
+    expect(page.get_by_role("heading", name="Scores")).to_be_visible()
+    assert _score(db) == 35
+    assert type_first_score(page, "42")
+    assert eventually(lambda: _score(db) == 42)
+
+    sign_out(page)
+
+    # someone of the water board's domain reads, and cannot change a score
+    sign_in(page, base, "piet@waterschap.nl", expect)
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("lezer")
+    assert page.get_by_role("link", name="Toegang").count() == 0
+    page.get_by_role("link", name="Scores").click()
+    expect(page.get_by_text("Alleen lezen")).to_be_visible()
+    assert not type_first_score(page, "7")  # the grid is read-only
+    page.wait_for_timeout(1000)
+    assert _score(db) == 42
+    assert page.get_by_text("Beoordelingen beheren").count() == 0
+
+    # somebody unknown signs in and gets no access, only the way to the join page
+    sign_out(page)
+    sign_in_unknown = page
+    sign_in_unknown.goto(base + "/")
+    sign_in_unknown.get_by_role("button", name="Aanmelden").click()
+    sign_in_unknown.locator('input[name="sub"]').fill("kees@elders.nl")
+    sign_in_unknown.locator('input[name="sub"]').press("Enter")
+    expect(sign_in_unknown.get_by_text(re.compile("nog geen toegang"))).to_be_visible()
+    assert sign_in_unknown.locator('[data-testid="stSidebar"]').count() == 0
+
+
+def _read(db: Path, read):
+    """`read(store)` on a copy of the database file (the server holds the file's lock)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.duckdb"
+        shutil.copy(db, copy)
+        wal = db.with_name(db.name + ".wal")
+        if wal.exists():
+            shutil.copy(wal, copy.with_name(copy.name + ".wal"))
+        store = Store(copy)
+        try:
+            return read(store)
+        finally:
+            store.close()
+
+
+def _first_score(store: Store) -> float:
+    assessment = store.load(store.list_assessments()[0].id)
+    measure, criterion = assessment.measures[0].id, assessment.criteria[0].id
+    return assessment.scores[(measure, criterion)].value
+
+
+def _score(db: Path) -> float:
+    return _read(db, _first_score)
