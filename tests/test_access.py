@@ -389,3 +389,37 @@ def test_an_unknown_auth_mode_is_refused_with_a_clear_message(db_path: Path,
     monkeypatch.setenv("IMPACT_AUTH", "none")
     at = run(AppTest.from_file(APP, default_timeout=60))
     assert "IMPACT_AUTH=none" in at.error[0].value and not at.sidebar.children
+
+
+def test_user_text_in_column_help_stays_plain(db_path: Path) -> None:
+    """Column help renders Markdown: a unit with an image, bold or an icon code must show
+    as typed (it once fetched an <img> from wherever the unit pointed)."""
+    import json
+    from dataclasses import replace
+
+    store = get_store()
+    assessment = store.load(store.list_assessments()[0].id)
+    unit = "![x](http://127.0.0.1:9/x.png) **vet** :material/home: www.voorbeeld.nl"
+    assessment.criteria[0] = replace(assessment.criteria[0], unit=unit)
+    store.replace(assessment.id, assessment, by=EDITOR)
+    at = AppTest.from_file(APP, default_timeout=60)
+    run(at)
+    at.switch_page("views/scoring.py")
+    run(at)
+    criterion = assessment.criteria[0].id
+    configs = [json.loads(e.proto.columns) for e in _elements(at) if e.type == "dataframe"]
+    help_text = next(c[criterion]["help"] for c in configs if criterion in c)
+    assert help_text.startswith(
+        "\\!\\[x\\]\\(http\\://127\\.0\\.0\\.1\\:9/x\\.png\\) \\*\\*vet\\*\\* "
+        "\\:material/home\\: www\\.voorbeeld\\.nl")
+
+
+def _elements(at: AppTest) -> list:
+    found, todo = [], [at._tree]
+    while todo:
+        node = todo.pop()
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            todo.extend(children.values())
+        found.append(node)
+    return found
