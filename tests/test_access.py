@@ -423,3 +423,14 @@ def _elements(at: AppTest) -> list:
             todo.extend(children.values())
         found.append(node)
     return found
+
+
+def test_join_links_from_localhost_point_at_the_room_network(monkeypatch) -> None:
+    monkeypatch.setattr(ws, "lan_address", lambda: "192.168.1.20")
+    assert ws.public_base_url("http://localhost:8501/workshop") == "http://192.168.1.20:8501"
+    assert ws.public_base_url("http://127.0.0.1:8501/") == "http://192.168.1.20:8501"
+    assert ws.public_base_url("https://impact.nl/workshop") == "https://impact.nl"
+    monkeypatch.setattr(ws, "lan_address", lambda: None)
+    base = ws.public_base_url("http://localhost:8501/workshop")
+    assert base == "http://localhost:8501" and not ws.links_reach_the_room(base)
+    assert ws.links_reach_the_room("http://192.168.1.20:8501")

@@ -216,6 +216,8 @@ def header(session: ws.Session) -> None:
     with info_col:
         st.markdown(f"{ui.tr('workshop.join_at')}")
         st.code(link, language=None)
+        if not ws.links_reach_the_room(link):
+            st.warning(ui.tr("workshop.link_is_local"))
         st.markdown(ui.tr("workshop.or_code"))
         # The code uses only A-Z/2-9 (our alphabet): safe to show as Markdown.
         st.markdown(f"# `{session.code}`")

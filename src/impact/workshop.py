@@ -27,6 +27,7 @@ import io
 import os
 import random
 import secrets
+import socket
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from impact.access import Principal, RateLimiter, require_editor
+from impact.access import Principal, RateLimiter, is_loopback, require_editor
 from impact.i18n import t
 from impact.model import PILLARS, Assessment, Confidence, Pillar, Score
 from impact.store import Store
@@ -1148,6 +1149,23 @@ def save_group_result(store: Store, code: str | Session, round_no: int | None = 
 
 
 # -- links -----------------------------------------------------------------------------
+def lan_address() -> str | None:
+    """This machine's IPv4 address on the local network, when its name resolves to one
+    (no traffic is sent); None when it does not."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    found = [info[4][0] for info in infos if not is_loopback(info[4][0])]
+    return found[0] if found else None
+
+
+def links_reach_the_room(base: str) -> bool:
+    """False when join links would point at this machine's loopback name (localhost),
+    which no phone can open."""
+    return not is_loopback(urlsplit(base).hostname or "")
+
+
 def public_base_url(page_url: str | None, *, host: str | None = None,
                     override: str | None = None, page_path: str = "workshop") -> str:
     """The app's base URL for links others open (QR code, join link).
@@ -1162,7 +1180,12 @@ def public_base_url(page_url: str | None, *, host: str | None = None,
         path = parts.path.rstrip("/")
         if path.endswith("/" + page_path) or path == page_path:
             path = path[: -len(page_path)].rstrip("/")
-        return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+        netloc = parts.netloc
+        if is_loopback(parts.hostname or "") and lan_address():
+            # The facilitator opened http://localhost on the laptop; phones need its
+            # address on the room's network.
+            netloc = lan_address() + (f":{parts.port}" if parts.port else "")
+        return urlunsplit((parts.scheme, netloc, path, "", "")).rstrip("/")
     if host:
         return f"http://{host}".rstrip("/")
     return "http://localhost:8501"

@@ -89,6 +89,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only an editor can start a workshop. You can open a session with its code and the "
         "facilitator key.",
     ),
+    "workshop.link_is_local": (
+        "Telefoons kunnen 'localhost' niet openen. Zet IMPACT_PUBLIC_URL op het adres van "
+        "deze computer in het netwerk van de zaal (bijvoorbeeld http://192.168.1.20:8501) "
+        "en start de app opnieuw.",
+        "Phones cannot open 'localhost'. Set IMPACT_PUBLIC_URL to this computer's address on "
+        "the room's network (for example http://192.168.1.20:8501) and restart the app.",
+    ),
     "workshop.qr_caption": ("Scan om mee te doen", "Scan to take part"),
     "workshop.join_at": ("**Doe mee via**", "**Take part at**"),
     "workshop.or_code": (
