@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")  # AppTest resolves relative paths against the test file
-EXAMPLE_DIR = ROOT / "data" / "example"
+EXAMPLE_DIR = ROOT / "src" / "impact" / "example"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

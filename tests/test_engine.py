@@ -32,7 +32,7 @@ with warnings.catch_warnings():
     from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "example"
+EXAMPLE = ROOT / "src" / "impact" / "example"
 SETTINGS = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 

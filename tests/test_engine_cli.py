@@ -16,7 +16,7 @@ from impact import engine, robustness
 from impact.cli import main
 from impact.io import read_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example"
+EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "impact" / "example"
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ from impact.store import Store
 from tests.helpers import EDITOR
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_DIR = ROOT / "data" / "example"
+EXAMPLE_DIR = ROOT / "src" / "impact" / "example"
 REQUIRED_CHARTS = ("ranking", "balance", "tradeoff", "pillars", "radar", "acceptability")
 FORMULAS = ("=HYPERLINK(\"http://x\")", "+31 6 123", "-drop", "@SUM(A1)")
 

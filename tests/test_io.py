@@ -43,7 +43,7 @@ from impact.model import (
 from impact.store import get_store
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_DIR = ROOT / "data" / "example"
+EXAMPLE_DIR = ROOT / "src" / "impact" / "example"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

@@ -37,7 +37,7 @@ with warnings.catch_warnings():
     from skcriteria.pipelines import mkpipe
     from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example"
+EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "impact" / "example"
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from impact.access import SYSTEM
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -305,6 +306,60 @@ def _plain(value):
     return value
 
 
+# --- serve ----------------------------------------------------------------------
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="start the dashboard (what `make run` does)")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default=None,
+                   help="address to listen on (default: every address of this machine)")
+    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.set_defaults(func=_cmd_serve)
+
+
+def app_folder() -> Path:
+    """The folder holding app.py, views/ and .streamlit/config.toml: the source checkout
+    when running from one, else the copy a `pip install .` puts in <prefix>/share."""
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "app.py").is_file() and (checkout / "views").is_dir():
+        return checkout
+    for prefix in (sys.prefix, sys.base_prefix):
+        shared = Path(prefix) / "share" / "impactbalans"
+        if (shared / "app.py").is_file():
+            return shared
+    raise CliError("The app's files (app.py, views/) are missing from this installation; "
+                   "reinstall Impactbalans with `pip install .`.")
+
+
+def serve_command(folder: Path, port: int, address: str | None) -> list[str]:
+    """`streamlit run` with the options of the app's config.toml, passed as flags so that
+    they hold whatever folder the command is started from (the user's own
+    .streamlit/secrets.toml there is still read)."""
+    import tomllib
+
+    command = [sys.executable, "-m", "streamlit", "run", str(folder / "app.py"),
+               "--server.port", str(port)]
+    config = folder / ".streamlit" / "config.toml"
+    if config.is_file():
+        for section, values in tomllib.loads(config.read_text()).items():
+            for name, value in values.items():
+                shown = str(value).lower() if isinstance(value, bool) else str(value)
+                command += [f"--{section}.{name}", shown]
+    if address:
+        command += ["--server.address", address]
+    return command
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import subprocess
+
+    env = dict(os.environ)
+    if args.db:
+        env["IMPACT_DB"] = args.db
+    command = serve_command(app_folder(), args.port, args.address)
+    return subprocess.call(command, env=env)  # noqa: S603 - our own app
+
+
 # --- registry -----------------------------------------------------------------
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
@@ -314,6 +369,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_report,
     _add_rank,
     _add_smaa,
+    _add_serve,
 ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from importlib import resources
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ from impact.model import (
     WeightProfile,
 )
 
-EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "data" / "example"
+# The example ships inside the package, so a non-editable install can seed it too.
+# (A zipped install is not supported: the example is read as a folder.)
+EXAMPLE_DIR = Path(str(resources.files("impact") / "example"))
 
 # Numbered migrations; migration i brings the schema from version i-1 to i.
 # Append only: a released migration never changes.
