@@ -54,7 +54,7 @@ from impact import methods
 from impact.i18n import t
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
-from impact.methods.problem import EngineError, prepare, require_value_range
+from impact.methods.problem import EngineError, as_number, prepare, require_value_range
 from impact.methods.ranks import RANK_DECIMALS as RANK_DECIMALS
 from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
@@ -252,10 +252,7 @@ def _check_floors(floors: Mapping[Any, float] | None) -> dict[str, float]:
         name = pillar_name(key)
         if value is None:
             continue
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            number = float("nan")
+        number = as_number(value)
         if not (0.0 <= number <= 1.0):
             raise EngineError("engine.error.invalid_floor", pillar=name, value=str(value))
         result[name] = number

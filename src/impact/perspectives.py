@@ -11,7 +11,7 @@ import pandas as pd
 from scipy import stats
 
 from impact.engine import evaluate
-from impact.methods.problem import EngineError
+from impact.methods.problem import EngineError, as_int
 
 if TYPE_CHECKING:
     from impact.model import Assessment, WeightProfile
@@ -45,10 +45,7 @@ def perspectives(
     method: str = "wsm",
 ) -> Perspectives:
     """The ranking under each profile, their agreement and the no-regret set."""
-    try:
-        k = int(k)
-    except (TypeError, ValueError):
-        raise EngineError("engine.error.invalid_k", value=str(k)) from None
+    k = as_int(k, "engine.error.invalid_k")
     if k < 1:
         raise EngineError("engine.error.invalid_k", value=str(k))
     chosen = list(assessment.profiles if profiles is None else profiles)

@@ -20,6 +20,7 @@ import pandas as pd
 from impact.methods.problem import (
     EngineError,
     Problem,
+    as_number,
     check_weight_value,
     prepare,
     require_value_range,
@@ -97,10 +98,7 @@ def normalise_pillar_weights(
     raw = {p: 0.0 for p in PILLAR_NAMES}
     for key, value in pillar_weights.items():
         name = pillar_name(key)
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            number = float("nan")
+        number = as_number(value)
         if not math.isfinite(number) or number < 0:
             raise EngineError("engine.error.negative_pillar_weight", pillar=name,
                               value=str(value))

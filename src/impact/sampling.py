@@ -16,9 +16,11 @@ import pandas as pd
 from impact.methods.problem import (
     EngineError,
     Problem,
+    as_int,
+    as_number,
+    by_criterion,
     check_weight_value,
     format_number,
-    unknown_keys,
 )
 from impact.pillars import PILLAR_NAMES
 
@@ -43,10 +45,7 @@ def simplex(rng: np.random.Generator, k: int, m: int) -> np.ndarray:
 
 def check_samples(samples: int) -> int:
     """The number of samples as an int >= 1."""
-    try:
-        value = int(samples)
-    except (TypeError, ValueError):
-        raise EngineError("engine.error.invalid_samples", value=str(samples)) from None
+    value = as_int(samples, "engine.error.invalid_samples")
     if value < 1:
         raise EngineError("engine.error.invalid_samples", value=str(samples))
     return value
@@ -54,10 +53,7 @@ def check_samples(samples: int) -> int:
 
 def check_spread(spread: float) -> float:
     """A pillar weight spread as a number 0..1."""
-    try:
-        spread = float(spread)
-    except (TypeError, ValueError):
-        spread = float("nan")
+    spread = as_number(spread)
     if not 0.0 <= spread <= 1.0:
         raise EngineError("engine.error.invalid_spread", value=str(spread))
     return spread
@@ -79,7 +75,6 @@ def criterion_sampler(
     m = len(p.criteria)
     if weights is None:
         return (lambda rng, k: simplex(rng, k, m)), True
-    unknown_keys(weights, p.criteria, "weight")
     low, high = _weight_bounds(weights, p.criteria)
 
     def sample(rng: np.random.Generator, k: int) -> np.ndarray:
@@ -95,13 +90,9 @@ def criterion_sampler(
 def _weight_bounds(
     weights: Mapping[str, Any], criteria: pd.Index
 ) -> tuple[np.ndarray, np.ndarray]:
-    lookup = {str(k): v for k, v in weights.items()}
     low = np.empty(len(criteria))
     high = np.empty(len(criteria))
-    for j, c in enumerate(criteria):
-        if c not in lookup:
-            raise EngineError("engine.error.missing_weight", criterion=c)
-        raw = lookup[c]
+    for j, c, raw in by_criterion(weights, criteria, "weight", "engine.error.missing_weight"):
         if isinstance(raw, (tuple, list)) and len(raw) == 2:
             a = _check_range_end(c, raw[0], raw)
             b = _check_range_end(c, raw[1], raw)
@@ -117,10 +108,7 @@ def _weight_bounds(
 
 
 def _check_range_end(criterion: str, value: Any, raw: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
+    number = as_number(value)
     if not np.isfinite(number) or number < 0:
         raise EngineError("engine.error.invalid_weight_range", criterion=criterion,
                           low=str(raw[0]), high=str(raw[1]))

@@ -13,7 +13,7 @@ otherwise choke on); each method in `impact.methods` picks the ones it needs.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,9 @@ __all__ = [
     "OBJECTIVE_ALIASES",
     "EngineError",
     "Problem",
+    "as_int",
+    "as_number",
+    "by_criterion",
     "check_objectives",
     "check_performance",
     "check_scale",
@@ -88,6 +91,22 @@ class EngineError(ValueError):
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+def as_number(value: Any) -> float:
+    """`value` as a float; NaN when it is not a number (so range checks refuse it)."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def as_int(value: Any, key: str) -> int:
+    """`value` as an int, or an `EngineError` with message `key`."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise EngineError(key, value=str(value)) from None
 
 
 def format_number(value: float) -> str:
@@ -225,15 +244,27 @@ def unknown_keys(mapping: Mapping, criteria: pd.Index, what: str) -> None:
             raise EngineError("engine.error.unknown_criterion", criterion=str(key), what=what)
 
 
-def check_objectives(objectives: Mapping[str, Any], criteria: pd.Index) -> np.ndarray:
-    """Per criterion +1 (max) or -1 (min); every criterion needs an objective."""
-    unknown_keys(objectives, criteria, "objective")
-    lookup = {str(k): v for k, v in objectives.items()}
-    sign = np.empty(len(criteria))
+def by_criterion(
+    mapping: Mapping[str, Any], criteria: pd.Index, what: str, missing: str
+) -> Iterator[tuple[int, str, Any]]:
+    """(j, criterion, value) in the order of `criteria`; refuses unknown and missing keys.
+
+    A missing criterion raises `missing` (an i18n key) when the loop reaches it, so
+    errors come criterion by criterion.
+    """
+    unknown_keys(mapping, criteria, what)
+    lookup = {str(k): v for k, v in mapping.items()}
     for j, c in enumerate(criteria):
         if c not in lookup:
-            raise EngineError("engine.error.missing_objective", criterion=c)
-        raw = lookup[c]
+            raise EngineError(missing, criterion=c)
+        yield j, c, lookup[c]
+
+
+def check_objectives(objectives: Mapping[str, Any], criteria: pd.Index) -> np.ndarray:
+    """Per criterion +1 (max) or -1 (min); every criterion needs an objective."""
+    sign = np.empty(len(criteria))
+    for j, c, raw in by_criterion(objectives, criteria, "objective",
+                                  "engine.error.missing_objective"):
         key = raw.lower() if isinstance(raw, str) else raw
         try:
             sign[j] = OBJECTIVE_ALIASES[key]
@@ -260,13 +291,9 @@ def check_weight_value(criterion: str, raw: Any) -> float:
 
 def check_weights(weights: Mapping[str, float], criteria: pd.Index) -> np.ndarray:
     """Per criterion its weight, normalised to sum 1; every criterion needs one."""
-    unknown_keys(weights, criteria, "weight")
-    lookup = {str(k): v for k, v in weights.items()}
     w = np.empty(len(criteria))
-    for j, c in enumerate(criteria):
-        if c not in lookup:
-            raise EngineError("engine.error.missing_weight", criterion=c)
-        w[j] = check_weight_value(c, lookup[c])
+    for j, c, raw in by_criterion(weights, criteria, "weight", "engine.error.missing_weight"):
+        w[j] = check_weight_value(c, raw)
     total = w.sum()
     if total <= 0:
         raise EngineError("engine.error.zero_weights")

@@ -35,12 +35,5 @@ def reference(p: Problem) -> tuple[np.ndarray, np.ndarray]:
     return score, competition_rank(score)
 
 
-METHOD = Method(
-    name=NAME,
-    check=check,
-    rank=reference,
-    reference=reference,
-    kernel=weighted_values,
-    linear=True,
-    tie_rows=Problem.values,
-)
+METHOD = Method(name=NAME, check=check, rank=reference, reference=reference,
+                kernel=weighted_values, linear=True, tie_rows=Problem.values)

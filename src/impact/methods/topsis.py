@@ -60,11 +60,5 @@ def _raw_scores(p: Problem) -> np.ndarray:
     return p.x
 
 
-METHOD = Method(
-    name=NAME,
-    check=check,
-    rank=reference,
-    reference=reference,
-    kernel=closeness,
-    tie_rows=_raw_scores,
-)
+METHOD = Method(name=NAME, check=check, rank=reference, reference=reference,
+                kernel=closeness, tie_rows=_raw_scores)

@@ -96,11 +96,5 @@ def compromise_ranks(p: Problem, w: np.ndarray, x: np.ndarray | None) -> tuple[n
     return np.where(rank_q <= top_rank, 1, rank_q - top_rank + 1), False
 
 
-METHOD = Method(
-    name=NAME,
-    check=check,
-    rank=reference,
-    reference=reference,
-    kernel=compromise_ranks,
-    dense_kernel=True,
-)
+METHOD = Method(name=NAME, check=check, rank=reference, reference=reference,
+                kernel=compromise_ranks, dense_kernel=True)

@@ -47,12 +47,5 @@ def weighted_values(p: Problem, w: np.ndarray, x: np.ndarray | None) -> tuple[np
     return np.einsum("knm,km->kn", values(x, p.sign, p.lo, p.hi), w), True
 
 
-METHOD = Method(
-    name=NAME,
-    check=check,
-    rank=rank,
-    reference=reference,
-    kernel=weighted_values,
-    linear=True,
-    tie_rows=Problem.values,
-)
+METHOD = Method(name=NAME, check=check, rank=rank, reference=reference,
+                kernel=weighted_values, linear=True, tie_rows=Problem.values)
