@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+# `X as X` imports and the noqa below re-export names engine has always offered
 from impact import methods
 from impact.i18n import t
 from impact.methods import METHOD_HELP as METHOD_HELP
@@ -59,7 +60,7 @@ from impact.methods.ranks import RANK_DECIMALS as RANK_DECIMALS
 from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
 from impact.methods.ranks import sorted_ranks as sorted_ranks
-from impact.methods.vikor import V as VIKOR_V  # noqa: F401  (re-exported)
+from impact.methods.vikor import V as VIKOR_V  # noqa: F401
 from impact.pillars import (
     PILLAR_NAMES,
     PILLAR_PAIRS,
