@@ -1,0 +1,36 @@
+"""The ranking methods, by name: one module per method, each with its scikit-criteria
+reference and its vectorised kernel side by side.
+
+- ``wsm``: weighted sum of linear value functions on the declared scales (`wsm`).
+- ``topsis``: classic TOPSIS on the raw scores (`topsis`).
+- ``vikor``: VIKOR with v = 0.5, compromise set at rank 1 (`vikor`).
+- ``spotis``: SPOTIS with the declared scales as bounds, free of rank reversal (`spotis`).
+
+`get(name)` returns a `Method` (see `impact.methods.base`) or raises an
+`EngineError` that lists the choices. `impact.engine` and `impact.robustness`
+dispatch through this registry; the shared preparation and checks are in
+`impact.methods.problem`.
+"""
+
+from __future__ import annotations
+
+from impact.methods import spotis, topsis, vikor, wsm
+from impact.methods.base import Method
+from impact.methods.problem import EngineError
+
+__all__ = ["METHODS", "METHOD_HELP", "METHOD_LABELS", "REGISTRY", "Method", "get"]
+
+REGISTRY: dict[str, Method] = {m.name: m for m in (wsm.METHOD, topsis.METHOD, vikor.METHOD,
+                                                   spotis.METHOD)}
+METHODS: tuple[str, ...] = tuple(REGISTRY)
+METHOD_LABELS: dict[str, str] = {name: m.label for name, m in REGISTRY.items()}
+METHOD_HELP: dict[str, str] = {name: m.help for name, m in REGISTRY.items()}
+
+
+def get(method: str) -> Method:
+    """The method called `method`, or an `EngineError` naming the choices."""
+    try:
+        return REGISTRY[method]
+    except (KeyError, TypeError):
+        raise EngineError("engine.error.unknown_method", method=str(method),
+                          choices=", ".join(METHODS)) from None
