@@ -112,26 +112,30 @@ def type_first_score(page, text: str) -> bool:
     """Type into the first measure's first score (nitrogen, 0..100). The grid is a
     canvas: select the cell, open its editor with Enter, fill it, commit with Enter.
     Returns whether the cell could be typed in (a read-only grid's editor is disabled)."""
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.wait_for()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + 36 + 17)  # row 1, the measure column
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    editor = page.locator("#portal input, #portal textarea")
-    try:
-        editor.first.wait_for(timeout=3000)
-    except Exception:  # noqa: BLE001 - no editor: the cell cannot be edited
-        return False
     from playwright.sync_api import expect
 
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid.locator('[role="gridcell"]').first).to_be_attached()
+    editor = page.locator("#portal input, #portal textarea").first
+    for _attempt in range(3):  # a click while the page still settles can be lost
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 30, box["y"] + 36 + 17)  # row 1, the measure column
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=5000)
+            break
+        except Exception:  # noqa: BLE001 - not open yet: try again
+            continue
+    else:
+        return False
     try:  # a read-only grid shows the value in a disabled editor
-        expect(editor.first).to_be_enabled(timeout=3000)
+        expect(editor).to_be_enabled(timeout=5000)
     except AssertionError:
         page.keyboard.press("Escape")
         return False
-    editor.first.fill(text)
-    editor.first.press("Enter")
+    editor.fill(text)
+    editor.press("Enter")
     return True
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import threading
-from importlib import resources
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import resources
 from pathlib import Path
 
 import duckdb
