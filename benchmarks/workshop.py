@@ -333,7 +333,7 @@ def prepare(db: Path) -> tuple[str, str]:
     session, key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
                                      pillar_split=False, anonymous=True,
                                      hide_until_reveal=True, shuffle=False, by=SYSTEM)
-    ws.open_round(store, session.code, by=SYSTEM)
+    ws.open_round(store, session.code, by=SYSTEM, key=key)
     store.close()
     return session.code, key
 
@@ -417,13 +417,12 @@ def store_threads(n: int) -> None:
     """The store under threads, without Streamlit: the same round written by n threads."""
     folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
     store = Store(folder / "threads.duckdb")
-    code, _key = None, None
     assessment_id = store.create(read_assessment(EXAMPLE_DIR), by=SYSTEM)
-    session, _key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
-                                      pillar_split=False, anonymous=True,
-                                      hide_until_reveal=True, shuffle=False, by=SYSTEM)
+    session, key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
+                                     pillar_split=False, anonymous=True,
+                                     hide_until_reveal=True, shuffle=False, by=SYSTEM)
     code = session.code
-    ws.open_round(store, code, by=SYSTEM)
+    ws.open_round(store, code, by=SYSTEM, key=key)
     clicks: list[float] = []
     barrier = threading.Barrier(n)
 

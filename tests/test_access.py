@@ -40,7 +40,7 @@ def fresh_limits():
 
 
 # -- local mode --------------------------------------------------------------------------
-@pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "::1"])
+@pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"])
 def test_the_server_machine_itself_is_the_editor(address: str) -> None:
     assert access.local_principal(address, {"Host": "localhost:8501"}) == access.LOCAL_EDITOR
 
@@ -56,7 +56,8 @@ def test_behind_a_proxy_nobody_is_local(headers: dict[str, str]) -> None:
     assert me.role == Role.PARTICIPANT and not me.can_read
 
 
-@pytest.mark.parametrize("address", ["192.168.1.23", "10.0.0.5", "2001:db8::1", "", None])
+@pytest.mark.parametrize("address", ["192.168.1.23", "10.0.0.5", "2001:db8::1",
+                                     "::ffff:192.168.1.23", "", None])
 def test_every_other_device_is_a_participant(address) -> None:
     assert access.local_principal(address, {}).role == Role.PARTICIPANT
 

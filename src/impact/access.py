@@ -107,9 +107,12 @@ def is_loopback(address: str | None) -> bool:
     if not address:
         return False
     try:
-        return ipaddress.ip_address(address.strip("[]")).is_loopback
+        ip = ipaddress.ip_address(address.strip("[]"))
     except ValueError:
         return address == "localhost"
+    # A server listening on all IPv6 addresses sees 127.0.0.1 as ::ffff:127.0.0.1.
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return (mapped or ip).is_loopback
 
 
 def local_principal(remote_address: str | None, headers: Mapping[str, str]) -> Principal:
