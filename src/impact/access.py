@@ -26,7 +26,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from impact.i18n import t
+from impact.errors import UserError
 
 if TYPE_CHECKING:  # the store checks roles itself, so it imports this module
     from impact.store import Store
@@ -66,16 +66,11 @@ ANONYMOUS = Principal(Role.PARTICIPANT, "anonymous")
 LOCAL_EDITOR = Principal(Role.EDITOR, "local", signed_in=False)
 
 
-class AccessDenied(Exception):
+class AccessDenied(UserError):
     """A write or a page the person's role does not allow; `key` is an i18n key."""
 
     def __init__(self, key: str = "access.denied.edit", **params: object):
-        self.key = key
-        self.params = params
-        super().__init__(t(key, "en", **params))
-
-    def message(self, lang: str = "nl") -> str:
-        return t(self.key, lang, **self.params)
+        super().__init__(key, **params)
 
 
 def require_editor(by: Principal | None) -> None:

@@ -14,11 +14,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from impact.access import SYSTEM
+from impact.errors import AS_WRITTEN, UserError
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
-class CliError(Exception):
+class CliError(UserError):
     """An error to show as it is, without a traceback (exit code 1)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(AS_WRITTEN, text=message)
 
 
 # --- validate / import (foundation) -----------------------------------------

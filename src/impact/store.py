@@ -1,4 +1,6 @@
-"""DuckDB persistence: schema, numbered migrations, transactions.
+"""DuckDB persistence: the schema's migrations applied, transactions, assessments.
+
+The schema itself is `impact.migrations.MIGRATIONS` (also importable from here).
 
 One connection per process and database file (DuckDB locks the file against
 other processes), a fresh `.cursor()` per call, and every write behind one
@@ -24,6 +26,8 @@ import duckdb
 from platformdirs import user_data_dir
 
 from impact.access import SYSTEM, Principal, require_editor
+from impact.errors import UserError
+from impact.migrations import MIGRATIONS
 from impact.model import (
     PILLARS,
     Assessment,
@@ -40,150 +44,14 @@ from impact.model import (
 # (A zipped install is not supported: the example is read as a folder.)
 EXAMPLE_DIR = Path(str(resources.files("impact") / "example"))
 
-# Numbered migrations; migration i brings the schema from version i-1 to i.
-# Append only: a released migration never changes.
-MIGRATIONS: list[str] = [
-    # 1: assessments and their content
-    """
-    CREATE SEQUENCE assessment_id_seq START 1;
-    CREATE TABLE assessments (
-        id INTEGER PRIMARY KEY DEFAULT nextval('assessment_id_seq'),
-        name VARCHAR NOT NULL,
-        description VARCHAR NOT NULL DEFAULT '',
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL,
-        version INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE TABLE criteria (
-        assessment_id INTEGER NOT NULL,
-        id VARCHAR NOT NULL,
-        position INTEGER NOT NULL,
-        pillar VARCHAR NOT NULL,
-        label_nl VARCHAR NOT NULL,
-        label_en VARCHAR NOT NULL,
-        unit VARCHAR NOT NULL,
-        direction VARCHAR NOT NULL,
-        scale_min DOUBLE NOT NULL,
-        scale_max DOUBLE NOT NULL,
-        description VARCHAR NOT NULL,
-        weight DOUBLE NOT NULL,
-        PRIMARY KEY (assessment_id, id)
-    );
-    CREATE TABLE measures (
-        assessment_id INTEGER NOT NULL,
-        id VARCHAR NOT NULL,
-        position INTEGER NOT NULL,
-        label_nl VARCHAR NOT NULL,
-        label_en VARCHAR NOT NULL,
-        description VARCHAR NOT NULL,
-        PRIMARY KEY (assessment_id, id)
-    );
-    CREATE TABLE scores (
-        assessment_id INTEGER NOT NULL,
-        measure_id VARCHAR NOT NULL,
-        criterion_id VARCHAR NOT NULL,
-        value DOUBLE NOT NULL,
-        source VARCHAR,
-        confidence VARCHAR,
-        PRIMARY KEY (assessment_id, measure_id, criterion_id)
-    );
-    CREATE TABLE profiles (
-        assessment_id INTEGER NOT NULL,
-        name VARCHAR NOT NULL,
-        position INTEGER NOT NULL,
-        ecology DOUBLE NOT NULL,
-        economy DOUBLE NOT NULL,
-        people DOUBLE NOT NULL,
-        PRIMARY KEY (assessment_id, name)
-    );
-    CREATE TABLE profile_criterion_weights (
-        assessment_id INTEGER NOT NULL,
-        profile VARCHAR NOT NULL,
-        criterion_id VARCHAR NOT NULL,
-        weight DOUBLE NOT NULL,
-        PRIMARY KEY (assessment_id, profile, criterion_id)
-    );
-    """,
-    # 2: live workshop sessions (impact.workshop); the facilitator key is stored hashed
-    """
-    CREATE TABLE workshop_sessions (
-        code VARCHAR PRIMARY KEY,
-        assessment_id INTEGER NOT NULL,
-        key_hash VARCHAR NOT NULL,
-        pillar_split BOOLEAN NOT NULL,
-        anonymous BOOLEAN NOT NULL,
-        hide_until_reveal BOOLEAN NOT NULL,
-        shuffle BOOLEAN NOT NULL,
-        closed BOOLEAN NOT NULL,
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL
-    );
-    CREATE TABLE workshop_items (
-        code VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        item_id VARCHAR NOT NULL,
-        position INTEGER NOT NULL,
-        PRIMARY KEY (code, kind, item_id)
-    );
-    CREATE TABLE workshop_rounds (
-        code VARCHAR NOT NULL,
-        round_no INTEGER NOT NULL,
-        state VARCHAR NOT NULL,
-        opened_at TIMESTAMP,
-        closed_at TIMESTAMP,
-        revealed_at TIMESTAMP,
-        PRIMARY KEY (code, round_no)
-    );
-    CREATE TABLE workshop_participants (
-        token VARCHAR PRIMARY KEY,
-        code VARCHAR NOT NULL,
-        name VARCHAR,
-        stakeholder_group VARCHAR,
-        joined_at TIMESTAMP NOT NULL
-    );
-    CREATE TABLE workshop_answers (
-        code VARCHAR NOT NULL,
-        round_no INTEGER NOT NULL,
-        token VARCHAR NOT NULL,
-        measure_id VARCHAR NOT NULL,
-        criterion_id VARCHAR NOT NULL,
-        value DOUBLE NOT NULL,
-        updated_at TIMESTAMP NOT NULL,
-        PRIMARY KEY (code, round_no, token, measure_id, criterion_id)
-    );
-    CREATE TABLE workshop_splits (
-        code VARCHAR NOT NULL,
-        round_no INTEGER NOT NULL,
-        token VARCHAR NOT NULL,
-        ecology DOUBLE NOT NULL,
-        economy DOUBLE NOT NULL,
-        people DOUBLE NOT NULL,
-        updated_at TIMESTAMP NOT NULL,
-        PRIMARY KEY (code, round_no, token)
-    );
-    """,
-    # 3: access control. Roles of signed-in people (an e-mail address or "@domain");
-    # a workshop session's owner (who may run it without the key) and participant cap.
-    """
-    CREATE TABLE user_roles (
-        subject VARCHAR PRIMARY KEY,
-        role VARCHAR NOT NULL,
-        granted_at TIMESTAMP NOT NULL,
-        granted_by VARCHAR
-    );
-    ALTER TABLE workshop_sessions ADD COLUMN owner VARCHAR;
-    ALTER TABLE workshop_sessions ADD COLUMN max_participants INTEGER DEFAULT 500;
-    """,
-]
-
 _CONTENT_TABLES = ("criteria", "measures", "scores", "profiles", "profile_criterion_weights")
 # A session's rows, deleted with the assessment it belongs to (children first).
 _WORKSHOP_TABLES = ("workshop_answers", "workshop_splits", "workshop_participants",
                     "workshop_rounds", "workshop_items")
 
 
-class StoreError(Exception):
-    """A store operation that cannot be done, with a message for the user."""
+class StoreError(UserError):
+    """A store operation that cannot be done; `key` (`store.error.*`) gives the message."""
 
 
 @dataclass(frozen=True)
@@ -211,10 +79,7 @@ class Store:
         try:
             self._conn = duckdb.connect(str(self.path))
         except duckdb.IOException as exc:  # typically another process holds the lock
-            raise StoreError(
-                f"Cannot open the database {self.path}: {exc}. Is another Impactbalans "
-                "process using it? Stop it or set IMPACT_DB to another file."
-            ) from exc
+            raise StoreError("store.error.locked", path=str(self.path), error=str(exc)) from exc
         self._write_lock = threading.RLock()
         self.seed_checked = False
         self.migrate()
@@ -312,7 +177,7 @@ class Store:
             "SELECT version FROM assessments WHERE id = ?", [assessment_id]
         ).fetchone()
         if row is None:
-            raise StoreError(f"Assessment {assessment_id} does not exist.")
+            raise StoreError("store.error.unknown_assessment", id=assessment_id)
         return int(row[0])
 
     def load(self, assessment_id: int) -> Assessment:
@@ -323,7 +188,7 @@ class Store:
             [assessment_id],
         ).fetchone()
         if head is None:
-            raise StoreError(f"Assessment {assessment_id} does not exist.")
+            raise StoreError("store.error.unknown_assessment", id=assessment_id)
         criteria = [
             Criterion(
                 id=r[0], pillar=Pillar(r[1]), label_nl=r[2], label_en=r[3], unit=r[4],
@@ -534,7 +399,7 @@ class Store:
             "SELECT count(*) FROM assessments WHERE id = ?", [assessment_id]
         ).fetchone()[0]
         if not found:
-            raise StoreError(f"Assessment {assessment_id} does not exist.")
+            raise StoreError("store.error.unknown_assessment", id=assessment_id)
 
     def _write_content(
         self, cur: duckdb.DuckDBPyConnection, assessment_id: int, a: Assessment

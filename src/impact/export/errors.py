@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from impact.errors import AS_WRITTEN, UserError
 
-class ExportError(Exception):
-    """An export that cannot be made, with a message for the user."""
+
+class ExportError(UserError):
+    """An export that cannot be made, with a message for the user (already in their
+    language)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(AS_WRITTEN, text=message)
 
 
 class StaticExportUnavailable(ExportError):

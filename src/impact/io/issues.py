@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from impact.errors import UserError
 from impact.i18n import DEFAULT_LANGUAGE, t
 from impact.io.cells import fmt_number
 from impact.io.schema import WEIGHT_PREFIX
@@ -60,12 +61,18 @@ def _display(name: str, value: Any) -> str:
     return text
 
 
-class AssessmentValidationError(Exception):
-    """An assessment file with one or more problems; nothing was imported."""
+class AssessmentValidationError(UserError):
+    """An assessment file with one or more problems; nothing was imported.
+
+    `key` is the headline (how many errors); `message(lang)` lists every issue."""
 
     def __init__(self, errors: Iterable[ValidationIssue], lang: str = DEFAULT_LANGUAGE):
         self.errors: list[ValidationIssue] = list(errors)
-        super().__init__(self.format(lang))
+        super().__init__("io.error.invalid", count=len(self.errors))
+        self.args = (self.format(lang),)
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.format(lang)
 
     def format(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """All errors, one per line, in `lang`."""

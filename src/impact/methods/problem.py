@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from impact.errors import UserError
 from impact.i18n import t
 from impact.model import PILLARS
 
@@ -51,7 +52,7 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 
-class EngineError(ValueError):
+class EngineError(UserError, ValueError):
     """Invalid input, explained in the user's words.
 
     `key` is the i18n key of the message and `params` its parameters (criterion and
@@ -60,10 +61,8 @@ class EngineError(ValueError):
     """
 
     def __init__(self, key: str, **params: Any):
-        self.key = key
-        self.params = params
         self.labels: dict[str, tuple[str, str]] = {}
-        super().__init__(self.message("en"))
+        super().__init__(key, **params)
 
     def message(self, lang: str = "nl") -> str:
         # imported here: the registry's method modules import this module

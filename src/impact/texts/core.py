@@ -20,6 +20,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "word.rank": ("Rang", "Rank"),
     "word.source": ("Bron", "Source"),
     "word.confidence": ("Zekerheid", "Confidence"),
+    # errors (impact.errors): a message written out where it arose, and the store's own
+    "error.as_written": ("{text}", "{text}"),
+    "store.error.unknown_assessment": (
+        "Beoordeling {id} bestaat niet.",
+        "Assessment {id} does not exist.",
+    ),
+    "store.error.locked": (
+        "De database {path} kan niet worden geopend: {error}. Gebruikt een ander "
+        "Impactbalans-proces hem? Stop dat proces of zet IMPACT_DB op een ander bestand.",
+        "Cannot open the database {path}: {error}. Is another Impactbalans process using "
+        "it? Stop it or set IMPACT_DB to another file.",
+    ),
     # navigation
     "nav.assessment": ("Beoordeling", "Assessment"),
     "nav.scoring": ("Scores", "Scores"),

@@ -248,6 +248,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "er zijn scores voor maatregel '{id}', maar die staat niet in 'measures'.",
         "there are scores for measure '{id}', but it is not in 'measures'.",
     ),
+    # AssessmentValidationError's headline (its message lists every issue)
+    "io.error.invalid": (
+        "Het bestand heeft {count} fout(en); er is niets ingelezen.",
+        "The file has {count} error(s); nothing was imported.",
+    ),
     # the command line
     "io.cli.ok": (
         "OK: '{name}' — {measures} maatregelen, {criteria} criteria, {profiles} profielen",
