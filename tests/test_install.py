@@ -20,12 +20,19 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_browser
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without PYTHONPATH, so the fresh venv sees only what it installed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "IMPACT_AUTH")}
+    return {**env, **extra}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     venv = tmp_path_factory.mktemp("venv") / "v"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     done = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
-                           str(ROOT)], capture_output=True, text=True, timeout=900)
+                           str(ROOT)], capture_output=True, text=True, timeout=900,
+                          env=clean_env())
     assert done.returncode == 0, done.stderr[-3000:]
     return venv
 
@@ -34,10 +41,10 @@ def test_installed_cli_validates_the_shipped_example(installed: Path, tmp_path: 
     example = subprocess.run(
         [str(installed / "bin" / "python"), "-c",
          "from impact.store import EXAMPLE_DIR; print(EXAMPLE_DIR)"],
-        capture_output=True, text=True, cwd=tmp_path, check=True).stdout.strip()
+        capture_output=True, text=True, cwd=tmp_path, check=True, env=clean_env()).stdout.strip()
     assert "site-packages" in example and str(ROOT) not in example  # not the checkout
     done = subprocess.run([str(installed / "bin" / "impact"), "validate", example],
-                          capture_output=True, text=True, cwd=tmp_path)
+                          capture_output=True, text=True, cwd=tmp_path, env=clean_env())
     assert done.returncode == 0, done.stderr
     assert "11 maatregelen, 13 criteria, 4 profielen" in done.stdout
 
@@ -46,8 +53,7 @@ def test_impact_serve_starts_and_seeds(installed: Path, tmp_path: Path) -> None:
     sync_playwright = require_browser()
     port = free_port()
     db = tmp_path / "served.duckdb"
-    env = dict(os.environ, IMPACT_DB=str(db))
-    env.pop("IMPACT_AUTH", None)
+    env = clean_env(IMPACT_DB=str(db))
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(  # noqa: S603 - our own command
