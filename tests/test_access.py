@@ -435,3 +435,20 @@ def test_join_links_from_localhost_point_at_the_room_network(monkeypatch) -> Non
     base = ws.public_base_url("http://localhost:8501/workshop")
     assert base == "http://localhost:8501" and not ws.links_reach_the_room(base)
     assert ws.links_reach_the_room("http://192.168.1.20:8501")
+
+
+def test_a_full_session_says_so_on_the_join_page(db_path: Path) -> None:
+    store = get_store()
+    aid = store.list_assessments()[0].id
+    session, _key = ws.create_session(store, aid, ["M01"], ["eco_bio"], pillar_split=False,
+                                      anonymous=True, hide_until_reveal=True, shuffle=False,
+                                      by=EDITOR, max_participants=1)
+    ws.join(store, session.code)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["join"] = session.code
+    run(at)
+    [b for b in at.button if b.label == "Doe mee"][0].click()
+    run(at)
+    assert any("Deze sessie is vol (maximum: 1)" in e.value for e in at.error)
+    assert "p" not in at.query_params
+    assert ws.progress(store, session.code).joined == 1

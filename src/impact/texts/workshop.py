@@ -405,8 +405,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This device has joined many times just now. Wait a minute and try again.",
     ),
     "workshop.error.session_full": (
-        "Deze sessie is vol ({cap} deelnemers). Vraag de gespreksleider om ruimte.",
-        "This session is full ({cap} participants). Ask the facilitator to make room.",
+        "Deze sessie is vol (maximum: {cap}). Vraag de gespreksleider om ruimte.",
+        "This session is full (maximum: {cap}). Ask the facilitator to make room.",
     ),
     "workshop.error.stale_round": (
         "Ronde {round} is voorbij; uw antwoord is niet bewaard. U ziet nu ronde {current}.",
