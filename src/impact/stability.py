@@ -19,6 +19,7 @@ from impact.pillars import (
     pillar_map,
     present_pillars,
 )
+from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
     from impact.model import Assessment, WeightProfile
@@ -31,18 +32,20 @@ _BISECT = 40
 
 def weight_stability(
     assessment: Assessment,
+    weighting: Weighting | None = None,
     *,
     pillar_weights: Mapping[Any, float] | None = None,
-    method: str = "wsm",
+    method: str | None = None,
     criterion_weights: Mapping[str, float] | None = None,
     profile: WeightProfile | None = None,
 ) -> pd.DataFrame:
     """For each pillar, the range of its weight in which the result stays the same.
 
-    One row per pillar with criteria: its current (normalised) `weight`;
-    `top_low`..`top_high`, the interval of that pillar's weight in which the same
-    measure(s) stay first; `order_low`..`order_high`, the interval in which the
-    whole order stays the same; `top`, the current first measure(s). While one
+    Under `weighting` (its floors do not apply; the separate keywords are the older
+    way to give it). One row per pillar with criteria: its current (normalised)
+    `weight`; `top_low`..`top_high`, the interval of that pillar's weight in which
+    the same measure(s) stay first; `order_low`..`order_high`, the interval in which
+    the whole order stays the same; `top`, the current first measure(s). While one
     pillar's weight moves, the other pillars keep their proportions (equal shares
     if they both weigh 0). At an interval's end two measures tie.
 
@@ -51,22 +54,23 @@ def weight_stability(
     weight, so the stable set is one interval and the result exact; for ``topsis``
     and ``vikor`` it is the interval around the current weight seen on that grid.
     """
+    chosen = resolve_weighting(assessment, weighting, pillar_weights=pillar_weights,
+                               profile=profile, method=method,
+                               criterion_weights=criterion_weights)
     try:
         with one_blas_thread():
-            return _weight_stability(assessment, pillar_weights, method, criterion_weights,
-                                     profile)
+            return _weight_stability(assessment, chosen)
     except EngineError as err:
         raise err.with_labels(criterion_labels(assessment)) from None
 
 
-def _weight_stability(assessment, pillar_weights, method, criterion_weights, profile):
-    chosen = methods.get(method)
+def _weight_stability(assessment: Assessment, weighting: Weighting) -> pd.DataFrame:
+    chosen = methods.get(weighting.method)
     p = prepare(assessment.performance(), assessment.objectives(), None, assessment.scale())
     chosen.check(p)
     pmap = pillar_map(assessment.pillar_of(), p.criteria)
     present = present_pillars(pmap)
-    pw_raw, within = resolve_weights(assessment, pillar_weights=pillar_weights, profile=profile,
-                                     criterion_weights=criterion_weights)
+    pw_raw, within = resolve_weights(assessment, weighting)
     pw = normalise_pillar_weights(pw_raw, present)
     sweep = _Sweep(p, chosen, PillarStructure.build(p.criteria, pmap, within),
                    np.array([pw[q] for q in PILLAR_NAMES]))
