@@ -82,7 +82,7 @@ from impact.pillars import TRADEOFF_CLASSES as TRADEOFF_CLASSES
 from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = [
     "METHODS",
@@ -226,21 +226,15 @@ def criterion_labels(assessment: Assessment) -> dict[str, tuple[str, str]]:
 
 
 def resolve_weights(
-    assessment: Assessment,
-    weighting: Weighting | None = None,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(pillar weights as given, within-pillar weights) for an assessment.
 
     Pillar weights: the weighting's, or equal when it has none. Within-pillar weights:
-    the criteria's own, overridden by the weighting's criterion weights. The separate
-    keywords are the older way to give a weighting (see `resolve_weighting`).
+    the criteria's own, overridden by the weighting's criterion weights. `separate`:
+    the older keywords instead of a weighting (see `resolve_weighting`).
     """
-    chosen = resolve_weighting(assessment, weighting, pillar_weights=pillar_weights,
-                               profile=profile, criterion_weights=criterion_weights)
+    chosen = resolve_weighting(assessment, weighting, **separate)
     if chosen.pillar_weights is not None:
         pw = {pillar_name(k): v for k, v in chosen.pillar_weights}
     else:
@@ -262,27 +256,19 @@ def _check_floors(floors: Iterable[tuple[str, Any]]) -> dict[str, float]:
 
 
 def evaluate(
-    assessment: Assessment,
-    weighting: Weighting | None = None,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
-    method: str | None = None,
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
 ) -> Evaluation:
     """Rank an assessment's measures and describe their pillar balance and trade-offs.
 
-    Weights, floors and method come from `weighting` (see `impact.weighting`; the
-    separate keywords are the older way to give them, see `resolve_weighting`); for
-    the weights see `resolve_weights`. Scores are normalised on the criteria's declared
-    scales. The floors map pillar -> minimum pillar score 0..1; measures below a
-    floor are flagged and ranked after all measures that meet every floor.
+    Weights, floors and method come from `weighting` (see `impact.weighting`), or from
+    the older keywords in `separate`: pillar_weights, profile, method, floors,
+    criterion_weights (see `resolve_weighting`); for the weights see
+    `resolve_weights`. Scores are normalised on the criteria's declared scales. The
+    floors map pillar -> minimum pillar score 0..1; measures below a floor are flagged
+    and ranked after all measures that meet every floor.
     Raises `EngineError` (with criterion and measure names attached) on bad input.
     """
-    chosen = resolve_weighting(assessment, weighting, pillar_weights=pillar_weights,
-                               profile=profile, method=method, floors=floors,
-                               criterion_weights=criterion_weights)
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
         return _evaluate(assessment, chosen)
     except EngineError as err:

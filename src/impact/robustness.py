@@ -47,7 +47,7 @@ from impact.stability import weight_stability
 from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = [
     "CONFIDENCE_SD",
@@ -343,18 +343,16 @@ def smaa_assessment(
     assessment: Assessment,
     weighting: Weighting | None = None,
     *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
     spread: float = 0.15,
     samples: int = 10_000,
     seed: int = 0,
-    method: str | None = None,
     sample_scores: bool = True,
     progress: ProgressFn | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    **separate: Any,
 ) -> SmaaResult:
     """SMAA with the assessment's pillar structure, under `weighting` (its floors do not
-    apply here; the separate keywords are the older way to give it).
+    apply here). `separate`: the older keywords instead of a weighting (pillar_weights,
+    profile, method, criterion_weights; see `impact.weighting.resolve_weighting`).
 
     Pillar weights: when the weighting has none, uniform on the simplex of the pillars
     that have criteria. Otherwise each normalised pillar weight is drawn uniformly
@@ -365,9 +363,7 @@ def smaa_assessment(
     criterion's scale, clipped to the scale. Scores without a stated confidence are
     taken as given.
     """
-    chosen = resolve_weighting(assessment, weighting, pillar_weights=pillar_weights,
-                               profile=profile, method=method,
-                               criterion_weights=criterion_weights)
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
         return _smaa_assessment(assessment, chosen, spread, samples, seed, sample_scores,
                                 progress)

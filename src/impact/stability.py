@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,7 +22,7 @@ from impact.pillars import (
 from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = ["weight_stability"]
 
@@ -31,32 +31,26 @@ _BISECT = 40
 
 
 def weight_stability(
-    assessment: Assessment,
-    weighting: Weighting | None = None,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    method: str | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
-    profile: WeightProfile | None = None,
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
 ) -> pd.DataFrame:
     """For each pillar, the range of its weight in which the result stays the same.
 
-    Under `weighting` (its floors do not apply; the separate keywords are the older
-    way to give it). One row per pillar with criteria: its current (normalised)
-    `weight`; `top_low`..`top_high`, the interval of that pillar's weight in which
-    the same measure(s) stay first; `order_low`..`order_high`, the interval in which
-    the whole order stays the same; `top`, the current first measure(s). While one
-    pillar's weight moves, the other pillars keep their proportions (equal shares
-    if they both weigh 0). At an interval's end two measures tie.
+    Under `weighting` (its floors do not apply), or the older keywords in `separate`
+    (pillar_weights, method, criterion_weights, profile; see
+    `impact.weighting.resolve_weighting`). One row per pillar with criteria: its
+    current (normalised) `weight`; `top_low`..`top_high`, the interval of that
+    pillar's weight in which the same measure(s) stay first; `order_low`..`order_high`,
+    the interval in which the whole order stays the same; `top`, the current first
+    measure(s). While one pillar's weight moves, the other pillars keep their
+    proportions (equal shares if they both weigh 0). At an interval's end two
+    measures tie.
 
     The boundaries are found on a grid of 0.5 percentage points and refined by
     bisection to about 1e-9. For ``wsm`` (and ``spotis``) every score is linear in the
     weight, so the stable set is one interval and the result exact; for ``topsis``
     and ``vikor`` it is the interval around the current weight seen on that grid.
     """
-    chosen = resolve_weighting(assessment, weighting, pillar_weights=pillar_weights,
-                               profile=profile, method=method,
-                               criterion_weights=criterion_weights)
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
         with one_blas_thread():
             return _weight_stability(assessment, chosen)

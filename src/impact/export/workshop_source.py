@@ -13,15 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from impact.export.workshops import (
-    AGGREGATE_COLUMNS,
-    ROUND_COLUMNS,
-    WorkshopRound,
-    round_list,
-    workshop_tables,
-    workshop_tables_csv,
-    workshop_tables_xlsx,
-)
+from impact.export import workshops
 from impact.model import Assessment
 
 
@@ -43,10 +35,11 @@ def workshop_data(store: Any, assessment_id: int | None) -> tuple[pd.DataFrame, 
             counts = workshop.progress(store, code, number)
             rounds.append((code, number, counts.started, session.created_at))
             agg = workshop.aggregates(store, code, number)
-            parts.append(agg.assign(session=code, round=number)[list(AGGREGATE_COLUMNS)])
+            columns = list(workshops.AGGREGATE_COLUMNS)
+            parts.append(agg.assign(session=code, round=number)[columns])
     aggregates = (pd.concat(parts, ignore_index=True) if parts
-                  else pd.DataFrame(columns=list(AGGREGATE_COLUMNS)))
-    return pd.DataFrame(rounds, columns=list(ROUND_COLUMNS)), aggregates
+                  else pd.DataFrame(columns=list(workshops.AGGREGATE_COLUMNS)))
+    return pd.DataFrame(rounds, columns=list(workshops.ROUND_COLUMNS)), aggregates
 
 
 # --- the older signatures: they read the store, then format the frames --------------------
@@ -58,9 +51,9 @@ def has_workshops(store: Any, assessment_id: int | None) -> bool:
     return assessment_id is not None and bool(workshop.sessions_of(store, assessment_id))
 
 
-def workshop_rounds(store: Any, assessment_id: int) -> list[WorkshopRound]:
+def workshop_rounds(store: Any, assessment_id: int) -> list[workshops.WorkshopRound]:
     """Every round of every workshop session on this assessment, with participant counts."""
-    return round_list(workshop_data(store, assessment_id)[0])
+    return workshops.round_list(workshop_data(store, assessment_id)[0])
 
 
 def workshop_frames(
@@ -69,14 +62,14 @@ def workshop_frames(
     """`workshop_tables` of the sessions held on this assessment ({} when it is unsaved)."""
     if assessment.id is None:
         return {}
-    return workshop_tables(assessment, *workshop_data(store, assessment.id), lang)
+    return workshops.workshop_tables(assessment, *workshop_data(store, assessment.id), lang)
 
 
 def workshop_csv(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
     """The group statistics per round and cell as one CSV."""
-    return workshop_tables_csv(workshop_frames(store, assessment, lang), lang)
+    return workshops.workshop_tables_csv(workshop_frames(store, assessment, lang), lang)
 
 
 def workshop_xlsx(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
     """Rounds with participant counts and the group statistics, as a formatted workbook."""
-    return workshop_tables_xlsx(workshop_frames(store, assessment, lang), lang)
+    return workshops.workshop_tables_xlsx(workshop_frames(store, assessment, lang), lang)
