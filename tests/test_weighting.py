@@ -87,6 +87,22 @@ def test_the_older_keywords_describe_a_weighting() -> None:
         engine.evaluate(EXAMPLE, w, floors={"people": 0.2})
 
 
+def test_the_weights_pages_changes() -> None:
+    prof = WeightProfile("Boeren", {Pillar.ECOLOGY: 1, Pillar.ECONOMY: 3, Pillar.PEOPLE: 0},
+                         {"eco_n": 2})
+    mine = Weighting.equal("topsis").with_floor("people", 0.3).with_criterion_weight("eco_bio", 2)
+    assert dict(mine.floors) == {"people": 0.3} and dict(mine.criterion_weights) == {
+        "eco_bio": 2.0}
+    picked = mine.with_profile(prof)  # as the profile picker: points, and keeps method, floors
+    assert picked.pillar_mapping() == {"ecology": 25.0, "economy": 75.0, "people": 0.0}
+    assert dict(picked.criterion_weights) == {"eco_n": 2.0}
+    assert (picked.profile, picked.method, picked.floors) == ("Boeren", "topsis", mine.floors)
+    edited = picked.with_criterion_weight("eco_n", 4)
+    assert dict(edited.criterion_weights) == {"eco_n": 4.0} and edited.profile is None
+    assert picked.with_floor(Pillar.PEOPLE, 0).floors == ()
+    assert picked.with_floor("Ecology", 0.2).floors == (("ecology", 0.2), ("people", 0.3))
+
+
 # -- the sliders: rebalancing and whole points --------------------------------------------------
 
 @settings(max_examples=200, deadline=None)

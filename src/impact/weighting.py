@@ -155,7 +155,8 @@ class Weighting:
 
     @classmethod
     def from_profile(cls, profile: WeightProfile, method: str = "wsm") -> Weighting:
-        """A stakeholder profile's pillar and criterion weights, named after it."""
+        """A stakeholder profile's pillar and criterion weights, named after it (its own
+        numbers, as the command line and the export use a profile)."""
         return cls(
             pillar_weights=profile.pillar_weights,
             criterion_weights={str(k): float(v) for k, v in profile.criterion_weights.items()},
@@ -173,6 +174,27 @@ class Weighting:
         """
         points = rebalance(self.pillar_mapping(), pillar, value)
         return replace(self, pillar_weights=points, profile=None)
+
+    def with_profile(self, profile: WeightProfile) -> Weighting:
+        """What picking a profile on the weights page does: its pillar weights as points,
+        its criterion weights and its name; the method and the floors stay."""
+        chosen = Weighting.from_profile(profile, self.method)
+        return replace(chosen, pillar_weights=to_points(profile.pillar_weights),
+                       floors=self.floors)
+
+    def with_floor(self, pillar: Pillar | str, value: float) -> Weighting:
+        """A pillar's floor set to `value`, or removed when it is 0 or less (a floor of 0
+        would still show as a floor in the tables)."""
+        floors = dict(self.floors)
+        floors.pop(_pillar_key(pillar), None)
+        if value > 0:
+            floors[_pillar_key(pillar)] = float(value)
+        return replace(self, floors=floors)
+
+    def with_criterion_weight(self, criterion: str, value: float) -> Weighting:
+        """One criterion's weight within its pillar changed; no longer a profile's."""
+        weights = {**dict(self.criterion_weights), str(criterion): float(value)}
+        return replace(self, criterion_weights=weights, profile=None)
 
     # -- read --------------------------------------------------------------------------
 
