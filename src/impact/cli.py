@@ -12,10 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from impact.access import SYSTEM
 from impact.errors import AS_WRITTEN, UserError
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+if TYPE_CHECKING:  # the commands import what they need when they run
+    from impact.model import Assessment, WeightProfile
+    from impact.weighting import Weighting
 
 
 class CliError(UserError):
@@ -136,14 +141,28 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
     print(t("export.cli.written", args.lang, path=target, size=f"{len(data) / 1024:.0f}"))
 
 
+def _weighting(profile: WeightProfile | None, method: str) -> Weighting:
+    """The weighting of a command: a profile's weights, or none chosen (equal pillars)."""
+    from impact.weighting import Weighting
+
+    return Weighting.from_profile(profile, method) if profile else Weighting(method=method)
+
+
+def _export_weighting(args: argparse.Namespace, assessment: Assessment) -> Weighting:
+    """`--profile` (an ExportError listing the profiles when unknown) and `--method`."""
+    from impact import export
+
+    return _weighting(export.resolve_profile(assessment, args.profile, args.lang), args.method)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from impact import export
 
     fmt = _output_format(args, args.fmt, export.FORMATS)
     assessment = _read_for_export(args)
     try:
-        fig = export.build_figure(args.chart, assessment, profile=args.profile,
-                                  method=args.method, lang=args.lang)
+        weighting = _export_weighting(args, assessment)
+        fig = export.build_figure(args.chart, assessment, weighting=weighting, lang=args.lang)
         data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
     except export.ExportError as exc:
         raise CliError(str(exc)) from None
@@ -165,8 +184,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     fmt = _output_format(args, None, ("pdf", "html"))
     assessment = _read_for_export(args)
-    options = dict(profile=args.profile, method=args.method, lang=args.lang)
     try:
+        options = dict(weighting=_export_weighting(args, assessment), lang=args.lang)
         if fmt == "pdf":
             data = export.report_pdf(assessment, **options)
         else:
@@ -236,7 +255,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
     assessment, profile = _engine_input(args)
     try:
-        evaluation = engine.evaluate(assessment, profile=profile, method=args.method)
+        evaluation = engine.evaluate(assessment, _weighting(profile, args.method))
     except engine.EngineError as exc:
         raise CliError(exc.message(args.lang)) from None
     weights = ", ".join(f"{t('engine.pillar.' + q, args.lang).lower()} {w:.0%}"
@@ -256,8 +275,8 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
 
     assessment, profile = _engine_input(args)
     try:
-        result = robustness.smaa_assessment(assessment, profile=profile, samples=args.samples,
-                                            seed=args.seed, method=args.method)
+        result = robustness.smaa_assessment(assessment, _weighting(profile, args.method),
+                                            samples=args.samples, seed=args.seed)
     except engine.EngineError as exc:
         raise CliError(exc.message(args.lang)) from None
     if profile is None:

@@ -43,7 +43,7 @@ is wrong in the user's words (``err.message("nl")``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -79,9 +79,10 @@ from impact.pillars import (
     tradeoff_classes,
 )
 from impact.pillars import TRADEOFF_CLASSES as TRADEOFF_CLASSES
+from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = [
     "METHODS",
@@ -90,6 +91,7 @@ __all__ = [
     "PILLAR_PAIRS",
     "EngineError",
     "Evaluation",
+    "Weighting",
     "balance_index",
     "evaluate",
     "hierarchical_weights",
@@ -208,6 +210,7 @@ class Evaluation:
     method: str
     floors: dict[str, float] = field(default_factory=dict)
     within: dict[str, float] = field(default_factory=dict)
+    weighting: Weighting | None = None  # what it was computed with
 
     def ranked(self) -> pd.DataFrame:
         """The table sorted by rank (then by the assessment's order)."""
@@ -223,33 +226,25 @@ def criterion_labels(assessment: Assessment) -> dict[str, tuple[str, str]]:
 
 
 def resolve_weights(
-    assessment: Assessment,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
-) -> tuple[dict[str, float], dict[str, float]]:
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(pillar weights as given, within-pillar weights) for an assessment.
 
-    Pillar weights: `pillar_weights` if given, else the profile's, else equal.
-    Within-pillar weights: the criteria's own, overridden by the profile's
-    criterion weights, overridden by `criterion_weights`.
+    Pillar weights: the weighting's, or equal when it has none. Within-pillar weights:
+    the criteria's own, overridden by the weighting's criterion weights. `separate`:
+    the older keywords instead of a weighting (see `resolve_weighting`).
     """
-    if pillar_weights is not None:
-        pw = {pillar_name(k): v for k, v in pillar_weights.items()}
-    elif profile is not None:
-        pw = {pillar_name(k): v for k, v in profile.pillar_weights.items()}
+    chosen = resolve_weighting(assessment, weighting, **separate)
+    if chosen.pillar_weights is not None:
+        pw = {pillar_name(k): v for k, v in chosen.pillar_weights}
     else:
         pw = {p: 1.0 for p in PILLAR_NAMES}
-    within = dict(assessment.within_weights(profile))
-    if criterion_weights:
-        within.update({str(k): v for k, v in criterion_weights.items()})
-    return pw, within
+    return pw, chosen.within(assessment)
 
 
-def _check_floors(floors: Mapping[Any, float] | None) -> dict[str, float]:
+def _check_floors(floors: Iterable[tuple[str, Any]]) -> dict[str, float]:
     result: dict[str, float] = {}
-    for key, value in (floors or {}).items():
+    for key, value in floors:
         name = pillar_name(key)
         if value is None:
             continue
@@ -261,36 +256,33 @@ def _check_floors(floors: Mapping[Any, float] | None) -> dict[str, float]:
 
 
 def evaluate(
-    assessment: Assessment,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
-    method: str = "wsm",
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
 ) -> Evaluation:
     """Rank an assessment's measures and describe their pillar balance and trade-offs.
 
-    Weights: see `resolve_weights`. Scores are normalised on the criteria's declared
-    scales. `floors` maps pillar -> minimum pillar score 0..1; measures below a
-    floor are flagged and ranked after all measures that meet every floor.
+    Weights, floors and method come from `weighting` (see `impact.weighting`), or from
+    the older keywords in `separate`: pillar_weights, profile, method, floors,
+    criterion_weights (see `resolve_weighting`); for the weights see
+    `resolve_weights`. Scores are normalised on the criteria's declared scales. The
+    floors map pillar -> minimum pillar score 0..1; measures below a floor are flagged
+    and ranked after all measures that meet every floor.
     Raises `EngineError` (with criterion and measure names attached) on bad input.
     """
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
-        return _evaluate(assessment, pillar_weights, profile, method, floors, criterion_weights)
+        return _evaluate(assessment, chosen)
     except EngineError as err:
         raise err.with_labels(criterion_labels(assessment)) from None
 
 
-def _evaluate(assessment, pillar_weights, profile, method, floors, criterion_weights):
-    chosen = methods.get(method)
-    floor = _check_floors(floors)
+def _evaluate(assessment: Assessment, weighting: Weighting) -> Evaluation:
+    chosen = methods.get(weighting.method)
+    floor = _check_floors(weighting.floors)
     performance = assessment.performance()
     objectives = assessment.objectives()
     scale = assessment.scale()
     pillar_of = assessment.pillar_of()
-    pw_raw, within = resolve_weights(assessment, pillar_weights=pillar_weights,
-                                     profile=profile, criterion_weights=criterion_weights)
+    pw_raw, within = resolve_weights(assessment, weighting)
 
     p = prepare(performance, objectives, None, scale)
     pmap = pillar_map(pillar_of, p.criteria)
@@ -313,9 +305,10 @@ def _evaluate(assessment, pillar_weights, profile, method, floors, criterion_wei
         neutral=neutral,
         tradeoffs=tradeoff_classes(pillars, neutral),
         correlation=pillar_correlation(pillars),
-        method=method,
+        method=weighting.method,
         floors=floor,
         within={c: inner[c] for c in p.criteria},
+        weighting=weighting,
     )
 
 

@@ -44,9 +44,10 @@ from impact.sampling import (
     pillar_sampler,
 )
 from impact.stability import weight_stability
+from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = [
     "CONFIDENCE_SD",
@@ -340,47 +341,48 @@ def confidence_sd(assessment: Assessment) -> pd.DataFrame:
 
 def smaa_assessment(
     assessment: Assessment,
+    weighting: Weighting | None = None,
     *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: WeightProfile | None = None,
     spread: float = 0.15,
     samples: int = 10_000,
     seed: int = 0,
-    method: str = "wsm",
     sample_scores: bool = True,
     progress: ProgressFn | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    **separate: Any,
 ) -> SmaaResult:
-    """SMAA with the assessment's pillar structure.
+    """SMAA with the assessment's pillar structure, under `weighting` (its floors do not
+    apply here). `separate`: the older keywords instead of a weighting (pillar_weights,
+    profile, method, criterion_weights; see `impact.weighting.resolve_weighting`).
 
-    Pillar weights: with neither `pillar_weights` nor `profile`, uniform on the
-    simplex of the pillars that have criteria. Otherwise each normalised pillar
-    weight is drawn uniformly within +/- `spread` (absolute, e.g. 0.15 = 15
-    percentage points, cut off at 0) and the draw is renormalised. Weights within a
-    pillar stay fixed. With `sample_scores`, scores that carry a confidence are
-    drawn too: normal around the score with a standard deviation of 5 % (high),
-    10 % (medium) or 20 % (low) of the criterion's scale, clipped to the scale.
-    Scores without a stated confidence are taken as given.
+    Pillar weights: when the weighting has none, uniform on the simplex of the pillars
+    that have criteria. Otherwise each normalised pillar weight is drawn uniformly
+    within +/- `spread` (absolute, e.g. 0.15 = 15 percentage points, cut off at 0) and
+    the draw is renormalised. Weights within a pillar stay fixed. With
+    `sample_scores`, scores that carry a confidence are drawn too: normal around the
+    score with a standard deviation of 5 % (high), 10 % (medium) or 20 % (low) of the
+    criterion's scale, clipped to the scale. Scores without a stated confidence are
+    taken as given.
     """
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
-        return _smaa_assessment(assessment, pillar_weights, profile, spread, samples, seed,
-                                method, sample_scores, progress, criterion_weights)
+        return _smaa_assessment(assessment, chosen, spread, samples, seed, sample_scores,
+                                progress)
     except EngineError as err:
         raise err.with_labels(criterion_labels(assessment)) from None
 
 
-def _smaa_assessment(assessment, pillar_weights, profile, spread, samples, seed, method,
-                     sample_scores, progress, criterion_weights):
-    chosen = methods.get(method)
+def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float,
+                     samples: int, seed: int, sample_scores: bool,
+                     progress: ProgressFn | None) -> SmaaResult:
+    chosen = methods.get(weighting.method)
     samples = check_samples(samples)
     spread = check_spread(spread)
     p = prepare(assessment.performance(), assessment.objectives(), None, assessment.scale())
     chosen.check(p)
     pmap = pillar_map(assessment.pillar_of(), p.criteria)
-    pw_raw, within = resolve_weights(assessment, pillar_weights=pillar_weights, profile=profile,
-                                     criterion_weights=criterion_weights)
+    pw_raw, within = resolve_weights(assessment, weighting)
     structure = PillarStructure.build(p.criteria, pmap, within)
-    uniform = pillar_weights is None and profile is None
+    uniform = weighting.pillar_weights is None
     base = None if uniform else np.array(
         list(normalise_pillar_weights(pw_raw, structure.present).values()))
     sampler = pillar_sampler(structure.mask, base, spread)
@@ -390,7 +392,7 @@ def _smaa_assessment(assessment, pillar_weights, profile, spread, samples, seed,
     ties = not chosen.linear or _ties_possible(p, chosen, continuous, sd, pillar_rows)
     tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress,
                       to_criteria=structure.to_criteria, ties=ties)
-    return tally.result(p, method, samples)
+    return tally.result(p, weighting.method, samples)
 
 
 def _pillar_rows(p: Problem, structure: PillarStructure) -> np.ndarray:

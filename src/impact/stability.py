@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -19,9 +19,10 @@ from impact.pillars import (
     pillar_map,
     present_pillars,
 )
+from impact.weighting import Weighting, resolve_weighting
 
 if TYPE_CHECKING:
-    from impact.model import Assessment, WeightProfile
+    from impact.model import Assessment
 
 __all__ = ["weight_stability"]
 
@@ -30,43 +31,40 @@ _BISECT = 40
 
 
 def weight_stability(
-    assessment: Assessment,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    method: str = "wsm",
-    criterion_weights: Mapping[str, float] | None = None,
-    profile: WeightProfile | None = None,
+    assessment: Assessment, weighting: Weighting | None = None, **separate: Any
 ) -> pd.DataFrame:
     """For each pillar, the range of its weight in which the result stays the same.
 
-    One row per pillar with criteria: its current (normalised) `weight`;
-    `top_low`..`top_high`, the interval of that pillar's weight in which the same
-    measure(s) stay first; `order_low`..`order_high`, the interval in which the
-    whole order stays the same; `top`, the current first measure(s). While one
-    pillar's weight moves, the other pillars keep their proportions (equal shares
-    if they both weigh 0). At an interval's end two measures tie.
+    Under `weighting` (its floors do not apply), or the older keywords in `separate`
+    (pillar_weights, method, criterion_weights, profile; see
+    `impact.weighting.resolve_weighting`). One row per pillar with criteria: its
+    current (normalised) `weight`; `top_low`..`top_high`, the interval of that
+    pillar's weight in which the same measure(s) stay first; `order_low`..`order_high`,
+    the interval in which the whole order stays the same; `top`, the current first
+    measure(s). While one pillar's weight moves, the other pillars keep their
+    proportions (equal shares if they both weigh 0). At an interval's end two
+    measures tie.
 
     The boundaries are found on a grid of 0.5 percentage points and refined by
     bisection to about 1e-9. For ``wsm`` (and ``spotis``) every score is linear in the
     weight, so the stable set is one interval and the result exact; for ``topsis``
     and ``vikor`` it is the interval around the current weight seen on that grid.
     """
+    chosen = resolve_weighting(assessment, weighting, **separate)
     try:
         with one_blas_thread():
-            return _weight_stability(assessment, pillar_weights, method, criterion_weights,
-                                     profile)
+            return _weight_stability(assessment, chosen)
     except EngineError as err:
         raise err.with_labels(criterion_labels(assessment)) from None
 
 
-def _weight_stability(assessment, pillar_weights, method, criterion_weights, profile):
-    chosen = methods.get(method)
+def _weight_stability(assessment: Assessment, weighting: Weighting) -> pd.DataFrame:
+    chosen = methods.get(weighting.method)
     p = prepare(assessment.performance(), assessment.objectives(), None, assessment.scale())
     chosen.check(p)
     pmap = pillar_map(assessment.pillar_of(), p.criteria)
     present = present_pillars(pmap)
-    pw_raw, within = resolve_weights(assessment, pillar_weights=pillar_weights, profile=profile,
-                                     criterion_weights=criterion_weights)
+    pw_raw, within = resolve_weights(assessment, weighting)
     pw = normalise_pillar_weights(pw_raw, present)
     sweep = _Sweep(p, chosen, PillarStructure.build(p.criteria, pmap, within),
                    np.array([pw[q] for q in PILLAR_NAMES]))

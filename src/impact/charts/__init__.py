@@ -6,8 +6,9 @@ Graph objects only (``plotly.express`` costs ~26 ms per figure against ~1 ms).
 This package's modules: `style` (colours, template, the figure maker), `labels`
 (escaped user text, numbers, names, subtitles), `frames` (the data charts draw),
 one module per chart family (`ranking`, `balance`, `pillars`, `heatmap`,
-`sensitivity`, `workshop`), `table` (the results table) and `registry` (chart names
-and `build_chart`). Import from `impact.charts`; the names below are its surface.
+`sensitivity`, `workshop`), `table` (the results table) and `registry` (chart names,
+titles, `build_chart` and the export's `build_figure`). Import from `impact.charts`;
+the names below are its surface.
 """
 
 from impact.charts.balance import balance_chart, pillar_shares, tradeoff_chart
@@ -35,7 +36,18 @@ from impact.charts.pillars import (
     radar_from_table,
 )
 from impact.charts.ranking import ranking_chart
-from impact.charts.registry import CHART_NAMES, CHART_TITLES, build_chart
+from impact.charts.registry import (
+    CHART_NAMES,
+    CHART_TITLES,
+    PROFILE_CHARTS,
+    ChartError,
+    available_charts,
+    build_chart,
+    build_figure,
+    chart_names,
+    chart_title,
+    profile_named,
+)
 from impact.charts.sensitivity import (
     acceptability_chart,
     kendall_chart,
@@ -62,11 +74,13 @@ from impact.charts.workshop import disagreement_heatmap, shift_heatmap
 __all__ = [
     "CHART_NAMES", "CHART_TITLES", "DIVERGING_SCALE", "FLOOR_COLOUR", "FONT_SIZE",
     "MEASURE_COLOURS", "MEASURE_DASHES", "NEUTRAL_LINE", "NO_REGRET_COLOUR", "PEOPLE_SCALE",
-    "PILLAR_COLOURS", "PILLAR_TINTS", "RANK_SCALE", "SPREAD_SCALE", "TOTAL_POINTS",
-    "acceptability_chart", "balance_chart", "build_chart", "criterion_neutral_values",
+    "PILLAR_COLOURS", "PILLAR_TINTS", "PROFILE_CHARTS", "RANK_SCALE", "SPREAD_SCALE",
+    "TOTAL_POINTS", "ChartError", "acceptability_chart", "available_charts", "balance_chart",
+    "build_chart", "build_figure", "chart_names", "chart_title", "criterion_neutral_values",
     "criterion_values", "default_radar_measures", "disagreement_heatmap", "esc", "fmt",
     "heatmap_chart", "heatmap_from_assessment", "kendall_chart", "label_positions",
     "measure_label", "measure_labels", "perspectives_chart", "pillar_name", "pillar_shares",
+    "profile_named",
     "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
     "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short",
     "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",

@@ -1,5 +1,8 @@
 """Text on charts: escaping, wrapping, numbers, pillar and measure names, subtitles.
 
+Pillar weights are shown as whole points with the one rounding of `impact.weighting`
+(re-exported here as `TOTAL_POINTS`, `to_points`, `whole_points`).
+
 Every label goes through `impact.i18n.t`. Measure, criterion and profile names are
 user text: plotly renders a subset of HTML in text, hover, legend and tick labels,
 so they are escaped (`esc`) before they reach a figure; a measure named
@@ -19,6 +22,9 @@ import pandas as pd
 from impact import engine
 from impact.i18n import t
 from impact.model import PILLARS, Pillar
+from impact.weighting import TOTAL_POINTS as TOTAL_POINTS  # re-exported: charts always had it
+from impact.weighting import Weighting, whole_points
+from impact.weighting import to_points as to_points  # re-exported
 
 
 def esc(text: object) -> str:
@@ -96,32 +102,17 @@ def measure_labels(table: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
-TOTAL_POINTS = 100
-
-
-def to_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, float]:
-    """Pillar weights scaled to sum to 100 points (equal when all are 0 or missing)."""
-    raw = {p: max(float((weights or {}).get(p, 0.0)), 0.0) for p in PILLARS}
-    total = sum(raw.values())
-    if total <= 0:
-        return {p: TOTAL_POINTS / len(PILLARS) for p in PILLARS}
-    return {p: TOTAL_POINTS * v / total for p, v in raw.items()}
-
-
-def whole_points(weights: Mapping[Pillar | str, float] | None) -> dict[Pillar, int]:
-    """Whole points summing to exactly 100 (largest remainder; ties go to the first pillar)."""
-    exact = to_points(weights)
-    floors = {p: int(exact[p]) for p in PILLARS}
-    left = TOTAL_POINTS - sum(floors.values())
-    by_remainder = sorted(PILLARS, key=lambda p: -(exact[p] - floors[p]))
-    for p in by_remainder[:left]:
-        floors[p] += 1
-    return floors
-
-
-def weights_subtitle(pillar_weights: Mapping[Pillar | str, float] | None, lang: str,
+def weights_subtitle(pillar_weights: Weighting | Mapping[Pillar | str, float] | None, lang: str,
                      method: str | None = None, profile: str | None = None) -> str:
-    """'Provincie: Ecologie 40 · Economie 30 · Mens 30 · Gewogen som' (user text escaped)."""
+    """'Provincie: Ecologie 40 · Economie 30 · Mens 30 · Gewogen som' (user text escaped).
+
+    Given a `Weighting`, its pillar weights, method and profile name (an explicit
+    `method` or `profile` wins).
+    """
+    if isinstance(pillar_weights, Weighting):
+        method = method or pillar_weights.method
+        profile = profile or pillar_weights.profile
+        pillar_weights = pillar_weights.pillar_mapping()
     parts: list[str] = []
     if profile:
         parts.append(esc(profile) + ":")

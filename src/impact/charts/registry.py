@@ -1,12 +1,14 @@
-"""The chart registry for the export and the CLI: a chart's name -> its title and builder.
+"""The chart registry: a chart's name -> its title and builder, and the charts by name.
 
 `build_chart` evaluates an assessment once (lazily, in `_Context`) and hands the
-result to the chart's builder.
+result to the chart's builder; `build_figure` is the same for the export and the CLI,
+with every problem a `ChartError` in the user's words (`impact.export` turns it into
+its `ExportError`). `available_charts` says which charts an assessment has data for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -25,7 +27,9 @@ from impact.charts.sensitivity import (
     perspectives_chart,
     stability_chart,
 )
-from impact.model import Assessment, Pillar
+from impact.i18n import t
+from impact.model import Assessment
+from impact.weighting import Weighting, resolve_weighting
 
 # name -> title key
 CHART_TITLES: dict[str, str] = {
@@ -43,67 +47,116 @@ CHART_TITLES: dict[str, str] = {
 CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 
 
+# Charts that compare the stakeholder perspectives: only with saved profiles.
+PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
+
+
+class ChartError(ValueError):
+    """A chart that cannot be made, with a message in the user's words."""
+
+
+def chart_names() -> tuple[str, ...]:
+    return CHART_NAMES
+
+
+def chart_title(name: str, lang: str = "nl") -> str:
+    """The display title of a chart name (the names of `CHART_NAMES`)."""
+    key = CHART_TITLES.get(name)
+    return t(key, lang) if key else name
+
+
+def available_charts(assessment: Assessment) -> tuple[str, ...]:
+    """The chart names that can be made for this assessment (all, less the perspective
+    comparisons when it has no profiles)."""
+    return tuple(n for n in CHART_NAMES if assessment.profiles or n not in PROFILE_CHARTS)
+
+
+def profile_named(assessment: Assessment, profile: Any, lang: str = "nl") -> Any:
+    """A WeightProfile from a name (or one given as is); None stays None. An unknown
+    name is a `ChartError` that lists the profiles there are."""
+    if profile is None or not isinstance(profile, str):
+        return profile
+    try:
+        return assessment.profile(profile)
+    except KeyError:
+        names = ", ".join(p.name for p in assessment.profiles) or "–"
+        raise ChartError(t("export.unknown_profile", lang, name=profile, names=names)) from None
+
+
 def build_chart(
     name: str,
     assessment: Assessment,
     *,
-    pillar_weights: Mapping[Pillar | str, float] | None = None,
-    profile: Any = None,
-    method: str = "wsm",
-    floors: Mapping[Pillar | str, float] | None = None,
+    weighting: Weighting | None = None,
     lang: str = "nl",
     measures: Sequence[str] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    **separate: Any,
 ) -> go.Figure:
-    """Evaluate `assessment` with these weights and build chart `name` (see CHART_NAMES).
+    """Evaluate `assessment` under `weighting` and build chart `name` (see CHART_NAMES).
 
-    `profile` is a `WeightProfile` or a profile's name; explicit `pillar_weights` win
-    over the profile's (its criterion weights still apply). `measures` restricts the
+    `separate` are the older keywords instead of a weighting (pillar_weights, profile,
+    method, floors, criterion_weights; see `impact.weighting.resolve_weighting`); there
+    `profile` may be a `WeightProfile` or a profile's name. `measures` restricts the
     per-measure charts to these measure ids; for the radar it is the selection to
-    overlay (default: the three best).
+    overlay (default: the three best). Unknown names raise `ValueError`, bad input an
+    `EngineError`.
     """
     if name not in CHART_TITLES:
         raise ValueError(
             f"Unknown chart {name!r}; choose one of: {', '.join(CHART_NAMES)}"
         )
+    profile = separate.get("profile")
     if isinstance(profile, str):  # a profile's name
         try:
-            profile = assessment.profile(profile)
+            separate["profile"] = assessment.profile(profile)
         except KeyError:
             raise ValueError(f"Unknown profile {profile!r}") from None
-    builder = _BUILDERS[name]
-    return builder(
-        _Context(
-            assessment=assessment, pillar_weights=pillar_weights, profile=profile,
-            method=method, floors=floors, lang=lang, measures=measures,
-            criterion_weights=criterion_weights,
-        )
-    )
+    chosen = resolve_weighting(assessment, weighting, **separate)
+    return _BUILDERS[name](_Context(assessment, chosen, lang, measures))
+
+
+def build_figure(
+    name: str,
+    assessment: Assessment,
+    *,
+    weighting: Weighting | None = None,
+    lang: str = "nl",
+    **separate: Any,
+) -> go.Figure:
+    """`build_chart` for the export and the CLI: every problem a `ChartError` in `lang`."""
+    if name not in CHART_TITLES:
+        raise ChartError(t("export.unknown_chart", lang, name=name, names=", ".join(CHART_NAMES)))
+    if "profile" in separate:
+        separate["profile"] = profile_named(assessment, separate["profile"], lang)
+    try:
+        return build_chart(name, assessment, weighting=weighting, lang=lang, **separate)
+    except engine.EngineError as err:
+        raise ChartError(err.message(lang)) from None
 
 
 class _Context:
-    def __init__(self, **kwargs: Any):
-        self.__dict__.update(kwargs)
+    """What a chart's builder gets: the inputs, and the evaluation made once, lazily."""
+
+    def __init__(self, assessment: Assessment, weighting: Weighting, lang: str,
+                 measures: Sequence[str] | None):
+        self.assessment = assessment
+        self.weighting = weighting
+        self.method = weighting.method
+        self.lang = lang
+        self.measures = measures
         self._evaluation: Any = None
 
     @property
     def evaluation(self) -> Any:
         if self._evaluation is None:
-            self._evaluation = engine.evaluate(
-                self.assessment,
-                pillar_weights=self.pillar_weights,
-                profile=self.profile,
-                method=self.method,
-                floors=self.floors,
-                criterion_weights=self.criterion_weights,
-            )
+            self._evaluation = engine.evaluate(self.assessment, self.weighting)
         return self._evaluation
 
     @property
     def subtitle(self) -> str:
         ev = self.evaluation
-        profile_name = getattr(self.profile, "name", self.profile)
-        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, profile_name)
+        # the evaluation's weights: normalised over the pillars that have criteria
+        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, self.weighting.profile)
 
     @property
     def table(self) -> pd.DataFrame:
@@ -134,10 +187,7 @@ def _build_radar(ctx: _Context) -> go.Figure:
 
 
 def _build_acceptability(ctx: _Context) -> go.Figure:
-    result = robustness.smaa_assessment(
-        ctx.assessment, pillar_weights=ctx.pillar_weights, profile=ctx.profile,
-        method=ctx.method, criterion_weights=ctx.criterion_weights,
-    )
+    result = robustness.smaa_assessment(ctx.assessment, ctx.weighting)
     acc = result.acceptability
     if ctx.measures is not None:
         acc = acc.loc[[m for m in ctx.measures if m in acc.index]]
@@ -146,10 +196,7 @@ def _build_acceptability(ctx: _Context) -> go.Figure:
 
 
 def _build_stability(ctx: _Context) -> go.Figure:
-    frame = robustness.weight_stability(
-        ctx.assessment, pillar_weights=ctx.pillar_weights, profile=ctx.profile,
-        method=ctx.method, criterion_weights=ctx.criterion_weights,
-    )
+    frame = robustness.weight_stability(ctx.assessment, ctx.weighting)
     return stability_chart(frame, lang=ctx.lang, subtitle=ctx.subtitle)
 
 

@@ -5,9 +5,12 @@ This package is a facade: callers keep using `from impact import export` and
 `export.NAME`; the code lives in
 
 - `images`: Chromium, the kaleido server, PNG/SVG/PDF and interactive HTML, html_to_pdf
-- `figures`: settings, evaluation and the charts by name, charts_zip
+- `figures`: the weighting and evaluation of an export, the charts by name (the
+  registry itself is `impact.charts.registry`), charts_zip
 - `tables`: CSV and formatted Excel (formula-like text neutralised), the data tables
-- `workshops`: workshop rounds and group statistics, never individual answers
+- `workshops`: workshop rounds and group statistics from frames, never individual answers
+- `workshop_source`: builds those frames through `impact.workshop` (`workshop_data`),
+  and the older store-taking workshop functions
 - `report`: the decision report (templates/report.html.j2 and report.css)
 - `fingerprints`, `formatting`, `errors`: what the others share
 """
@@ -26,6 +29,7 @@ from impact.export import (
     images,
     report,
     tables,
+    workshop_source,
     workshops,
 )
 from impact.export.errors import ExportError, StaticExportUnavailable
@@ -37,9 +41,15 @@ from impact.export.figures import (
     chart_title,
     charts_zip,
     evaluate,
+    export_weighting,
     resolve_profile,
 )
-from impact.export.fingerprints import assessment_payload, fingerprint, settings_payload
+from impact.export.fingerprints import (
+    assessment_payload,
+    fingerprint,
+    settings_payload,
+    weighting_payload,
+)
 from impact.export.formatting import (
     MIME,
     file_name,
@@ -96,32 +106,44 @@ from impact.export.tables import (
     scores_xlsx,
     settings_frame,
 )
-from impact.export.workshops import (
-    WorkshopRound,
+from impact.export.workshop_source import (
     has_workshops,
     workshop_csv,
+    workshop_data,
     workshop_frames,
     workshop_rounds,
     workshop_xlsx,
 )
+from impact.export.workshops import (
+    AGGREGATE_COLUMNS,
+    ROUND_COLUMNS,
+    WorkshopRound,
+    round_list,
+    workshop_tables,
+    workshop_tables_csv,
+    workshop_tables_xlsx,
+)
 
 __all__ = [
-    "DEFAULT_HEIGHT", "DEFAULT_WIDTH", "FORMATS", "MIME", "NO_REGRET_K", "PDF_TIMEOUT",
-    "PRINT_BORDER", "PRINT_SCALE", "PROFILE_CHARTS", "RENDER_TIMEOUT", "REPORT_CHARTS",
-    "REPORT_CHART_HEIGHT", "REPORT_CHART_WIDTH", "SMAA_SAMPLES", "SMAA_SEED", "STATIC_FORMATS",
-    "Column", "ExportError", "ReportData", "StaticExportUnavailable", "WorkshopRound",
-    "assessment_payload", "assessment_xlsx", "available_charts", "browser_path", "build_figure",
-    "build_report_data", "chart_names", "chart_title", "charts_zip", "criteria_frame",
-    "evaluate", "evidence_frame", "figure_to_bytes", "figure_to_html", "file_name",
-    "fingerprint", "format_date", "format_number", "format_percent", "frame_to_csv_bytes",
+    "AGGREGATE_COLUMNS", "DEFAULT_HEIGHT", "DEFAULT_WIDTH", "FORMATS", "MIME", "NO_REGRET_K",
+    "PDF_TIMEOUT", "PRINT_BORDER", "PRINT_SCALE", "PROFILE_CHARTS", "RENDER_TIMEOUT",
+    "REPORT_CHARTS", "REPORT_CHART_HEIGHT", "REPORT_CHART_WIDTH", "ROUND_COLUMNS",
+    "SMAA_SAMPLES", "SMAA_SEED", "STATIC_FORMATS", "Column", "ExportError", "ReportData",
+    "StaticExportUnavailable", "WorkshopRound", "assessment_payload", "assessment_xlsx",
+    "available_charts", "browser_path", "build_figure", "build_report_data", "chart_names",
+    "chart_title", "charts_zip", "criteria_frame", "evaluate", "evidence_frame",
+    "export_weighting", "figure_to_bytes", "figure_to_html", "file_name", "fingerprint",
+    "format_date", "format_number", "format_percent", "frame_to_csv_bytes",
     "frames_to_xlsx_bytes", "has_workshops", "html_to_pdf", "kaleido_running", "method_label",
     "ranking_csv", "ranking_frame", "ranking_xlsx", "render_report", "report_html",
-    "report_pdf", "resolve_profile", "safe_stem", "score_frame", "scores_csv", "scores_xlsx",
-    "settings_frame", "settings_payload", "static_export_available", "warm_up", "workshop_csv",
-    "workshop_frames", "workshop_rounds", "workshop_xlsx",
+    "report_pdf", "resolve_profile", "round_list", "safe_stem", "score_frame", "scores_csv",
+    "scores_xlsx", "settings_frame", "settings_payload", "static_export_available", "warm_up",
+    "weighting_payload", "workshop_csv", "workshop_data", "workshop_frames", "workshop_rounds",
+    "workshop_tables", "workshop_tables_csv", "workshop_tables_xlsx", "workshop_xlsx",
 ]
 
-_PARTS = (errors, figures, fingerprints, formatting, images, report, tables, workshops)
+_PARTS = (errors, figures, fingerprints, formatting, images, report, tables, workshop_source,
+          workshops)
 _MISSING = object()
 
 

@@ -1,101 +1,73 @@
-"""Settings, evaluation and charts for exports: the chart registry's names in the user's words.
+"""The weighting, evaluation and charts of an export, with errors in the user's words.
 
-`evaluate` and `build_figure` resolve a profile name and turn engine errors into
-`ExportError` messages; `charts_zip` packs several charts in several formats.
+The chart registry and `build_figure` live in `impact.charts.registry`; here its
+`ChartError` and the engine's errors become `ExportError`. `charts_zip` packs several
+charts in several formats.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 
+from impact.charts import registry
+from impact.charts.registry import PROFILE_CHARTS as PROFILE_CHARTS  # re-exported
+from impact.charts.registry import available_charts as available_charts  # re-exported
+from impact.charts.registry import chart_names as chart_names  # re-exported
+from impact.charts.registry import chart_title as chart_title  # re-exported
 from impact.export.errors import ExportError, StaticExportUnavailable
 from impact.export.formatting import file_name
 from impact.export.images import FORMATS, STATIC_FORMATS, figure_to_bytes, static_export_available
 from impact.i18n import t
 from impact.model import Assessment
+from impact.weighting import Weighting, resolve_weighting
 
 
 def resolve_profile(assessment: Assessment, profile: Any, lang: str = "nl") -> Any:
     """A WeightProfile from a name (or one given as is); None stays None."""
-    if profile is None or not isinstance(profile, str):
-        return profile
     try:
-        return assessment.profile(profile)
-    except KeyError:
-        names = ", ".join(p.name for p in assessment.profiles) or "–"
-        raise ExportError(t("export.unknown_profile", lang, name=profile, names=names)) from None
+        return registry.profile_named(assessment, profile, lang)
+    except registry.ChartError as err:
+        raise ExportError(str(err)) from None
 
 
-def evaluate(
-    assessment: Assessment,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: Any = None,
-    method: str = "wsm",
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
-    lang: str = "nl",
-) -> Any:
-    """engine.evaluate with a profile name resolved and engine errors in the user's words."""
+def export_weighting(assessment: Assessment, weighting: Weighting | None = None, *,
+                     lang: str = "nl", **separate: Any) -> Weighting:
+    """`weighting`, or the one the older keywords describe (`profile` may be a name).
+
+    `separate`: pillar_weights, profile, method, floors, criterion_weights (see
+    `impact.weighting.resolve_weighting`).
+    """
+    if "profile" in separate:
+        separate["profile"] = resolve_profile(assessment, separate["profile"], lang)
+    return resolve_weighting(assessment, weighting, **separate)
+
+
+def evaluate(assessment: Assessment, weighting: Weighting | None = None, *,
+             lang: str = "nl", **separate: Any) -> Any:
+    """engine.evaluate under `weighting` (or the older keywords, a profile by name),
+    with engine errors in the user's words."""
     from impact import engine
 
+    chosen = export_weighting(assessment, weighting, lang=lang, **separate)
     try:
-        return engine.evaluate(
-            assessment, pillar_weights=pillar_weights,
-            profile=resolve_profile(assessment, profile, lang), method=method, floors=floors,
-            criterion_weights=criterion_weights,
-        )
+        return engine.evaluate(assessment, chosen)
     except engine.EngineError as err:
         raise ExportError(err.message(lang)) from None
 
 
-def chart_names() -> tuple[str, ...]:
-    from impact.charts import CHART_NAMES
-
-    return tuple(CHART_NAMES)
-
-
-# Charts that compare the stakeholder perspectives: only with saved profiles.
-PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
-
-
-def available_charts(assessment: Assessment) -> tuple[str, ...]:
-    """The chart names that can be made for this assessment (all, less the perspective
-    comparisons when it has no profiles)."""
-    return tuple(n for n in chart_names() if assessment.profiles or n not in PROFILE_CHARTS)
-
-
-def build_figure(
-    name: str,
-    assessment: Assessment,
-    *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: Any = None,
-    method: str = "wsm",
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
-    lang: str = "nl",
-) -> go.Figure:
-    """charts.build_chart with the name checked and errors in the user's words."""
-    from impact import charts, engine
-
-    if name not in charts.CHART_NAMES:
-        raise ExportError(
-            t("export.unknown_chart", lang, name=name, names=", ".join(charts.CHART_NAMES))
-        )
+def build_figure(name: str, assessment: Assessment, *, weighting: Weighting | None = None,
+                 lang: str = "nl", **separate: Any) -> go.Figure:
+    """`impact.charts.build_figure` with its errors as `ExportError`."""
     try:
-        return charts.build_chart(
-            name, assessment, pillar_weights=pillar_weights,
-            profile=resolve_profile(assessment, profile, lang), method=method, floors=floors,
-            lang=lang, criterion_weights=criterion_weights,
-        )
-    except engine.EngineError as err:
-        raise ExportError(err.message(lang)) from None
+        return registry.build_figure(name, assessment, weighting=weighting, lang=lang,
+                                     **separate)
+    except registry.ChartError as err:
+        raise ExportError(str(err)) from None
 
 
 def charts_zip(
@@ -103,16 +75,16 @@ def charts_zip(
     charts: Sequence[str] | None = None,
     formats: Sequence[str] = FORMATS,
     *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: Any = None,
-    method: str = "wsm",
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    weighting: Weighting | None = None,
     lang: str = "nl",
     scale: float = 1,
     progress: Callable[[float], None] | None = None,
+    **separate: Any,
 ) -> bytes:
-    """A ZIP with the charts (default: all it has data for) in the formats; progress 0..1."""
+    """A ZIP with the charts (default: all it has data for) in the formats; progress 0..1.
+
+    Under `weighting` (or the older keywords, see `export_weighting`).
+    """
     names = list(charts) if charts is not None else list(available_charts(assessment))
     formats = [f.lower() for f in formats]
     for fmt in formats:
@@ -123,6 +95,7 @@ def charts_zip(
         ok, message = static_export_available(lang)
         if not ok:
             raise StaticExportUnavailable(message)
+    chosen = export_weighting(assessment, weighting, lang=lang, **separate) if names else None
     steps = max(1, len(names) * (1 + len(formats)))
     done = 0
 
@@ -135,9 +108,7 @@ def charts_zip(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for name in names:
-            fig = build_figure(name, assessment, pillar_weights=pillar_weights, profile=profile,
-                               method=method, floors=floors, criterion_weights=criterion_weights,
-                               lang=lang)
+            fig = build_figure(name, assessment, weighting=chosen, lang=lang)
             step()
             for fmt in formats:
                 zf.writestr(file_name(name, fmt),
@@ -146,11 +117,3 @@ def charts_zip(
     if progress and not names:
         progress(1.0)
     return buffer.getvalue()
-
-
-def chart_title(name: str, lang: str = "nl") -> str:
-    """The display title of a chart name (the names of `impact.charts.CHART_NAMES`)."""
-    from impact.charts import CHART_TITLES
-
-    key = CHART_TITLES.get(name)
-    return t(key, lang) if key else name

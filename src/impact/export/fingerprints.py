@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from impact.model import Assessment
+from impact.weighting import Weighting
 
 
 def _plain(value: Any) -> Any:
@@ -68,7 +69,6 @@ def fingerprint(assessment: Assessment, settings: Mapping[str, Any] | None = Non
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-
 def settings_payload(
     *,
     pillar_weights: Mapping[Any, float] | None = None,
@@ -87,3 +87,12 @@ def settings_payload(
         "criterion_weights": dict(criterion_weights or {}) or None,
         **extra,
     }
+
+
+def weighting_payload(weighting: Weighting, **extra: Any) -> dict[str, Any]:
+    """`settings_payload` of a `Weighting`: the same plain data as its fields would give."""
+    return settings_payload(
+        pillar_weights=weighting.pillar_mapping(), profile=weighting.profile,
+        method=weighting.method, floors=dict(weighting.floors),
+        criterion_weights=dict(weighting.criterion_weights), **extra,
+    )

@@ -23,13 +23,14 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from impact.export.errors import StaticExportUnavailable
-from impact.export.figures import build_figure, chart_title, evaluate, resolve_profile
-from impact.export.fingerprints import fingerprint, settings_payload
+from impact.export.figures import build_figure, chart_title, evaluate, export_weighting
+from impact.export.fingerprints import fingerprint, weighting_payload
 from impact.export.formatting import format_date, format_number, format_percent, method_label
 from impact.export.images import figure_to_bytes, html_to_pdf, static_export_available
-from impact.export.workshops import WorkshopRound
+from impact.export.workshops import WorkshopRound, round_list
 from impact.i18n import t
 from impact.model import PILLARS, Assessment
+from impact.weighting import TOTAL_POINTS, Weighting, whole_points
 
 # In the order the page shows them: the first one carries plotly.js for all.
 REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability")
@@ -137,8 +138,7 @@ def render_report(
         generated=format_date(data.generated, lang),
         description=a.description.strip(),
         criteria=_criteria_table(data),
-        pillar_weights=[_pillar_share(p, data.pillar_weights.get(str(p), 0.0), lang)
-                        for p in PILLARS],
+        pillar_weights=_pillar_points(data.pillar_weights, lang),
         floors=[_pillar_share(p, data.floors[str(p)], lang)
                 for p in PILLARS if data.floors.get(str(p))],
         profiles=_profiles_table(a, lang),
@@ -190,6 +190,12 @@ def _pillar_share(pillar: Any, share: float, lang: str) -> str:
     return f"{_pillar_name(str(pillar), lang)}: {format_percent(share, lang, 0)}"
 
 
+def _pillar_points(weights: Mapping[str, float], lang: str) -> list[str]:
+    """'Ecologie: 34%' per pillar: the whole points the app shows, out of 100."""
+    points = whole_points(weights)
+    return [_pillar_share(p, points[p] / TOTAL_POINTS, lang) for p in PILLARS]
+
+
 def _pillar_headers(lang: str) -> list[str]:
     return [t(f"pillar.{p}", lang) for p in PILLARS]
 
@@ -236,8 +242,9 @@ def _criteria_table(data: ReportData) -> _Table:
 def _profiles_table(a: Assessment, lang: str) -> _Table:
     rows = []
     for prof in a.profiles:
-        norm = prof.normalised_pillar_weights()
-        rows.append([prof.name] + [format_percent(norm[p], lang, 0) for p in PILLARS])
+        points = whole_points(prof.pillar_weights)
+        rows.append([prof.name] + [format_percent(points[p] / TOTAL_POINTS, lang, 0)
+                                   for p in PILLARS])
     return _Table([t("export.col.profile", lang)] + _pillar_headers(lang), rows,
                   numeric=(1, 2, 3))
 
@@ -310,31 +317,28 @@ def _workshop_table(rounds: Sequence[WorkshopRound] | None, lang: str) -> _Table
 def build_report_data(
     assessment: Assessment,
     *,
-    pillar_weights: Mapping[Any, float] | None = None,
-    profile: Any = None,
-    method: str = "wsm",
-    floors: Mapping[Any, float] | None = None,
-    criterion_weights: Mapping[str, float] | None = None,
+    weighting: Weighting | None = None,
     lang: str = "nl",
-    workshop_rounds: Sequence[WorkshopRound] | None = None,
+    workshop_rounds: Sequence[WorkshopRound] | pd.DataFrame | None = None,
     smaa_samples: int = SMAA_SAMPLES,
     now: datetime | None = None,
     profile_label: str | None = None,
     progress: Callable[[float], None] | None = None,
+    **separate: Any,
 ) -> ReportData:
     """Evaluate, run the robustness analysis and build the report's charts.
 
-    `profile` (a name or WeightProfile) is used for the computation; `profile_label`
-    only names the perspective the weights came from (the app passes the weights
-    themselves). `workshop_rounds` None means "no workshop data available" (a
-    report made from a file); an empty list means "no rounds were held".
+    Under `weighting`, or the older keywords in `separate` (pillar_weights, profile as a
+    name or WeightProfile, method, floors, criterion_weights). `profile_label` only
+    names the perspective the weights came from, when the weighting does not.
+    `workshop_rounds` (a list of `WorkshopRound` or a rounds frame, see
+    `impact.export.workshops`): None means "no workshop data available" (a report
+    made from a file); an empty list means "no rounds were held".
     """
     from impact import engine, robustness
 
-    prof = resolve_profile(assessment, profile, lang)
-    settings = dict(pillar_weights=pillar_weights, profile=prof, method=method, floors=floors,
-                    criterion_weights=criterion_weights)
-    evaluation = evaluate(assessment, lang=lang, **settings)
+    chosen = export_weighting(assessment, weighting, lang=lang, **separate)
+    evaluation = evaluate(assessment, chosen, lang=lang)
 
     def tick(share: float) -> None:
         if progress:
@@ -342,10 +346,8 @@ def build_report_data(
 
     tick(0.1)
     try:
-        smaa = robustness.smaa_assessment(
-            assessment, pillar_weights=pillar_weights, profile=prof, method=method,
-            samples=smaa_samples, seed=SMAA_SEED, criterion_weights=criterion_weights,
-        )
+        smaa = robustness.smaa_assessment(assessment, chosen, samples=smaa_samples,
+                                          seed=SMAA_SEED)
         acceptability = smaa.acceptability
     except engine.EngineError:
         acceptability = None
@@ -353,7 +355,7 @@ def build_report_data(
     perspective_ranks, no_regret = None, []
     if assessment.profiles:
         try:
-            views = robustness.perspectives(assessment, k=NO_REGRET_K, method=method)
+            views = robustness.perspectives(assessment, k=NO_REGRET_K, method=chosen.method)
             perspective_ranks, no_regret = views.ranks, list(views.no_regret)
         except engine.EngineError:
             pass
@@ -362,22 +364,23 @@ def build_report_data(
     for i, name in enumerate(REPORT_CHARTS):
         if name == "acceptability" and acceptability is None:
             continue
-        figures[name] = build_figure(name, assessment, lang=lang, **settings)
+        figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
         tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
-    rounds = list(workshop_rounds) if workshop_rounds is not None else None
-    label = profile_label or getattr(prof, "name", None)
-    fp = fingerprint(assessment, settings_payload(
-        **settings, smaa={"samples": smaa_samples, "seed": SMAA_SEED}, no_regret_k=NO_REGRET_K,
+    rounds = None if workshop_rounds is None else round_list(workshop_rounds)
+    label = profile_label or chosen.profile
+    fp = fingerprint(assessment, weighting_payload(
+        chosen, smaa={"samples": smaa_samples, "seed": SMAA_SEED}, no_regret_k=NO_REGRET_K,
         profile_label=label,
         workshop=[[r.session, r.round, r.participants] for r in rounds] if rounds else None,
     ))
     return ReportData(
-        assessment=assessment, lang=lang, generated=now or datetime.now(), method=method,
+        assessment=assessment, lang=lang, generated=now or datetime.now(),
+        method=chosen.method,
         pillar_weights={str(k): float(v) for k, v in evaluation.pillar_weights.items()},
         profile=label, floors=dict(evaluation.floors or {}),
         criterion_weights={str(k): float(v) for k, v in evaluation.within.items()},
         ranking=evaluation.table, figures=figures, acceptability=acceptability,
-        smaa_samples=smaa_samples, smaa_around=pillar_weights is not None or prof is not None,
+        smaa_samples=smaa_samples, smaa_around=chosen.pillar_weights is not None,
         perspective_ranks=perspective_ranks, no_regret=no_regret, no_regret_k=NO_REGRET_K,
         workshop_rounds=rounds, fingerprint=fp,
     )

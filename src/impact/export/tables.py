@@ -14,11 +14,12 @@ from typing import Any
 
 import pandas as pd
 
-from impact.export.figures import evaluate, resolve_profile
-from impact.export.fingerprints import fingerprint, settings_payload
+from impact.export.figures import evaluate, export_weighting
+from impact.export.fingerprints import fingerprint, weighting_payload
 from impact.export.formatting import format_date
 from impact.i18n import t
 from impact.model import PILLARS, Assessment
+from impact.weighting import Weighting, whole_points
 
 # --- writers: CSV and formatted Excel --------------------------------------------------------
 
@@ -206,16 +207,20 @@ def settings_frame(
     assessment: Assessment, evaluation: Any, *, profile: Any, fingerprint_hex: str,
     lang: str = "nl",
 ) -> pd.DataFrame:
-    """Key/value rows: what a table was made from (for the Excel 'settings' sheet)."""
+    """Key/value rows: what a table was made from (for the Excel 'settings' sheet).
+
+    Pillar weights as the whole points the app shows (`impact.weighting.whole_points`).
+    """
     rows: list[tuple[str, Any]] = [
         (t("export.settings.assessment", lang), assessment.name),
         (t("export.settings.method", lang), t(f"engine.method.{evaluation.method}", lang)),
         (t("export.settings.profile", lang),
          getattr(profile, "name", profile) or t("export.settings.custom", lang)),
     ]
+    points = whole_points(evaluation.pillar_weights)
     for p in PILLARS:
         rows.append((t("export.settings.pillar_weight", lang, pillar=t(f"pillar.{p}", lang)),
-                     float(evaluation.pillar_weights.get(str(p), 0.0))))
+                     points[p]))
     for p, value in (evaluation.floors or {}).items():
         rows.append((t("export.settings.floor", lang, pillar=t(f"pillar.{p}", lang)),
                      float(value)))
@@ -225,24 +230,29 @@ def settings_frame(
                                        t("export.settings.value", lang)])
 
 
-def ranking_csv(assessment: Assessment, *, lang: str = "nl", **settings: Any) -> bytes:
-    """The ranking under these settings (pillar_weights, profile, method, floors) as CSV."""
-    return frame_to_csv_bytes(ranking_frame(evaluate(assessment, lang=lang, **settings), lang))
+def ranking_csv(assessment: Assessment, *, weighting: Weighting | None = None,
+                lang: str = "nl", **separate: Any) -> bytes:
+    """The ranking under `weighting` (or the older keywords: pillar_weights, profile,
+    method, floors, criterion_weights) as CSV."""
+    evaluation = evaluate(assessment, weighting, lang=lang, **separate)
+    return frame_to_csv_bytes(ranking_frame(evaluation, lang))
 
 
-def ranking_xlsx(assessment: Assessment, *, lang: str = "nl", **settings: Any) -> bytes:
+def ranking_xlsx(assessment: Assessment, *, weighting: Weighting | None = None,
+                 lang: str = "nl", **separate: Any) -> bytes:
     """The ranking as a formatted workbook, with a sheet of the settings it was made from."""
-    evaluation = evaluate(assessment, lang=lang, **settings)
-    profile = resolve_profile(assessment, settings.get("profile"), lang)
+    chosen = export_weighting(assessment, weighting, lang=lang, **separate)
+    evaluation = evaluate(assessment, chosen, lang=lang)
     sheet = t("export.sheet.ranking", lang)
     meta = t("export.sheet.settings", lang)
-    fp = fingerprint(assessment, settings_payload(**settings))
+    fp = fingerprint(assessment, weighting_payload(chosen))
     return frames_to_xlsx_bytes(
         {sheet: ranking_frame(evaluation, lang),
-         meta: settings_frame(assessment, evaluation, profile=profile, fingerprint_hex=fp,
-                              lang=lang)},
+         meta: settings_frame(assessment, evaluation, profile=chosen.profile,
+                              fingerprint_hex=fp, lang=lang)},
+        # no fixed number format: whole points show as 34, floors as 0.30
         columns={sheet: _ranking_columns(lang),
-                 meta: {t("export.settings.value", lang): Column("0.00", 70)}},
+                 meta: {t("export.settings.value", lang): Column(None, 70)}},
     )
 
 

@@ -1,10 +1,20 @@
-"""Workshop exports: rounds with participant counts and group statistics, never answers."""
+"""Workshop exports: rounds with participant counts and group statistics, never answers.
+
+The export does not read workshop sessions: it is given two frames, which the caller
+builds through `impact.workshop` (`impact.export.workshop_source.workshop_data` shows
+how, and is where the older store-taking functions went):
+
+- rounds: one row per round of every session, columns `ROUND_COLUMNS` (session code,
+  round number, participants who answered at least one question, session start);
+- aggregates: the group statistics of `workshop.aggregates` per round and cell, with
+  the session code and round number in front (columns `AGGREGATE_COLUMNS`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import pandas as pd
 
@@ -12,6 +22,11 @@ from impact.export.formatting import format_date
 from impact.export.tables import Column, frame_to_csv_bytes, frames_to_xlsx_bytes
 from impact.i18n import t
 from impact.model import Assessment
+
+ROUND_COLUMNS: tuple[str, ...] = ("session", "round", "participants", "started_at")
+AGGREGATE_COLUMNS: tuple[str, ...] = ("session", "round", "measure_id", "criterion_id", "n",
+                                      "median", "q1", "q3", "iqr", "mean", "sd")
+_STATISTICS = ("median", "q1", "q3", "iqr", "mean", "sd")
 
 
 @dataclass(frozen=True)
@@ -25,88 +40,75 @@ class WorkshopRound:
     label: str = ""
 
 
-def has_workshops(store: Any, assessment_id: int | None) -> bool:
-    """True when a workshop session was held on this assessment."""
-    from impact import workshop
-
-    return assessment_id is not None and bool(workshop.sessions_of(store, assessment_id))
-
-
-def workshop_rounds(store: Any, assessment_id: int) -> list[WorkshopRound]:
-    """Every round of every workshop session on this assessment, with participant counts.
-
-    A round's participants are those who answered at least one question in it.
-    """
-    from impact import workshop
-
-    rounds: list[WorkshopRound] = []
-    for code in workshop.sessions_of(store, assessment_id):
-        session = workshop.get_session(store, code)
-        for number in range(1, session.round + 1):
-            counts = workshop.progress(store, code, number)
-            rounds.append(WorkshopRound(session=code, round=number, participants=counts.started,
-                                        started_at=session.created_at))
-    return rounds
+def round_list(rounds: Sequence[WorkshopRound] | pd.DataFrame) -> list[WorkshopRound]:
+    """The rounds as `WorkshopRound`s, from a rounds frame or as given."""
+    if not isinstance(rounds, pd.DataFrame):
+        return list(rounds)
+    return [
+        WorkshopRound(session=str(row.session), round=int(row.round),
+                      participants=int(row.participants), started_at=_moment(row.started_at))
+        for row in rounds.itertuples(index=False)
+    ]
 
 
-def workshop_frames(
-    store: Any, assessment: Assessment, lang: str = "nl"
+def _moment(value: object) -> datetime | None:
+    """A frame's date cell as a datetime (pandas gives Timestamps, NaT when missing)."""
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).to_pydatetime()
+
+
+def _aggregate_columns(lang: str) -> list[str]:
+    return [t("export.col.session", lang), t("export.col.round", lang),
+            t("export.col.measure_id", lang), t("word.measure", lang),
+            t("word.criterion", lang), t("export.col.answers", lang),
+            *(t(f"export.col.{k}", lang) for k in _STATISTICS)]
+
+
+def workshop_tables(
+    assessment: Assessment,
+    rounds: Sequence[WorkshopRound] | pd.DataFrame,
+    aggregates: pd.DataFrame,
+    lang: str = "nl",
 ) -> dict[str, pd.DataFrame]:
-    """Two tables: rounds with participant counts, and the group statistics per cell.
+    """Two sheets: the rounds with participant counts, and the group statistics per cell.
 
-    The statistics come from `workshop.aggregates`, which already hides cells with
-    too few answers in an anonymous session; no individual answer is exported.
+    `aggregates` come from `workshop.aggregates`, which already hides cells with too
+    few answers in an anonymous session; no individual answer is exported.
     """
-    from impact import workshop
-
-    if assessment.id is None:
-        return {}
-    rounds = workshop_rounds(store, assessment.id)
+    listed = round_list(rounds)
     rounds_frame = pd.DataFrame({
-        t("export.col.session", lang): [r.session for r in rounds],
-        t("export.col.round", lang): [r.round for r in rounds],
-        t("export.col.participants", lang): [r.participants for r in rounds],
+        t("export.col.session", lang): [r.session for r in listed],
+        t("export.col.round", lang): [r.round for r in listed],
+        t("export.col.participants", lang): [r.participants for r in listed],
         t("export.col.date", lang): [format_date(r.started_at, lang) if r.started_at else ""
-                                     for r in rounds],
+                                     for r in listed],
     })
     measures = {m.id: m.label(lang) for m in assessment.measures}
     criteria = {c.id: c.label(lang) for c in assessment.criteria}
-    parts = []
-    for r in rounds:
-        agg = workshop.aggregates(store, r.session, r.round)
-        parts.append(pd.DataFrame({
-            t("export.col.session", lang): r.session,
-            t("export.col.round", lang): r.round,
-            t("export.col.measure_id", lang): agg["measure_id"].astype(str).to_numpy(),
-            t("word.measure", lang): [measures.get(m, m) for m in agg["measure_id"]],
-            t("word.criterion", lang): [criteria.get(c, c) for c in agg["criterion_id"]],
-            t("export.col.answers", lang): agg["n"].astype(int).to_numpy(),
-            t("export.col.median", lang): agg["median"].astype(float).to_numpy(),
-            t("export.col.q1", lang): agg["q1"].astype(float).to_numpy(),
-            t("export.col.q3", lang): agg["q3"].astype(float).to_numpy(),
-            t("export.col.iqr", lang): agg["iqr"].astype(float).to_numpy(),
-            t("export.col.mean", lang): agg["mean"].astype(float).to_numpy(),
-            t("export.col.sd", lang): agg["sd"].astype(float).to_numpy(),
-        }))
-    columns = [t("export.col.session", lang), t("export.col.round", lang),
-               t("export.col.measure_id", lang), t("word.measure", lang),
-               t("word.criterion", lang), t("export.col.answers", lang),
-               t("export.col.median", lang), t("export.col.q1", lang), t("export.col.q3", lang),
-               t("export.col.iqr", lang), t("export.col.mean", lang), t("export.col.sd", lang)]
-    aggregates = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    if len(aggregates):
+        values = [
+            aggregates["session"].astype(str).to_numpy(),
+            aggregates["round"].astype(int).to_numpy(),
+            aggregates["measure_id"].astype(str).to_numpy(),
+            [measures.get(m, m) for m in aggregates["measure_id"]],
+            [criteria.get(c, c) for c in aggregates["criterion_id"]],
+            aggregates["n"].astype(int).to_numpy(),
+            *(aggregates[k].astype(float).to_numpy() for k in _STATISTICS),
+        ]
+        table = pd.DataFrame(dict(zip(_aggregate_columns(lang), values, strict=True)))
+    else:
+        table = pd.DataFrame(columns=_aggregate_columns(lang))
     return {t("export.sheet.rounds", lang): rounds_frame,
-            t("export.sheet.aggregates", lang): aggregates}
+            t("export.sheet.aggregates", lang): table}
 
 
-def workshop_csv(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
-    """The group statistics per round and cell as one CSV."""
-    frames = workshop_frames(store, assessment, lang)
-    return frame_to_csv_bytes(frames.get(t("export.sheet.aggregates", lang), pd.DataFrame()))
+def workshop_tables_csv(tables: dict[str, pd.DataFrame], lang: str = "nl") -> bytes:
+    """The group statistics of `workshop_tables` as one CSV."""
+    return frame_to_csv_bytes(tables.get(t("export.sheet.aggregates", lang), pd.DataFrame()))
 
 
-def workshop_xlsx(store: Any, assessment: Assessment, *, lang: str = "nl") -> bytes:
-    """Rounds with participant counts and the group statistics, as a formatted workbook."""
-    frames = workshop_frames(store, assessment, lang)
-    stats = {t(f"export.col.{k}", lang): Column("0.00")
-             for k in ("median", "q1", "q3", "iqr", "mean", "sd")}
-    return frames_to_xlsx_bytes(frames, columns={t("export.sheet.aggregates", lang): stats})
+def workshop_tables_xlsx(tables: dict[str, pd.DataFrame], lang: str = "nl") -> bytes:
+    """The sheets of `workshop_tables` as a formatted workbook."""
+    stats = {t(f"export.col.{k}", lang): Column("0.00") for k in _STATISTICS}
+    return frames_to_xlsx_bytes(tables, columns={t("export.sheet.aggregates", lang): stats})
