@@ -34,29 +34,35 @@ if TYPE_CHECKING:  # impact.ui.session imports this module
 
 Kind = Literal["data", "resource"]
 
-# name: (kind, ttl in seconds or None, max entries or None)
+# The one table of lifetimes. name: (kind, ttl in seconds or None, max entries or None)
 CACHES: dict[str, tuple[Kind, float | None, int | None]] = {
-    # -- the dashboard: keyed on the data version, so never stale --------------------------
-    "assessment": ("data", None, 32),  # a loaded assessment, per data version
-    "evaluation": ("data", None, 128),  # engine.evaluate per weight settings: every slider step
+    # The dashboard: keyed on the data version, so never stale; no TTL.
+    "assessment": ("data", None, 32),  # a loaded assessment
+    "evaluation": ("data", None, 128),  # engine.evaluate per weight settings (every slider step)
     "perspectives": ("data", None, 32),  # the ranking per stakeholder profile
     "stability": ("data", None, 64),  # weight-stability intervals per weight settings
-    # -- the facilitator: the live fragment runs every second on at most two screens; 1 s
-    # lets both share one query and keeps the view within the 3 s target (DESIGN.md)
+    # The facilitator: the live fragment runs every second on at most two screens; 1 s lets
+    # both share one query and keeps the view current within the 3 s target (DESIGN.md).
     "workshop_session": ("data", 1, None),
     "workshop_live": ("data", 1, None),  # progress and the cells' statistics
     "workshop_shift": ("data", 1, None),
     "workshop_splits": ("data", 1, None),
-    "workshop_group": ("data", 10, None),  # engine + SMAA over the room: heavier, changes rarely
-    "workshop_names": ("data", 60, None),  # keyed on the data version; the TTL lets old ones go
+    # The group result runs the engine and SMAA over the room: heavier, and it changes only
+    # when a round closes.
+    "workshop_group": ("data", 10, None),
+    # Keyed on the data version, so never stale: the TTL only lets old versions go.
+    "workshop_names": ("data", 60, None),
     "workshop_qr": ("data", None, 16),  # a QR image per join link: never changes
-    # -- the participant: every tap reruns the page (up to 200 phones), so these are
-    # resources: no copy per read
-    "participant_status": ("resource", 2, None),  # round and state: one query per 2 s per room
-    "participant_session": ("resource", 30, None),  # round/state come from the status: the
-    "participant": ("resource", 30, None),  # rest of a session, and a participant, never change
-    "participant_content": ("resource", 30, None),  # labels: an edit reaches phones within 30 s
-    "participant_room": ("data", 3, None),  # the room's aggregate (a DataFrame): as the status poll
+    # The participant: every tap reruns the page, on up to 200 phones. Resources (no copy
+    # per read) for the immutable values; the room's aggregate is a DataFrame: data.
+    # Round and state: one query per 2 s serves the whole room.
+    "participant_status": ("resource", 2, None),
+    # Round and state come from the status; the rest of a session, and a participant's
+    # row, never change: 30 s only bounds how long an ended session stays in memory.
+    "participant_session": ("resource", 30, None),
+    "participant": ("resource", 30, None),
+    "participant_content": ("resource", 30, None),  # labels: an edit reaches phones in 30 s
+    "participant_room": ("data", 3, None),  # as often as a phone looks at the status
 }
 SMAA_ENTRIES = 32  # see smaa(): a process-wide LRU, not st.cache_data
 
