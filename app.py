@@ -1,10 +1,9 @@
 """Impactbalans: entry point. Navigation, language switch and assessment picker.
 
-The sidebar lives in `impact.ui.sidebar`, the session and URL keys in `impact.ui.session`.
-
 Access is denied by default: the navigation holds only the pages the current person
 may open (`impact.access`), so any other path, deep links included, does not exist
-for them and runs their default page instead.
+for them and runs their default page instead. The sidebar's parts are in
+`impact.ui.sidebar`; every session and URL key is in `impact.ui.session`.
 """
 
 import os
