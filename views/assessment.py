@@ -6,11 +6,7 @@ from impact import ui
 from impact.editing import criteria_frame, criteria_from_frame, measures_frame, measures_from_frame
 from impact.model import PILLARS, Direction
 
-st.title(ui.tr("assessment.title"))
-assessment = ui.current_assessment()
-if assessment is None:
-    ui.no_assessment_notice()
-    st.stop()
+assessment = ui.page(ui.tr("assessment.title"))
 
 store = ui.store()
 lang = ui.lang()

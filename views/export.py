@@ -11,13 +11,10 @@ import streamlit as st
 from impact import export, ui
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS
+from impact.ui import downloads, session
 
 lang = ui.lang()
-st.title(ui.tr("nav.export"))
-assessment = ui.current_assessment()
-if assessment is None:
-    ui.no_assessment_notice()
-    st.stop()
+assessment = ui.page(ui.tr("nav.export"))
 
 store = ui.store()
 settings = ui.weight_settings()
@@ -68,24 +65,8 @@ with tab_charts:
     st.subheader(ui.tr("export.page.one_chart"))
     name = st.selectbox(ui.tr("export.page.chart"), chart_choices,
                         format_func=lambda n: export.chart_title(n, lang), key="export:chart")
-    # (format, scale, short label, tooltip, file name stem)
-    buttons = [("html", 1, ui.tr("export.short.html"), ui.tr("export.format.html"), name)]
-    if static_ok:
-        buttons = [
-            ("png", 1, ui.tr("export.format.png"), None, name),
-            ("png", export.PRINT_SCALE, ui.tr("export.short.png_print"),
-             ui.tr("export.download_help"), f"{name}-print"),
-            ("svg", 1, ui.tr("export.format.svg"), None, name),
-            ("pdf", 1, ui.tr("export.format.pdf"), None, name),
-            *buttons,
-        ]
-    for column, (fmt, scale, label, tip, stem) in zip(st.columns(len(buttons)), buttons,
-                                                       strict=True):
-        column.download_button(
-            label, data=chart_maker(name, fmt, scale), file_name=export.file_name(stem, fmt),
-            mime=export.MIME[fmt], key=f"export:one:{fmt}:{scale:g}", on_click="ignore",
-            width="stretch", help=tip,
-        )
+    downloads.chart_format_buttons(name, lambda fmt, scale: chart_maker(name, fmt, scale),
+                                   static_ok=static_ok)
 
     st.subheader(ui.tr("export.page.all_charts"))
     chosen = st.multiselect(ui.tr("export.page.charts"), chart_choices,
@@ -116,9 +97,9 @@ with tab_charts:
                 st.error(ui.tr("export.page.failed", error=ui.plain(str(err))))
             else:
                 bar.empty()
-                st.session_state["export:zip"] = (state_key, data, len(chosen),
-                                                  len(chosen_formats))
-    made = st.session_state.get("export:zip")
+                session.keep_made_file("zip", (state_key, data, len(chosen),
+                                               len(chosen_formats)))
+    made = session.made_file("zip")
     if made and made[0] == state_key:
         _, data, n_charts, n_formats = made
         st.success(ui.tr("export.page.zip_ready", charts=n_charts, formats=n_formats,
@@ -132,22 +113,9 @@ with tab_charts:
 with tab_data:
     a, o, language = assessment, dict(options), lang
 
-    def data_buttons(key: str, csv, xlsx, stem: str) -> None:
-        left, right = st.columns(2)
-        left.download_button(
-            ui.tr("export.format.csv"), data=csv, file_name=export.file_name(stem, "csv"),
-            mime=export.MIME["csv"], key=f"export:{key}:csv", on_click="ignore",
-            width="stretch", icon=":material/download:",
-        )
-        right.download_button(
-            ui.tr("export.format.xlsx"), data=xlsx, file_name=export.file_name(stem, "xlsx"),
-            mime=export.MIME["xlsx"], key=f"export:{key}:xlsx", on_click="ignore",
-            width="stretch", icon=":material/download:",
-        )
-
     st.subheader(ui.tr("export.page.ranking"))
     st.caption(ui.tr("export.page.ranking_help"))
-    data_buttons(
+    downloads.table_buttons(
         "ranking",
         lambda: export.ranking_csv(a, lang=language, **o),
         lambda: export.ranking_xlsx(a, lang=language, **o),
@@ -155,7 +123,7 @@ with tab_data:
     )
     st.subheader(ui.tr("export.page.scores"))
     st.caption(ui.tr("export.page.scores_help"))
-    data_buttons(
+    downloads.table_buttons(
         "scores",
         lambda: export.scores_csv(a, lang=language),
         lambda: export.scores_xlsx(a, lang=language),
@@ -164,7 +132,7 @@ with tab_data:
     st.subheader(ui.tr("export.page.workshop"))
     if export.has_workshops(store, assessment.id):
         st.caption(ui.tr("export.page.workshop_help"))
-        data_buttons(
+        downloads.table_buttons(
             "workshop",
             lambda: export.workshop_csv(store, a, lang=language),
             lambda: export.workshop_xlsx(store, a, lang=language),
@@ -213,8 +181,8 @@ with tab_report:
             st.error(ui.tr("export.page.failed", error=ui.plain(str(err))))
         else:
             bar.empty()
-            st.session_state["export:report"] = (report_key, data)
-    made = st.session_state.get("export:report")
+            session.keep_made_file("report", (report_key, data))
+    made = session.made_file("report")
     if made and made[0] == report_key:
         data = made[1]
         st.success(ui.tr("export.page.report_ready",

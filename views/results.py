@@ -2,18 +2,13 @@
 
 import streamlit as st
 
-from impact import charts, engine, export, ui, ui_results
-from impact.ui_downloads import chart_downloads
+from impact import charts, engine, export, ui
+from impact.ui import results, session, widgets
 
 lang = ui.lang()
-st.title(ui.tr("results.title"))
-assessment = ui.current_assessment()
-if assessment is None:
-    ui.no_assessment_notice()
-    st.stop()
-
+assessment = ui.page(ui.tr("results.title"))
 st.caption(ui.tr("results.intro"))
-settings = ui_results.pillar_weight_sliders("results")
+settings = widgets.pillar_weight_sliders("results")
 profile_note = (
     ui.tr("results.from_profile", profile=ui.plain(settings.profile)) if settings.profile else ""
 )
@@ -24,44 +19,36 @@ st.caption(
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 
 try:
-    evaluation = ui_results.evaluation(assessment, settings)
+    evaluation = results.evaluation(assessment, settings)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
 
 table = evaluation.table
-no_regret = ui_results.no_regret(assessment, settings.method)
+no_regret = results.no_regret(assessment, settings.method)
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, settings.method,
                                    settings.profile)
 
 # Ranking
-fig = charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle)
-st.plotly_chart(fig, key="chart-ranking", config={"displaylogo": False})
-st.caption(ui.tr("results.ranking_help"))
-chart_downloads(fig, "ranking", key="dl-results-ranking")
+ui.chart(charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle),
+         "ranking", caption=ui.tr("results.ranking_help"), downloads="dl-results-ranking")
 
 # Balance and trade-offs
 st.subheader(ui.tr("results.balance_header"))
-fig = charts.balance_chart(table, lang=lang, subtitle=subtitle)
-st.plotly_chart(fig, key="chart-balance", config={"displaylogo": False})
-st.caption(ui.tr("results.balance_help"))
-chart_downloads(fig, "balance", key="dl-results-balance")
-
-fig = charts.tradeoff_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle)
-st.plotly_chart(fig, key="chart-tradeoff", config={"displaylogo": False})
-st.caption(ui.tr("results.tradeoff_help"))
-chart_downloads(fig, "tradeoff", key="dl-results-tradeoff")
-
-fig = charts.pillars_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle)
-st.plotly_chart(fig, key="chart-pillars", config={"displaylogo": False})
-chart_downloads(fig, "pillars", key="dl-results-pillars")
+ui.chart(charts.balance_chart(table, lang=lang, subtitle=subtitle), "balance",
+         caption=ui.tr("results.balance_help"), downloads="dl-results-balance")
+ui.chart(charts.tradeoff_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle),
+         "tradeoff", caption=ui.tr("results.tradeoff_help"), downloads="dl-results-tradeoff")
+ui.chart(charts.pillars_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle),
+         "pillars", downloads="dl-results-pillars")
 
 # Measure profile
 st.subheader(ui.tr("results.profile_header"))
 names = {m.id: m.label(lang) for m in assessment.measures}
 choice_key = f"results:radar:{assessment.id}"
-if choice_key not in st.session_state or not set(st.session_state[choice_key]) <= set(names):
-    st.session_state[choice_key] = charts.default_radar_measures(table)
+picked = session.widget_value(choice_key)
+if picked is None or not set(picked) <= set(names):
+    session.show_in_widget(choice_key, charts.default_radar_measures(table))
 pick, level = st.columns([3, 1])
 chosen = pick.multiselect(
     ui.tr("results.radar_pick"), list(names), format_func=names.get, key=choice_key,
@@ -80,15 +67,12 @@ else:
     else:
         fig = charts.radar_from_table(table, chosen, lang=lang, neutral=evaluation.neutral,
                                       subtitle=subtitle)
-    st.plotly_chart(fig, key="chart-radar", config={"displaylogo": False})
-    chart_downloads(fig, "radar", key="dl-results-radar")
+    ui.chart(fig, "radar", downloads="dl-results-radar")
 
 # Score heatmap
 st.subheader(ui.tr("results.heatmap_header"))
-fig = charts.heatmap_from_assessment(assessment, table, lang=lang, subtitle=subtitle)
-st.plotly_chart(fig, key="chart-heatmap", config={"displaylogo": False})
-st.caption(ui.tr("results.heatmap_help"))
-chart_downloads(fig, "heatmap", key="dl-results-heatmap")
+ui.chart(charts.heatmap_from_assessment(assessment, table, lang=lang, subtitle=subtitle),
+         "heatmap", caption=ui.tr("results.heatmap_help"), downloads="dl-results-heatmap")
 
 # Table
 st.subheader(ui.tr("results.table_header"))

@@ -15,11 +15,7 @@ from impact.model import PILLARS, Confidence
 # Streamlit colour names matching the pillar colours of the charts.
 PILLAR_BADGE = {"ecology": "green", "economy": "blue", "people": "orange"}
 
-st.title(ui.tr("scoring.title"))
-assessment = ui.current_assessment()
-if assessment is None:
-    ui.no_assessment_notice()
-    st.stop()
+assessment = ui.page(ui.tr("scoring.title"))
 
 store = ui.store()
 lang = ui.lang()

@@ -5,22 +5,17 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from impact import charts, engine, ui, ui_results
+from impact import charts, engine, ui
 from impact.model import PILLARS, Pillar
-from impact.ui_downloads import chart_downloads
+from impact.ui import results, session
 
 lang = ui.lang()
-st.title(ui.tr("results.s.title"))
-assessment = ui.current_assessment()
-if assessment is None:
-    ui.no_assessment_notice()
-    st.stop()
-
+assessment = ui.page(ui.tr("results.s.title"))
 settings = ui.weight_settings()
-st.caption(ui.tr("results.s.intro", weights=ui_results.settings_summary(settings, lang)))
+st.caption(ui.tr("results.s.intro", weights=results.settings_summary(settings, lang)))
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 try:
-    evaluation = ui_results.evaluation(assessment, settings)
+    evaluation = results.evaluation(assessment, settings)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
@@ -43,7 +38,7 @@ spread = spread_col.slider(
 )
 bar = st.progress(0.0, text=ui.tr("results.s.running"))
 try:
-    result = ui_results.smaa(
+    result = results.smaa(
         assessment, settings, samples=int(samples), spread=spread / 100,
         progress=lambda f: bar.progress(min(max(float(f), 0.0), 1.0),
                                         text=ui.tr("results.s.running")),
@@ -60,23 +55,21 @@ st.markdown(ui.tr(
     first=charts.fmt(100 * float(result.first.get(best, 0.0)), lang, 0),
     top3=charts.fmt(100 * float(result.top(3).get(best, 0.0)), lang, 0),
 ))
-fig = charts.acceptability_chart(result.acceptability, measure_names=names, lang=lang,
-                                 subtitle=subtitle)
-st.plotly_chart(fig, key="chart-acceptability", config={"displaylogo": False})
-chart_downloads(fig, "acceptability", key="dl-sens-acceptability")
+ui.chart(charts.acceptability_chart(result.acceptability, measure_names=names, lang=lang,
+                                    subtitle=subtitle),
+         "acceptability", downloads="dl-sens-acceptability")
 
 # -- weight stability -------------------------------------------------------------------------
 st.subheader(ui.tr("results.s.stability_header"))
 st.caption(ui.tr("results.s.stability_help"))
 try:
-    stability = ui_results.weight_stability(assessment, settings)
+    stability = results.weight_stability(assessment, settings)
 except engine.EngineError as err:
     stability = None
     st.warning(ui.plain(err.message(lang)))
 if stability is not None:
-    fig = charts.stability_chart(stability, lang=lang, subtitle=subtitle)
-    st.plotly_chart(fig, key="chart-stability", config={"displaylogo": False})
-    chart_downloads(fig, "stability", key="dl-sens-stability")
+    ui.chart(charts.stability_chart(stability, lang=lang, subtitle=subtitle), "stability",
+             downloads="dl-sens-stability")
     st.dataframe(
         pd.DataFrame(
             {
@@ -112,35 +105,33 @@ pillar = pillar_col.selectbox(
     ui.tr("word.pillar"), list(PILLARS), format_func=lambda p: ui.tr(f"pillar.{p.value}"),
     key="sens-whatif-pillar",
 )
-current_points = ui_results.whole_points(settings.pillar_weights)
+current_points = results.whole_points(settings.pillar_weights)
 # a new key whenever the session's weights change: the slider then starts from them
 whatif_key = (f"sens-whatif:{assessment.id}:{pillar.value}:"
-              f"{abs(hash(ui_results.settings_key(settings)))}")
-if whatif_key not in st.session_state:
-    st.session_state[whatif_key] = current_points[pillar]
+              f"{abs(hash(results.settings_key(settings)))}")
+session.default_widget(whatif_key, current_points[pillar])
 value = value_col.slider(
     ui.tr("results.s.whatif_weight", pillar=ui.tr(f"pillar.{pillar.value}")),
-    min_value=0, max_value=ui_results.TOTAL_POINTS, step=1, key=whatif_key,
+    min_value=0, max_value=results.TOTAL_POINTS, step=1, key=whatif_key,
 )
 # Untouched, the slider shows the current weights rounded to whole points; keep them exact
 # then, so that the what-if ranking equals the current one.
 whatif_weights = (
     dict(settings.pillar_weights) if value == current_points[pillar]
-    else dict(ui_results.rebalance(settings.pillar_weights, pillar, value))
+    else dict(results.rebalance(settings.pillar_weights, pillar, value))
 )
 whatif = replace(settings, pillar_weights=whatif_weights, profile=None)
-st.caption(ui.tr("results.s.whatif_gives", weights=ui_results.settings_summary(whatif, lang)))
+st.caption(ui.tr("results.s.whatif_gives", weights=results.settings_summary(whatif, lang)))
 try:
-    whatif_eval = ui_results.evaluation(assessment, whatif)
+    whatif_eval = results.evaluation(assessment, whatif)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
 else:
-    fig = charts.ranking_chart(
+    ui.chart(charts.ranking_chart(
         whatif_eval.table, lang=lang,
         subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, settings.method),
         title=ui.tr("results.s.whatif_chart"),
-    )
-    st.plotly_chart(fig, key="chart-whatif", config={"displaylogo": False})
+    ), "whatif")
     now = table["rank"].astype(int)
     then = whatif_eval.table["rank"].astype(int)
     moves = pd.DataFrame(
@@ -167,7 +158,7 @@ k = st.slider(ui.tr("results.s.k"), min_value=1, max_value=max(len(names) - 1, 1
               value=min(3, max(len(names) - 1, 1)), key="sens-k",
               help=ui.tr("results.s.k_help"))
 try:
-    views = ui_results.perspectives(assessment, settings.method, k)
+    views = results.perspectives(assessment, settings.method, k)
 except engine.EngineError as err:
     views = None
     st.warning(ui.plain(err.message(lang)))
@@ -176,14 +167,11 @@ if views is None:
     st.stop()
 st.caption(ui.tr("results.s.perspectives_help"))
 method_note = charts.weights_subtitle(None, lang, settings.method)
-fig = charts.perspectives_chart(views.ranks, measure_names=names, no_regret=views.no_regret,
-                                lang=lang, subtitle=method_note)
-st.plotly_chart(fig, key="chart-perspectives", config={"displaylogo": False})
-chart_downloads(fig, "perspectives", key="dl-sens-perspectives")
-fig = charts.kendall_chart(views.kendall_tau, lang=lang, subtitle=method_note)
-st.plotly_chart(fig, key="chart-kendall", config={"displaylogo": False})
-st.caption(ui.tr("results.s.kendall_help"))
-chart_downloads(fig, "kendall", key="dl-sens-kendall")
+ui.chart(charts.perspectives_chart(views.ranks, measure_names=names,
+                                   no_regret=views.no_regret, lang=lang, subtitle=method_note),
+         "perspectives", downloads="dl-sens-perspectives")
+ui.chart(charts.kendall_chart(views.kendall_tau, lang=lang, subtitle=method_note), "kendall",
+         caption=ui.tr("results.s.kendall_help"), downloads="dl-sens-kendall")
 
 st.markdown("**" + ui.tr("results.s.no_regret_header", k=views.k) + "**")
 if views.no_regret:

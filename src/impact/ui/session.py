@@ -1,0 +1,257 @@
+"""Every session-state and URL key the app uses, by name, and the functions that read them.
+
+Two kinds of memory:
+- the URL (`st.query_params`): what a reload, a shared link or a dropped connection must
+  keep. A phone going to sleep starts a new Streamlit session, so a participant's identity
+  lives in the URL (and the database), never only in the session state;
+- the session state (`st.session_state`): what this browser tab remembers between reruns.
+
+Widget keys stay with the widgets in the pages; when a page makes a widget follow a shared
+value, it does so through `show_in_widget`/`default_widget`, so that this module remains the
+one place that touches `st.session_state`. The principal cache lives in `impact.ui.auth`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from impact.model import PILLARS, Assessment, Pillar
+from impact.store import Store, get_store
+from impact.ui import cache
+
+# -- URL keys ------------------------------------------------------------------------------
+URL_LANG = "lang"  # ?lang=en: a link that opens in English
+URL_ASSESSMENT = "a"  # ?a=3: the assessment picked in the sidebar
+URL_JOIN = "join"  # ?join=CODE: a participant's invitation (?join= asks for the code)
+URL_PARTICIPANT = "p"  # ?p=TOKEN: a participant who joined; a reload resumes as them
+URL_SESSION = "session"  # ?session=CODE: the facilitator's screen (the public code only)
+URL_OLD_KEY = "key"  # old facilitator links carried the key: taken out of the URL at once
+
+# -- session-state keys --------------------------------------------------------------------
+LANG = "lang"
+ASSESSMENT = "assessment_id"
+WEIGHTS = "weights:{assessment_id}"  # the working weight settings, per assessment
+IMPORT_ERRORS = "import_errors"  # a failed import's messages, shown after the rerun
+FACILITATOR_KEYS = "facilitator_keys"  # session code -> facilitator key, once used here
+NEW_KEY = "workshop_new_key"  # (code, key) of a session just created: shown once
+GRANT_COOKIE_SET = "grant_cookie:{code}"  # the grant cookie was written in this session
+PARTICIPANT_ERROR = "p_error"  # (i18n key, params) of a refused answer
+STEP = "step:{round_no}"  # the participant's screen in a round
+MADE_FILE = "export:{kind}"  # a file made on the export page ("zip", "report")
+
+
+def store() -> Store:
+    """The database this server process works on (`IMPACT_DB`)."""
+    return get_store()
+
+
+# -- widgets that follow shared state ------------------------------------------------------
+def widget_value(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def show_in_widget(key: str, value: Any) -> None:
+    """The widget under `key` shows `value` on this run (it follows the shared settings)."""
+    st.session_state[key] = value
+
+
+def default_widget(key: str, value: Any) -> None:
+    """The widget under `key` starts at `value`; once touched it keeps its own value."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+# -- language ------------------------------------------------------------------------------
+def lang() -> str:
+    value = st.session_state.get(LANG)
+    if value not in LANGUAGES:
+        value = st.query_params.get(URL_LANG, DEFAULT_LANGUAGE)
+        value = value if value in LANGUAGES else DEFAULT_LANGUAGE
+        st.session_state[LANG] = value
+    return value
+
+
+def set_lang(value: str) -> None:
+    st.session_state[LANG] = value
+
+
+def chosen_lang() -> str | None:
+    """The language this session chose, None before anything set it."""
+    return st.session_state.get(LANG)
+
+
+# -- the current assessment ----------------------------------------------------------------
+def current_assessment_id() -> int | None:
+    """The assessment picked in the sidebar; kept in the URL so a reload keeps it."""
+    infos = store().list_assessments()
+    if not infos:
+        return None
+    ids = [i.id for i in infos]
+    chosen = st.session_state.get(ASSESSMENT)
+    if chosen not in ids:
+        raw = st.query_params.get(URL_ASSESSMENT)
+        chosen = int(raw) if raw and raw.isdigit() and int(raw) in ids else ids[0]
+        st.session_state[ASSESSMENT] = chosen
+    return chosen
+
+
+def set_current_assessment(assessment_id: int) -> None:
+    st.session_state[ASSESSMENT] = assessment_id
+    st.query_params[URL_ASSESSMENT] = str(assessment_id)
+
+
+def forget_current_assessment() -> None:
+    """After a delete: the next run picks the first assessment left."""
+    st.session_state.pop(ASSESSMENT, None)
+    st.query_params.pop(URL_ASSESSMENT, None)
+
+
+def current_assessment() -> Assessment | None:
+    assessment_id = current_assessment_id()
+    if assessment_id is None:
+        return None
+    s = store()
+    return cache.assessment(str(s.path), assessment_id, s.data_version(assessment_id))
+
+
+def take_import_errors() -> list[str]:
+    return st.session_state.pop(IMPORT_ERRORS, [])
+
+
+def keep_import_errors(lines: list[str]) -> None:
+    st.session_state[IMPORT_ERRORS] = lines
+
+
+# -- weight settings -----------------------------------------------------------------------
+@dataclass
+class WeightSettings:
+    """The working weights of this session: what the results pages show."""
+
+    pillar_weights: dict[Pillar, float] = field(
+        default_factory=lambda: {p: 100 / 3 for p in PILLARS}
+    )
+    floors: dict[Pillar, float] = field(default_factory=dict)  # 0..1 per pillar, absent = none
+    method: str = "wsm"
+    profile: str | None = None  # the stakeholder profile these weights came from, if any
+    criterion_weights: dict[str, float] = field(default_factory=dict)  # within-pillar overrides
+
+
+def weight_settings() -> WeightSettings:
+    """This session's weight settings, per assessment."""
+    key = WEIGHTS.format(assessment_id=current_assessment_id())
+    if key not in st.session_state:
+        st.session_state[key] = WeightSettings()
+    return st.session_state[key]
+
+
+def set_weight_settings(settings: WeightSettings) -> None:
+    st.session_state[WEIGHTS.format(assessment_id=current_assessment_id())] = settings
+
+
+# -- files made on the export page ---------------------------------------------------------
+def made_file(kind: str) -> Any:
+    return st.session_state.get(MADE_FILE.format(kind=kind))
+
+
+def keep_made_file(kind: str, made: Any) -> None:
+    st.session_state[MADE_FILE.format(kind=kind)] = made
+
+
+# -- workshop: the facilitator -------------------------------------------------------------
+def requested_session() -> str:
+    """The code in `?session=` (as typed; normalise it before use)."""
+    return st.query_params.get(URL_SESSION, "")
+
+
+def old_link_key() -> str | None:
+    """The facilitator key of an old link (`?key=`), if the URL still has one."""
+    return st.query_params.get(URL_OLD_KEY) if URL_OLD_KEY in st.query_params else None
+
+
+def drop_old_link_key() -> None:
+    st.query_params.pop(URL_OLD_KEY, None)
+
+
+def show_session(code: str) -> None:
+    """The facilitator's screen of this session: only the public code goes into the URL."""
+    st.query_params.pop(URL_OLD_KEY, None)
+    st.query_params[URL_SESSION] = code
+
+
+def facilitator_key(code: str) -> str | None:
+    return st.session_state.get(FACILITATOR_KEYS, {}).get(code)
+
+
+def remember_facilitator_key(code: str, key: str) -> None:
+    st.session_state.setdefault(FACILITATOR_KEYS, {})[code] = key
+
+
+def announce_new_key(code: str, key: str) -> None:
+    st.session_state[NEW_KEY] = (code, key)
+
+
+def take_new_key() -> tuple[str, str] | None:
+    """The (code, key) of a session just created, once: the next run no longer has it."""
+    return st.session_state.pop(NEW_KEY, None)
+
+
+def first_grant_cookie(code: str) -> bool:
+    """True the first time this browser session asks (the grant cookie is written once)."""
+    flag = GRANT_COOKIE_SET.format(code=code)
+    if st.session_state.get(flag):
+        return False
+    st.session_state[flag] = True
+    return True
+
+
+# -- workshop: the participant -------------------------------------------------------------
+def is_participant_link() -> bool:
+    """A participant's link (join code or participant token) opens only the participant page."""
+    return URL_JOIN in st.query_params or URL_PARTICIPANT in st.query_params
+
+
+def participant_token() -> str:
+    return st.query_params.get(URL_PARTICIPANT, "")
+
+
+def join_code() -> str:
+    """The code in `?join=` (as typed; normalise it before use)."""
+    return st.query_params.get(URL_JOIN, "")
+
+
+def ask_to_join(code: str) -> None:
+    """Go to the join form of `code` (a typed code replaces a stale participant link)."""
+    st.query_params.pop(URL_PARTICIPANT, None)
+    st.query_params[URL_JOIN] = code
+
+
+def joined(token: str) -> None:
+    """From now on the URL names the participant, so a reload resumes as them."""
+    st.query_params.pop(URL_JOIN, None)
+    st.query_params[URL_PARTICIPANT] = token
+
+
+def keep_participant_error(key: str, params: dict[str, Any]) -> None:
+    st.session_state[PARTICIPANT_ERROR] = (key, params)
+
+
+def has_participant_error() -> bool:
+    return PARTICIPANT_ERROR in st.session_state
+
+
+def take_participant_error() -> tuple[str, dict[str, Any]] | None:
+    return st.session_state.pop(PARTICIPANT_ERROR, None)
+
+
+def step(round_no: int) -> int | None:
+    """The participant's screen in this round; None before the first."""
+    value = st.session_state.get(STEP.format(round_no=round_no))
+    return None if value is None else int(value)
+
+
+def set_step(round_no: int, value: int) -> None:
+    st.session_state[STEP.format(round_no=round_no)] = value

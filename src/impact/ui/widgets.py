@@ -1,0 +1,147 @@
+"""What every page shares: the preamble, charts, notices, the language switch, the weight sliders.
+
+A page is a short script: `assessment = ui.page(ui.tr("results.title"))` sets the title and
+returns the current assessment, or shows the no-assessment notice and stops the run.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from impact.charts import TOTAL_POINTS, whole_points
+from impact.i18n import LANGUAGE_NAMES, LANGUAGES
+from impact.model import PILLARS, Assessment, Pillar
+from impact.ui.auth import can_edit
+from impact.ui.downloads import chart_downloads
+from impact.ui.results import rebalance
+from impact.ui.session import (
+    WeightSettings,
+    chosen_lang,
+    current_assessment,
+    current_assessment_id,
+    default_widget,
+    lang,
+    set_lang,
+    set_weight_settings,
+    show_in_widget,
+    weight_settings,
+    widget_value,
+)
+from impact.ui.text import tr
+
+CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without its logo
+LANG_SWITCH = "lang_switch"  # the sidebar's language widget
+PARTICIPANT_LANG_SWITCH = "p_lang"
+
+
+# -- the preamble --------------------------------------------------------------------------
+def page(title: str) -> Assessment:
+    """Title a page about the current assessment and return it; without one, say so and stop."""
+    st.title(title)
+    assessment = current_assessment()
+    if assessment is None:
+        no_assessment_notice()
+        st.stop()
+    return assessment
+
+
+def no_assessment_notice() -> None:
+    st.info(tr("core.no_assessment") if can_edit() else tr("core.no_assessment_viewer"))
+
+
+def read_only_notice() -> bool:
+    """Show the read-only note to a viewer; True when this person may edit."""
+    if can_edit():
+        return True
+    st.info(tr("access.read_only"), icon=":material/visibility:")
+    return False
+
+
+def table_height(rows: int, *, extra_row: bool = False, max_rows: int = 25) -> int:
+    """Pixel height that shows every row of a table (Streamlit's default shows ~10)."""
+    shown = min(rows + (1 if extra_row else 0), max_rows)
+    return (shown + 1) * 35 + 3  # 35 px per row plus the header; 3 px of border
+
+
+# -- charts --------------------------------------------------------------------------------
+def chart(fig: go.Figure, name: str, *, key: str | None = None, caption: str | None = None,
+          downloads: str | None = None) -> None:
+    """A plotly chart, its caption, and (given `downloads`, the menu's key) a download menu.
+
+    `name` is the file name of the downloads (e.g. "ranking"); the chart's key is
+    `chart-<name>` unless `key` says otherwise.
+    """
+    st.plotly_chart(fig, key=key or f"chart-{name}", config=CHART_CONFIG)
+    if caption:
+        st.caption(caption)
+    if downloads:
+        chart_downloads(fig, name, key=downloads)
+
+
+# -- language ------------------------------------------------------------------------------
+def _apply_language() -> None:  # a callback runs before the script: the whole page follows
+    chosen = widget_value(LANG_SWITCH)
+    if chosen:
+        set_lang(chosen)
+
+
+def language_switch() -> None:
+    """The dashboard's switch (in the sidebar)."""
+    default_widget(LANG_SWITCH, lang())
+    st.segmented_control(
+        "🌐",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=LANG_SWITCH,
+        on_change=_apply_language,
+        label_visibility="collapsed",
+    )
+
+
+def participant_language_switch() -> None:
+    """The participant page's switch, at the top of a phone's screen."""
+    choice = st.segmented_control("🌐", LANGUAGES, format_func=LANGUAGE_NAMES.get,
+                                  default=lang(), key=PARTICIPANT_LANG_SWITCH,
+                                  label_visibility="collapsed")
+    if choice and choice != chosen_lang():
+        set_lang(choice)
+        st.rerun()
+
+
+# -- pillar weights ------------------------------------------------------------------------
+def _slider_key(prefix: str, pillar: Pillar) -> str:
+    return f"{prefix}:weight:{current_assessment_id()}:{pillar.value}"
+
+
+def _on_weight_change(prefix: str, pillar: Pillar) -> None:
+    settings = weight_settings()
+    value = widget_value(_slider_key(prefix, pillar))
+    settings.pillar_weights = dict(rebalance(settings.pillar_weights, pillar, value))
+    settings.profile = None  # the weights no longer are a profile's
+    set_weight_settings(settings)
+
+
+def pillar_weight_sliders(prefix: str) -> WeightSettings:
+    """Three sliders, one per pillar, that always add up to 100 points.
+
+    Moving one slider rebalances the other two in their current ratio. The values
+    live in `ui.weight_settings()`, so every page shows the same weights.
+    """
+    settings = weight_settings()
+    shown = whole_points(settings.pillar_weights)
+    columns = st.columns(len(PILLARS))
+    for column, pillar in zip(columns, PILLARS, strict=True):
+        key = _slider_key(prefix, pillar)
+        show_in_widget(key, shown[pillar])  # the widget follows the shared settings
+        column.slider(
+            tr(f"pillar.{pillar.value}"),
+            min_value=0,
+            max_value=TOTAL_POINTS,
+            step=1,
+            key=key,
+            on_change=_on_weight_change,
+            args=(prefix, pillar),
+            help=tr("results.w.slider_help"),
+        )
+    return settings
