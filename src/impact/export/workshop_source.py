@@ -18,28 +18,10 @@ from impact.model import Assessment
 
 
 def workshop_data(store: Any, assessment_id: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rounds, aggregates) of every workshop session held on this assessment.
-
-    A round's participants are those who answered at least one question in it; the
-    aggregates are `workshop.aggregates` per round, so cells with too few answers in an
-    anonymous session are already hidden. See `impact.export.workshops` for the columns.
-    """
+    """(rounds, aggregates): `impact.workshop.export_frames`, kept under its old name."""
     from impact import workshop
 
-    rounds: list[tuple[Any, ...]] = []
-    parts: list[pd.DataFrame] = []
-    codes = workshop.sessions_of(store, assessment_id) if assessment_id is not None else []
-    for code in codes:
-        session = workshop.get_session(store, code)
-        for number in range(1, session.round + 1):
-            counts = workshop.progress(store, code, number)
-            rounds.append((code, number, counts.started, session.created_at))
-            agg = workshop.aggregates(store, code, number)
-            columns = list(workshops.AGGREGATE_COLUMNS)
-            parts.append(agg.assign(session=code, round=number)[columns])
-    aggregates = (pd.concat(parts, ignore_index=True) if parts
-                  else pd.DataFrame(columns=list(workshops.AGGREGATE_COLUMNS)))
-    return pd.DataFrame(rounds, columns=list(workshops.ROUND_COLUMNS)), aggregates
+    return workshop.export_frames(store, assessment_id)
 
 
 # --- the older signatures: they read the store, then format the frames --------------------

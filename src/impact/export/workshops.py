@@ -1,8 +1,7 @@
 """Workshop exports: rounds with participant counts and group statistics, never answers.
 
 The export does not read workshop sessions: it is given two frames, which the caller
-builds through `impact.workshop` (`impact.export.workshop_source.workshop_data` shows
-how, and is where the older store-taking functions went):
+gets from `impact.workshop.export_frames(store, assessment_id)`:
 
 - rounds: one row per round of every session, columns `ROUND_COLUMNS` (session code,
   round number, participants who answered at least one question, session start);
@@ -22,10 +21,9 @@ from impact.export.formatting import format_date
 from impact.export.tables import Column, frame_to_csv_bytes, frames_to_xlsx_bytes
 from impact.i18n import t
 from impact.model import Assessment
+from impact.workshop.summary import AGGREGATE_COLUMNS as AGGREGATE_COLUMNS  # the frames' columns
+from impact.workshop.summary import ROUND_COLUMNS as ROUND_COLUMNS
 
-ROUND_COLUMNS: tuple[str, ...] = ("session", "round", "participants", "started_at")
-AGGREGATE_COLUMNS: tuple[str, ...] = ("session", "round", "measure_id", "criterion_id", "n",
-                                      "median", "q1", "q3", "iqr", "mean", "sd")
 _STATISTICS = ("median", "q1", "q3", "iqr", "mean", "sd")
 
 

@@ -31,6 +31,7 @@ This package is a facade: callers keep using `from impact import workshop as ws`
 - `aggregation`: progress, statistics, hotspots, shifts, splits (one query each)
 - `group`: the room's result through the engine, saved as an assessment
 - `links`: the public address, join and facilitator links, the QR code
+- `summary`: the rounds and statistics exports and reports are given (`export_frames`)
 """
 
 from __future__ import annotations
@@ -106,8 +107,10 @@ from impact.workshop.sessions import (
     sessions_of,
     status,
 )
+from impact.workshop.summary import AGGREGATE_COLUMNS, ROUND_COLUMNS, export_frames
 
 __all__ = [
+    "AGGREGATE_COLUMNS", "ROUND_COLUMNS", "export_frames",
     "ANONYMOUS_MIN_N", "CODE_ALPHABET", "CODE_GUESSES_PER_MINUTE", "CODE_LENGTH",
     "DEFAULT_MAX_PARTICIPANTS", "JOINS_PER_MINUTE", "MAX_PARTICIPANTS_LIMIT", "SPLIT_TOTAL",
     "GroupResult", "Participant", "Progress", "RoundState", "Session", "Status",
