@@ -47,6 +47,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_healthy(base: str, proc: subprocess.Popen, log: Path,
+                       timeout: float = 90) -> None:
+    """Wait for a Streamlit server's health check; fail with its log if it dies or hangs."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail("streamlit did not start:\n" + log.read_text(errors="replace")[-3000:])
+        time.sleep(0.3)
+
+
 @contextmanager
 def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
                      env: dict[str, str] | None = None, args: tuple[str, ...] = (),
@@ -68,18 +84,7 @@ def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + startup_timeout
-            while True:
-                try:
-                    with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("streamlit did not start:\n"
-                                + log.read_text(errors="replace")[-3000:])
-                time.sleep(0.3)
+            wait_until_healthy(base, proc, log, startup_timeout)
             yield base
         finally:
             proc.terminate()

@@ -9,13 +9,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_browser
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    require_browser,
+    wait_until_healthy,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,16 +66,7 @@ def test_impact_serve_starts_and_seeds(installed: Path, tmp_path: Path) -> None:
             stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
+        wait_until_healthy(base, proc, log)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
