@@ -159,7 +159,7 @@ def test_without_chromium_the_page_explains_and_offers_html(db_path: Path, monke
 def chart_script() -> None:
     import plotly.graph_objects as go
 
-    from impact.ui_downloads import chart_downloads
+    from impact.ui.downloads import chart_downloads
 
     chart_downloads(go.Figure(go.Bar(x=["a", "b"], y=[2, 1])), "demo chart")
 

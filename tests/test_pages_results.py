@@ -17,7 +17,7 @@ from impact import engine, robustness
 from impact.io import read_assessment
 from impact.model import PILLARS, Pillar
 from impact.store import get_store
-from impact.ui_results import rebalance, to_points, whole_points
+from impact.weighting import rebalance, to_points, whole_points
 from tests.conftest import EXAMPLE_DIR, ROOT
 from tests.helpers import EDITOR
 

@@ -4,6 +4,7 @@ Small files are made on click (deferred download buttons); the ZIP and the repor
 take seconds, so they are made with a progress bar and then offered for download.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -17,24 +18,21 @@ lang = ui.lang()
 assessment = ui.page(ui.tr("nav.export"))
 
 store = ui.store()
-settings = ui.weight_settings()
-# What every export here is made with: the session's weights, as on the results page.
-options = dict(
-    pillar_weights=dict(settings.pillar_weights),
-    method=settings.method,
-    floors={p: v for p, v in settings.floors.items() if v} or None,
-    criterion_weights=dict(settings.criterion_weights) or None,
-)
-points = export.format_percent
+session_weighting = ui.weighting()
+# What every export here is made with: the session's weights, as on the results page. The
+# profile's name goes to the report only (as `profile_label`), so that chart subtitles and
+# fingerprints stay those of the weights themselves.
+weighting = replace(session_weighting, profile=None)
+profile_label = session_weighting.profile
+points = weighting.whole_points()  # the sliders' rounding: equal thirds read 34/33/33
 st.caption(ui.tr("export.page.intro"))
-total = sum(float(v) for v in settings.pillar_weights.values()) or 1.0
 st.caption(ui.tr(
     "export.page.settings",
-    method=export.method_label(settings.method, lang),
-    **{str(p): points(float(settings.pillar_weights.get(p, 0.0)) / total, lang) for p in PILLARS},
+    method=export.method_label(weighting.method, lang),
+    **{str(p): export.format_percent(points[p] / 100, lang) for p in PILLARS},
 ))
-if settings.profile:
-    st.caption(ui.tr("export.page.settings_profile", profile=ui.plain(settings.profile)))
+if profile_label:
+    st.caption(ui.tr("export.page.settings_profile", profile=ui.plain(profile_label)))
 if (Path(__file__).parent / "weights.py").exists():
     st.page_link("views/weights.py", label=ui.tr("export.page.change_weights"),
                  icon=":material/tune:")
@@ -43,8 +41,10 @@ static_ok, static_message = export.static_export_available(lang)
 if not static_ok:
     st.warning(static_message)
 formats = export.FORMATS if static_ok else ("html",)
-state_key = (assessment.id, assessment.version, repr(sorted(options.items(), key=str)), lang)
+state_key = (assessment.id, assessment.version, session_weighting, lang)
 base = export.safe_stem(assessment.name)
+# the workshops held on this assessment: the data tab's tables and the report's rounds
+rounds, aggregates = export.workshop_data(store, assessment.id)
 
 tab_charts, tab_data, tab_report = st.tabs([
     ui.tr("export.page.tab_charts"), ui.tr("export.page.tab_data"),
@@ -54,9 +54,10 @@ tab_charts, tab_data, tab_report = st.tabs([
 
 def chart_maker(name: str, fmt: str, scale: float = 1):
     """A deferred download: the chart is built and exported only when clicked."""
-    a, o, language = assessment, dict(options), lang
+    a, w, language = assessment, weighting, lang
     return lambda: export.figure_to_bytes(
-        export.build_figure(name, a, lang=language, **o), fmt, scale=scale, lang=language
+        export.build_figure(name, a, weighting=w, lang=language), fmt, scale=scale,
+        lang=language,
     )
 
 
@@ -86,11 +87,10 @@ with tab_charts:
             bar = st.progress(0.0, text=ui.tr("export.page.making_zip", done=0))
             try:
                 data = export.charts_zip(
-                    assessment, chosen, chosen_formats, lang=lang,
+                    assessment, chosen, chosen_formats, weighting=weighting, lang=lang,
                     scale=export.PRINT_SCALE if print_quality else 1,
                     progress=lambda f: bar.progress(
                         f, text=ui.tr("export.page.making_zip", done=round(100 * f))),
-                    **options,
                 )
             except export.ExportError as err:
                 bar.empty()
@@ -111,14 +111,14 @@ with tab_charts:
         )
 
 with tab_data:
-    a, o, language = assessment, dict(options), lang
+    a, w, language = assessment, weighting, lang
 
     st.subheader(ui.tr("export.page.ranking"))
     st.caption(ui.tr("export.page.ranking_help"))
     downloads.table_buttons(
         "ranking",
-        lambda: export.ranking_csv(a, lang=language, **o),
-        lambda: export.ranking_xlsx(a, lang=language, **o),
+        lambda: export.ranking_csv(a, weighting=w, lang=language),
+        lambda: export.ranking_xlsx(a, weighting=w, lang=language),
         f"{base}-{ui.tr('export.sheet.ranking').lower()}",
     )
     st.subheader(ui.tr("export.page.scores"))
@@ -130,12 +130,13 @@ with tab_data:
         f"{base}-{ui.tr('export.sheet.scores').lower()}",
     )
     st.subheader(ui.tr("export.page.workshop"))
-    if export.has_workshops(store, assessment.id):
+    if not rounds.empty:
         st.caption(ui.tr("export.page.workshop_help"))
+        tables = export.workshop_tables(a, rounds, aggregates, language)
         downloads.table_buttons(
             "workshop",
-            lambda: export.workshop_csv(store, a, lang=language),
-            lambda: export.workshop_xlsx(store, a, lang=language),
+            lambda: export.workshop_tables_csv(tables, language),
+            lambda: export.workshop_tables_xlsx(tables, language),
             f"{base}-workshop",
         )
     else:
@@ -169,9 +170,8 @@ with tab_report:
             bar.progress(f, text=ui.tr("export.page.making_report", done=round(100 * f)))
 
         try:
-            rounds = export.workshop_rounds(store, assessment.id)
-            kwargs = dict(lang=report_lang, workshop_rounds=rounds,
-                          profile_label=settings.profile, progress=report_progress, **options)
+            kwargs = dict(weighting=weighting, lang=report_lang, workshop_rounds=rounds,
+                          profile_label=profile_label, progress=report_progress)
             if report_format == "pdf":
                 data = export.report_pdf(assessment, **kwargs)
             else:

@@ -8,26 +8,28 @@ from impact.ui import results, session, widgets
 lang = ui.lang()
 assessment = ui.page(ui.tr("results.title"))
 st.caption(ui.tr("results.intro"))
-settings = widgets.pillar_weight_sliders("results")
+weighting = widgets.pillar_weight_sliders("results")
 profile_note = (
-    ui.tr("results.from_profile", profile=ui.plain(settings.profile)) if settings.profile else ""
+    ui.tr("results.from_profile", profile=ui.plain(weighting.profile)) if weighting.profile
+    else ""
 )
 st.caption(
-    ui.tr("results.settings", method=engine.method_label(settings.method, lang))
+    ui.tr("results.settings", method=engine.method_label(weighting.method, lang))
     + (" " + profile_note if profile_note else "")
 )
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 
 try:
-    evaluation = results.evaluation(assessment, settings)
+    evaluation = results.evaluation(assessment, weighting)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
 
 table = evaluation.table
-no_regret = results.no_regret(assessment, settings.method)
-subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, settings.method,
-                                   settings.profile)
+no_regret = results.no_regret(assessment, weighting.method)
+# the evaluation's pillar weights: a pillar without criteria shows 0, not its share
+subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
+                                   weighting.profile)
 
 # Ranking
 ui.chart(charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle),

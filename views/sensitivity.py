@@ -8,21 +8,22 @@ import streamlit as st
 from impact import charts, engine, ui
 from impact.model import PILLARS, Pillar
 from impact.ui import results, session
+from impact.weighting import TOTAL_POINTS
 
 lang = ui.lang()
 assessment = ui.page(ui.tr("results.s.title"))
-settings = ui.weight_settings()
-st.caption(ui.tr("results.s.intro", weights=results.settings_summary(settings, lang)))
+weighting = ui.weighting()
+st.caption(ui.tr("results.s.intro", weights=results.settings_summary(weighting, lang)))
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 try:
-    evaluation = results.evaluation(assessment, settings)
+    evaluation = results.evaluation(assessment, weighting)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
 table = evaluation.table
 names = {m.id: m.label(lang) for m in assessment.measures}
-subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, settings.method,
-                                   settings.profile)
+subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
+                                   weighting.profile)
 
 # -- SMAA -----------------------------------------------------------------------------------
 st.subheader(ui.tr("results.s.smaa_header"))
@@ -39,7 +40,7 @@ spread = spread_col.slider(
 bar = st.progress(0.0, text=ui.tr("results.s.running"))
 try:
     result = results.smaa(
-        assessment, settings, samples=int(samples), spread=spread / 100,
+        assessment, weighting, samples=int(samples), spread=spread / 100,
         progress=lambda f: bar.progress(min(max(float(f), 0.0), 1.0),
                                         text=ui.tr("results.s.running")),
     )
@@ -63,7 +64,7 @@ ui.chart(charts.acceptability_chart(result.acceptability, measure_names=names, l
 st.subheader(ui.tr("results.s.stability_header"))
 st.caption(ui.tr("results.s.stability_help"))
 try:
-    stability = results.weight_stability(assessment, settings)
+    stability = results.weight_stability(assessment, weighting)
 except engine.EngineError as err:
     stability = None
     st.warning(ui.plain(err.message(lang)))
@@ -105,22 +106,20 @@ pillar = pillar_col.selectbox(
     ui.tr("word.pillar"), list(PILLARS), format_func=lambda p: ui.tr(f"pillar.{p.value}"),
     key="sens-whatif-pillar",
 )
-current_points = results.whole_points(settings.pillar_weights)
+current_points = weighting.whole_points()
 # a new key whenever the session's weights change: the slider then starts from them
-whatif_key = (f"sens-whatif:{assessment.id}:{pillar.value}:"
-              f"{abs(hash(results.settings_key(settings)))}")
+whatif_key = f"sens-whatif:{assessment.id}:{pillar.value}:{abs(hash(weighting))}"
 session.default_widget(whatif_key, current_points[pillar])
 value = value_col.slider(
     ui.tr("results.s.whatif_weight", pillar=ui.tr(f"pillar.{pillar.value}")),
-    min_value=0, max_value=results.TOTAL_POINTS, step=1, key=whatif_key,
+    min_value=0, max_value=TOTAL_POINTS, step=1, key=whatif_key,
 )
 # Untouched, the slider shows the current weights rounded to whole points; keep them exact
 # then, so that the what-if ranking equals the current one.
-whatif_weights = (
-    dict(settings.pillar_weights) if value == current_points[pillar]
-    else dict(results.rebalance(settings.pillar_weights, pillar, value))
+whatif = (
+    replace(weighting, profile=None) if value == current_points[pillar]
+    else weighting.rebalanced(pillar, value)
 )
-whatif = replace(settings, pillar_weights=whatif_weights, profile=None)
 st.caption(ui.tr("results.s.whatif_gives", weights=results.settings_summary(whatif, lang)))
 try:
     whatif_eval = results.evaluation(assessment, whatif)
@@ -129,7 +128,7 @@ except engine.EngineError as err:
 else:
     ui.chart(charts.ranking_chart(
         whatif_eval.table, lang=lang,
-        subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, settings.method),
+        subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, weighting.method),
         title=ui.tr("results.s.whatif_chart"),
     ), "whatif")
     now = table["rank"].astype(int)
@@ -147,9 +146,7 @@ else:
                  column_config={ui.tr("results.s.col.change"): st.column_config.NumberColumn(
                      help=ui.tr("results.s.col.change_help"), format="%+d")})
     if st.button(ui.tr("results.s.whatif_apply"), key="sens-whatif-apply"):
-        settings.pillar_weights = whatif_weights
-        settings.profile = None
-        ui.set_weight_settings(settings)
+        ui.set_weighting(whatif)
         st.rerun()
 
 # -- perspectives -------------------------------------------------------------------------------
@@ -158,7 +155,7 @@ k = st.slider(ui.tr("results.s.k"), min_value=1, max_value=max(len(names) - 1, 1
               value=min(3, max(len(names) - 1, 1)), key="sens-k",
               help=ui.tr("results.s.k_help"))
 try:
-    views = results.perspectives(assessment, settings.method, k)
+    views = results.perspectives(assessment, weighting.method, k)
 except engine.EngineError as err:
     views = None
     st.warning(ui.plain(err.message(lang)))
@@ -166,7 +163,7 @@ if views is None:
     st.info(ui.tr("results.s.no_profiles"))
     st.stop()
 st.caption(ui.tr("results.s.perspectives_help"))
-method_note = charts.weights_subtitle(None, lang, settings.method)
+method_note = charts.weights_subtitle(None, lang, weighting.method)
 ui.chart(charts.perspectives_chart(views.ranks, measure_names=names,
                                    no_regret=views.no_regret, lang=lang, subtitle=method_note),
          "perspectives", downloads="dl-sens-perspectives")

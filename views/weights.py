@@ -6,42 +6,43 @@ import streamlit as st
 from impact import charts, engine, ui
 from impact.ui import results, widgets
 from impact.ui import weights_views as controls
+from impact.weighting import TOTAL_POINTS
 
 lang = ui.lang()
 assessment = ui.page(ui.tr("nav.weights"))
-settings = ui.weight_settings()
+weighting = ui.weighting()
 st.caption(ui.tr("results.w.intro"))
 
 # -- stakeholder perspectives ----------------------------------------------------------
 st.subheader(ui.tr("results.w.profiles_header"))
-controls.profile_picker(assessment, settings)
+controls.profile_picker(assessment, weighting)
 if ui.can_edit():
-    controls.profile_controls(assessment, settings)
+    controls.profile_controls(assessment, weighting)
 
 # -- pillar weights ------------------------------------------------------------------------
 st.subheader(ui.tr("results.w.pillars_header"))
 st.caption(ui.tr("results.w.pillars_help"))
 widgets.pillar_weight_sliders("weights")
-st.caption(ui.tr("results.w.total", total=results.TOTAL_POINTS))
+st.caption(ui.tr("results.w.total", total=TOTAL_POINTS))
 
 # -- method ----------------------------------------------------------------------------------
 st.subheader(ui.tr("results.w.method_header"))
-controls.method_picker(assessment, settings, lang)
+controls.method_picker(assessment, weighting, lang)
 
 # -- floors ----------------------------------------------------------------------------------
 st.subheader(ui.tr("results.w.floors_header"))
 st.caption(ui.tr("results.w.floors_help"))
-controls.floor_sliders(assessment, settings, lang)
+controls.floor_sliders(assessment, weighting, lang)
 
 # -- weights within the pillars ----------------------------------------------------------------
 st.subheader(ui.tr("results.w.within_header"))
 st.caption(ui.tr("results.w.within_help"))
-controls.within_weights(assessment, settings, lang)
+controls.within_weights(assessment, weighting, lang)
 
 # -- what these settings give ---------------------------------------------------------------------
 st.subheader(ui.tr("results.w.preview_header"))
 try:
-    evaluation = results.evaluation(assessment, settings)
+    evaluation = results.evaluation(assessment, weighting)
 except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()

@@ -1,7 +1,7 @@
 """Everything of the app that imports Streamlit; the rest of `impact` does not.
 
-- `session`: every session-state and URL key (language, current assessment, weight
-  settings, workshop keys and links);
+- `session`: every session-state and URL key (language, current assessment, the
+  session's `Weighting`, workshop keys and links);
 - `cache`: every `st.cache_data`/`st.cache_resource`, with one table of lifetimes;
 - `widgets`: the page preamble, charts, notices, the language switch, the weight sliders;
 - `downloads`: download buttons; `results`: the cached engine results of the result pages;
@@ -16,14 +16,13 @@ from __future__ import annotations
 from impact.ui import auth, cache, session  # noqa: F401 - part of the package's surface
 from impact.ui.auth import can_edit, principal  # noqa: F401 - re-exported for the pages
 from impact.ui.session import (  # noqa: F401 - re-exported for the pages
-    WeightSettings,
     current_assessment,
     current_assessment_id,
     lang,
     set_current_assessment,
-    set_weight_settings,
+    set_weighting,
     store,
-    weight_settings,
+    weighting,
 )
 from impact.ui.text import plain, tr  # noqa: F401 - re-exported for the pages
 from impact.ui.widgets import (  # noqa: F401 - re-exported for the pages

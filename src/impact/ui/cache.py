@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -28,9 +28,7 @@ from impact import engine, robustness
 from impact import workshop as ws
 from impact.model import Assessment
 from impact.store import get_store
-
-if TYPE_CHECKING:  # impact.ui.session imports this module
-    from impact.ui.session import WeightSettings
+from impact.weighting import Weighting
 
 Kind = Literal["data", "resource"]
 
@@ -74,8 +72,9 @@ def _cached(name: str) -> Callable[[Callable[..., Any]], Any]:
 
 
 # -- the dashboard -------------------------------------------------------------------------
-# Results are keyed on (database file, assessment id, data version, settings key, ...); the
-# Assessment and the settings are underscore arguments, which Streamlit does not hash.
+# Results are keyed on (database file, assessment id, data version, Weighting, ...): the
+# frozen Weighting is hashed as it is; the Assessment is an underscore argument, which
+# Streamlit does not hash (the id and data version stand for it).
 
 @_cached("assessment")
 def assessment(db_path: str, assessment_id: int, version: int) -> Assessment:
@@ -83,15 +82,9 @@ def assessment(db_path: str, assessment_id: int, version: int) -> Assessment:
 
 
 @_cached("evaluation")
-def evaluation(db: str, assessment_id: int, version: int, key: tuple[Any, ...],
-               _assessment: Assessment, _settings: WeightSettings) -> engine.Evaluation:
-    return engine.evaluate(
-        _assessment,
-        pillar_weights=_settings.pillar_weights,
-        method=_settings.method,
-        floors={p: float(v) for p, v in _settings.floors.items() if v} or None,
-        criterion_weights=_settings.criterion_weights or None,
-    )
+def evaluation(db: str, assessment_id: int, version: int, weighting: Weighting,
+               _assessment: Assessment) -> engine.Evaluation:
+    return engine.evaluate(_assessment, weighting)
 
 
 @_cached("perspectives")
@@ -103,14 +96,9 @@ def perspectives(db: str, assessment_id: int, version: int, method: str, k: int,
 
 
 @_cached("stability")
-def stability(db: str, assessment_id: int, version: int, key: tuple[Any, ...],
-              _assessment: Assessment, _settings: WeightSettings) -> Any:
-    return robustness.weight_stability(
-        _assessment,
-        pillar_weights=_settings.pillar_weights,
-        method=_settings.method,
-        criterion_weights=_settings.criterion_weights or None,
-    )
+def stability(db: str, assessment_id: int, version: int, weighting: Weighting,
+              _assessment: Assessment) -> Any:
+    return robustness.weight_stability(_assessment, weighting)
 
 
 # SMAA reports progress while it runs, which st.cache_data would replay on a cache hit; a

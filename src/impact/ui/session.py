@@ -13,15 +13,15 @@ one place that touches `st.session_state`. The principal cache lives in `impact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from impact.model import PILLARS, Assessment, Pillar
+from impact.model import Assessment
 from impact.store import Store, get_store
 from impact.ui import cache
+from impact.weighting import Weighting
 
 # -- URL keys ------------------------------------------------------------------------------
 URL_LANG = "lang"  # ?lang=en: a link that opens in English
@@ -34,7 +34,7 @@ URL_OLD_KEY = "key"  # old facilitator links carried the key: taken out of the U
 # -- session-state keys --------------------------------------------------------------------
 LANG = "lang"
 ASSESSMENT = "assessment_id"
-WEIGHTS = "weights:{assessment_id}"  # the working weight settings, per assessment
+WEIGHTS = "weights:{assessment_id}"  # the working Weighting, per assessment
 IMPORT_ERRORS = "import_errors"  # a failed import's messages, shown after the rerun
 FACILITATOR_KEYS = "facilitator_keys"  # session code -> facilitator key, once used here
 NEW_KEY = "workshop_new_key"  # (code, key) of a session just created: shown once
@@ -127,29 +127,20 @@ def keep_import_errors(lines: list[str]) -> None:
 
 
 # -- weight settings -----------------------------------------------------------------------
-@dataclass
-class WeightSettings:
-    """The working weights of this session: what the results pages show."""
+def weighting() -> Weighting:
+    """This session's weights (what the results pages show), per assessment.
 
-    pillar_weights: dict[Pillar, float] = field(
-        default_factory=lambda: {p: 100 / 3 for p in PILLARS}
-    )
-    floors: dict[Pillar, float] = field(default_factory=dict)  # 0..1 per pillar, absent = none
-    method: str = "wsm"
-    profile: str | None = None  # the stakeholder profile these weights came from, if any
-    criterion_weights: dict[str, float] = field(default_factory=dict)  # within-pillar overrides
-
-
-def weight_settings() -> WeightSettings:
-    """This session's weight settings, per assessment."""
+    Starts from equal points (`Weighting.equal()`), not from `Weighting()`: "no pillar
+    weights chosen" would make SMAA sample uniformly instead of around 34/33/33.
+    """
     key = WEIGHTS.format(assessment_id=current_assessment_id())
     if key not in st.session_state:
-        st.session_state[key] = WeightSettings()
+        st.session_state[key] = Weighting.equal()
     return st.session_state[key]
 
 
-def set_weight_settings(settings: WeightSettings) -> None:
-    st.session_state[WEIGHTS.format(assessment_id=current_assessment_id())] = settings
+def set_weighting(value: Weighting) -> None:
+    st.session_state[WEIGHTS.format(assessment_id=current_assessment_id())] = value
 
 
 # -- files made on the export page ---------------------------------------------------------

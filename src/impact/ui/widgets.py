@@ -9,26 +9,24 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from impact.charts import TOTAL_POINTS, whole_points
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
 from impact.model import PILLARS, Assessment, Pillar
 from impact.ui.auth import can_edit
 from impact.ui.downloads import chart_downloads
-from impact.ui.results import rebalance
 from impact.ui.session import (
-    WeightSettings,
     chosen_lang,
     current_assessment,
     current_assessment_id,
     default_widget,
     lang,
     set_lang,
-    set_weight_settings,
+    set_weighting,
     show_in_widget,
-    weight_settings,
+    weighting,
     widget_value,
 )
 from impact.ui.text import tr
+from impact.weighting import TOTAL_POINTS, Weighting
 
 CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without its logo
 LANG_SWITCH = "lang_switch"  # the sidebar's language widget
@@ -115,21 +113,18 @@ def _slider_key(prefix: str, pillar: Pillar) -> str:
 
 
 def _on_weight_change(prefix: str, pillar: Pillar) -> None:
-    settings = weight_settings()
-    value = widget_value(_slider_key(prefix, pillar))
-    settings.pillar_weights = dict(rebalance(settings.pillar_weights, pillar, value))
-    settings.profile = None  # the weights no longer are a profile's
-    set_weight_settings(settings)
+    # rebalanced: the others keep their ratio; the weights no longer are a profile's
+    set_weighting(weighting().rebalanced(pillar, widget_value(_slider_key(prefix, pillar))))
 
 
-def pillar_weight_sliders(prefix: str) -> WeightSettings:
+def pillar_weight_sliders(prefix: str) -> Weighting:
     """Three sliders, one per pillar, that always add up to 100 points.
 
     Moving one slider rebalances the other two in their current ratio. The values
-    live in `ui.weight_settings()`, so every page shows the same weights.
+    live in `ui.weighting()`, so every page shows the same weights.
     """
-    settings = weight_settings()
-    shown = whole_points(settings.pillar_weights)
+    w = weighting()
+    shown = w.whole_points()
     columns = st.columns(len(PILLARS))
     for column, pillar in zip(columns, PILLARS, strict=True):
         key = _slider_key(prefix, pillar)
@@ -144,4 +139,4 @@ def pillar_weight_sliders(prefix: str) -> WeightSettings:
             args=(prefix, pillar),
             help=tr("results.w.slider_help"),
         )
-    return settings
+    return w
