@@ -336,13 +336,15 @@ def workshop_store(tmp_path, example):
 
 def test_workshop_rounds_count_participants(workshop_store) -> None:
     store, assessment, code, _ = workshop_store
-    rounds = export.workshop_rounds(store, assessment.id)
+    rounds = export.round_list(workshop.export_frames(store, assessment.id)[0])
     assert [(r.session, r.round, r.participants) for r in rounds] == [(code, 1, 3), (code, 2, 1)]
 
 
 def test_workshop_export_has_group_statistics_never_answers(workshop_store) -> None:
     store, assessment, code, tokens = workshop_store
-    book = openpyxl.load_workbook(io.BytesIO(export.workshop_xlsx(store, assessment, lang="en")))
+    tables = {lang: export.workshop_tables(assessment, *workshop.export_frames(
+        store, assessment.id), lang) for lang in ("nl", "en")}
+    book = openpyxl.load_workbook(io.BytesIO(export.workshop_tables_xlsx(tables["en"], "en")))
     assert book.sheetnames == ["Rounds", "Group scores"]
     rounds = list(book["Rounds"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[2]) for r in rounds] == [(code, 1, 3), (code, 2, 1)]
@@ -360,7 +362,7 @@ def test_workshop_export_has_group_statistics_never_answers(workshop_store) -> N
     for name, token in tokens.items():
         assert token not in everything
         assert f"'{name}'" not in everything  # participant names are not exported
-    rows_csv = read_csv(export.workshop_csv(store, assessment, lang="nl"))
+    rows_csv = read_csv(export.workshop_tables_csv(tables["nl"], "nl"))
     assert rows_csv[0][:3] == ["Sessie", "Ronde", "Code"]
     assert len(rows_csv) - 1 == len(rows)
 

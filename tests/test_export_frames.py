@@ -3,30 +3,31 @@ registry with `build_figure` lives in `impact.charts.registry`."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from impact import charts, export
+from impact import workshop as ws
 from impact.charts import registry
 from tests.test_export import example, workshop_store  # noqa: F401 - fixtures
 
 
 def test_the_workshop_export_is_made_from_frames(workshop_store) -> None:  # noqa: F811
     store, assessment, code, _ = workshop_store
-    rounds, aggregates = export.workshop_data(store, assessment.id)
+    rounds, aggregates = ws.export_frames(store, assessment.id)
     assert list(rounds.columns) == list(export.ROUND_COLUMNS)
     assert list(aggregates.columns) == list(export.AGGREGATE_COLUMNS)
     assert rounds[["session", "round", "participants"]].values.tolist() == [
         [code, 1, 3], [code, 2, 1]]
-    assert export.round_list(rounds) == export.workshop_rounds(store, assessment.id)
+    assert [(r.session, r.round, r.participants) for r in export.round_list(rounds)] == [
+        (code, 1, 3), (code, 2, 1)]
+    # the statistics are the room's, per round: round 1 has all three answers
+    first = aggregates[(aggregates["round"] == 1) & (aggregates["criterion_id"] == "eco_bio")
+                       & (aggregates["measure_id"] == assessment.measures[0].id)].iloc[0]
+    assert (first["n"], first["median"]) == (3, 2)
     for lang in ("nl", "en"):
         tables = export.workshop_tables(assessment, rounds, aggregates, lang)
-        older = export.workshop_frames(store, assessment, lang)
-        assert list(tables) == list(older)
-        for name, frame in tables.items():
-            pd.testing.assert_frame_equal(frame, older[name])
-        assert export.workshop_tables_csv(tables, lang) == export.workshop_csv(
-            store, assessment, lang=lang)
+        assert sum(len(frame) for frame in tables.values()) > 0
+        assert export.workshop_tables_csv(tables, lang).count(b"\n") > 1
     # the report takes the rounds frame as well as a list of rounds
     listed = export.build_report_data(assessment, workshop_rounds=export.round_list(rounds),
                                       smaa_samples=100)
@@ -42,9 +43,8 @@ def test_without_sessions_the_frames_are_empty(tmp_path, example) -> None:  # no
     store = Store(tmp_path / "empty.duckdb")
     try:
         assessment = store.load(store.create(example, by=EDITOR))
-        rounds, aggregates = export.workshop_data(store, assessment.id)
+        rounds, aggregates = ws.export_frames(store, assessment.id)
         assert rounds.empty and aggregates.empty
-        assert not export.has_workshops(store, assessment.id)
         tables = export.workshop_tables(assessment, rounds, aggregates, "en")
         assert all(frame.empty for frame in tables.values())
         assert export.build_report_data(assessment, workshop_rounds=rounds,

@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from impact import export, ui
+from impact import workshop as ws
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS
 from impact.ui import downloads, session
@@ -44,7 +45,7 @@ formats = export.FORMATS if static_ok else ("html",)
 state_key = (assessment.id, assessment.version, session_weighting, lang)
 base = export.safe_stem(assessment.name)
 # the workshops held on this assessment: the data tab's tables and the report's rounds
-rounds, aggregates = export.workshop_data(store, assessment.id)
+rounds, aggregates = ws.export_frames(store, assessment.id)
 
 tab_charts, tab_data, tab_report = st.tabs([
     ui.tr("export.page.tab_charts"), ui.tr("export.page.tab_data"),

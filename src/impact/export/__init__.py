@@ -8,9 +8,8 @@ This package is a facade: callers keep using `from impact import export` and
 - `figures`: the weighting and evaluation of an export, the charts by name (the
   registry itself is `impact.charts.registry`), charts_zip
 - `tables`: CSV and formatted Excel (formula-like text neutralised), the data tables
-- `workshops`: workshop rounds and group statistics from frames, never individual answers
-- `workshop_source`: builds those frames through `impact.workshop` (`workshop_data`),
-  and the older store-taking workshop functions
+- `workshops`: workshop rounds and group statistics from the frames
+  `impact.workshop.export_frames` makes (export never reads sessions), never answers
 - `report`: the decision report (templates/report.html.j2 and report.css)
 - `fingerprints`, `formatting`, `errors`: what the others share
 """
@@ -29,7 +28,6 @@ from impact.export import (
     images,
     report,
     tables,
-    workshop_source,
     workshops,
 )
 from impact.export.errors import ExportError, StaticExportUnavailable
@@ -106,14 +104,6 @@ from impact.export.tables import (
     scores_xlsx,
     settings_frame,
 )
-from impact.export.workshop_source import (
-    has_workshops,
-    workshop_csv,
-    workshop_data,
-    workshop_frames,
-    workshop_rounds,
-    workshop_xlsx,
-)
 from impact.export.workshops import (
     AGGREGATE_COLUMNS,
     ROUND_COLUMNS,
@@ -134,16 +124,15 @@ __all__ = [
     "chart_title", "charts_zip", "criteria_frame", "evaluate", "evidence_frame",
     "export_weighting", "figure_to_bytes", "figure_to_html", "file_name", "fingerprint",
     "format_date", "format_number", "format_percent", "frame_to_csv_bytes",
-    "frames_to_xlsx_bytes", "has_workshops", "html_to_pdf", "kaleido_running", "method_label",
+    "frames_to_xlsx_bytes", "html_to_pdf", "kaleido_running", "method_label",
     "ranking_csv", "ranking_frame", "ranking_xlsx", "render_report", "report_html",
     "report_pdf", "resolve_profile", "round_list", "safe_stem", "score_frame", "scores_csv",
     "scores_xlsx", "settings_frame", "settings_payload", "static_export_available", "warm_up",
-    "weighting_payload", "workshop_csv", "workshop_data", "workshop_frames", "workshop_rounds",
-    "workshop_tables", "workshop_tables_csv", "workshop_tables_xlsx", "workshop_xlsx",
+    "weighting_payload",
+    "workshop_tables", "workshop_tables_csv", "workshop_tables_xlsx",
 ]
 
-_PARTS = (errors, figures, fingerprints, formatting, images, report, tables, workshop_source,
-          workshops)
+_PARTS = (errors, figures, fingerprints, formatting, images, report, tables, workshops)
 _MISSING = object()
 
 
