@@ -34,7 +34,8 @@ def test_rank_table_default_is_equal_pillars_in_dutch(capsys, example):
     code, out, err = run(capsys, "rank", str(EXAMPLE))
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == ("Rangorde (Gewogen som, pijlergewichten: ecologie 33%, economie 33%, "
+    # one rounding everywhere: the same 34/33/33 as the app's sliders and subtitles
+    assert lines[0] == ("Rangorde (Gewogen som, pijlergewichten: ecologie 34%, economie 33%, "
                         "mens 33%)")
     assert "plaats" in lines[1] and "ecologie" in lines[1] and "balans" in lines[1]
     ranked = engine.evaluate(example).ranked()

@@ -249,6 +249,15 @@ def _engine_input(args: argparse.Namespace):  # -> tuple[Assessment, WeightProfi
     return assessment, profile
 
 
+def _points_text(pillar_weights, lang: str) -> str:
+    """Pillar weights as the app shows them: whole points that add up to 100 (34/33/33)."""
+    from impact.i18n import t
+    from impact.weighting import whole_points
+
+    return ", ".join(f"{t('engine.pillar.' + str(p), lang).lower()} {points}%"
+                     for p, points in whole_points(pillar_weights).items() if points > 0)
+
+
 def _cmd_rank(args: argparse.Namespace) -> int:
     from impact import engine
     from impact.i18n import t
@@ -258,8 +267,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         evaluation = engine.evaluate(assessment, _weighting(profile, args.method))
     except engine.EngineError as exc:
         raise CliError(exc.message(args.lang)) from None
-    weights = ", ".join(f"{t('engine.pillar.' + q, args.lang).lower()} {w:.0%}"
-                        for q, w in evaluation.pillar_weights.items() if w > 0)
+    weights = _points_text(evaluation.pillar_weights, args.lang)
     title = t("engine.cli.rank_title", args.lang,
               method=engine.method_label(args.method, args.lang), weights=weights)
     meta = {"method": args.method, "profile": args.profile,
@@ -282,9 +290,8 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     if profile is None:
         weights = t("engine.cli.weights_uniform", args.lang)
     else:
-        shares = engine.normalise_pillar_weights(profile.pillar_weights)
-        weights = t("engine.cli.weights_around", args.lang, weights=", ".join(
-            f"{t('engine.pillar.' + q, args.lang).lower()} {w:.0%}" for q, w in shares.items()))
+        weights = t("engine.cli.weights_around", args.lang,
+                    weights=_points_text(profile.pillar_weights, args.lang))
     title = t("engine.cli.smaa_title", args.lang, samples=result.samples,
               method=engine.method_label(args.method, args.lang), weights=weights)
     meta = {"method": args.method, "profile": args.profile, "samples": result.samples,
