@@ -105,7 +105,10 @@ def as_number(value: Any) -> float | Bad | object:
     if isinstance(value, bool):
         return BAD
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond any float (a workbook can hold one)
+            return BAD
         return number if math.isfinite(number) else BAD
     if isinstance(value, str):
         text = value.strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")

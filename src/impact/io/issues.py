@@ -9,7 +9,7 @@ from typing import Any
 from impact.errors import UserError
 from impact.i18n import DEFAULT_LANGUAGE, t
 from impact.io.cells import fmt_number
-from impact.io.schema import WEIGHT_PREFIX
+from impact.io.schema import MAX_ISSUES, WEIGHT_PREFIX
 
 
 @dataclass(frozen=True)
@@ -87,4 +87,10 @@ class Collector:
         self.issues: list[ValidationIssue] = []
 
     def add(self, sheet: str, row: int | None, column: str | None, key: str, **params: Any):
+        # a file with an error in every cell would otherwise hold millions of issues
+        if len(self.issues) > MAX_ISSUES:
+            return
+        if len(self.issues) == MAX_ISSUES:
+            sheet, row, column, key, params = "", None, None, "io.too_many_issues", {
+                "limit": MAX_ISSUES}
         self.issues.append(ValidationIssue(sheet, row, column, key, dict(params), self.kind))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,23 @@ from typing import Any
 
 from impact.io.cells import unneutralise
 from impact.io.issues import Collector
-from impact.io.schema import MAX_UPLOAD_BYTES, REQUIRED_SHEETS, SHEET_ORDER, WEIGHT_PREFIX
-from impact.io.tables import Row, Table, table_from_records
+from impact.io.schema import (
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_CHARS,
+    MAX_UNPACKED_BYTES,
+    MAX_UPLOAD_BYTES,
+    REQUIRED_SHEETS,
+    SHEET_ORDER,
+    WEIGHT_PREFIX,
+)
+from impact.io.tables import (
+    LIMIT_KEYS,
+    Row,
+    Table,
+    check_cell,
+    max_rows,
+    table_from_records,
+)
 
 
 @dataclass
@@ -39,7 +55,7 @@ def read_sheets(source: Path | bytes, suffix: str, shown: str, *, is_dir: bool) 
         out = Collector("json")
         data = source if isinstance(source, bytes) else source.read_bytes()
         tables, head = read_json(decode_text(data), shown, out)
-        if out.issues and not tables:
+        if (out.issues and not tables) or any(i.key in LIMIT_KEYS for i in out.issues):
             return RawSheets(None, out)
         return RawSheets(tables, out, head)
     out = Collector()
@@ -59,7 +75,7 @@ def read_sheets(source: Path | bytes, suffix: str, shown: str, *, is_dir: bool) 
     else:
         out.add("", None, None, "io.unsupported_type", path=shown, suffix=suffix or "?")
         return RawSheets(None, out)
-    if any(not i.sheet for i in out.issues):  # the file as a whole failed
+    if any(not i.sheet or i.key in LIMIT_KEYS for i in out.issues):  # the file failed
         return RawSheets(None, out)
     return RawSheets(tables, out)
 
@@ -115,6 +131,9 @@ def read_csv_folder(folder: Path, out: Collector) -> dict[str, Table]:
             stem = path.stem.strip().lower()
             if stem in SHEET_ORDER and stem not in files:
                 try:
+                    if path.stat().st_size > MAX_UPLOAD_BYTES:
+                        out.add("", None, None, "io.too_large", path=str(path))
+                        return {}
                     files[stem] = (path.read_bytes(), str(path))
                 except OSError as exc:
                     out.add("", None, None, "io.unreadable_file", path=str(path),
@@ -151,24 +170,43 @@ def read_csv_zip(data: bytes, shown: str, out: Collector) -> dict[str, Table]:
 # --- workbook ---------------------------------------------------------------------------
 
 def read_xlsx(source: Path | bytes, shown: str, out: Collector) -> dict[str, Table]:
+    """The sheets of a workbook, streamed: only the cells the file holds are read."""
     from openpyxl import load_workbook
 
+    handle = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
-        handle = io.BytesIO(source) if isinstance(source, bytes) else source
-        workbook = load_workbook(handle, data_only=True)
+        if _unpacked_size(handle) > MAX_UNPACKED_BYTES:
+            out.add("", None, None, "io.too_large_unpacked", path=shown,
+                    limit=MAX_UNPACKED_BYTES // (1024 * 1024))
+            return {}
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any failure here means: not a readable workbook
         out.add("", None, None, "io.unreadable_xlsx", path=shown)
         return {}
+    try:
+        return _xlsx_tables(workbook, out)
+    finally:
+        workbook.close()
+
+
+def _unpacked_size(handle: Any) -> int:
+    """The decompressed size a zip declares; reading a member never inflates beyond it."""
+    with zipfile.ZipFile(handle) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
+def _xlsx_tables(workbook: Any, out: Collector) -> dict[str, Table]:
     by_name = {ws.title.strip().lower(): ws for ws in reversed(workbook.worksheets)}
     tables: dict[str, Table] = {}
     for sheet in SHEET_ORDER:
         ws = by_name.get(sheet)
-        if ws is None:
+        if ws is None or not hasattr(ws, "iter_rows"):
             continue
+        # forget the declared dimension: a hostile one (A1:XFD1048576) would pad every row
+        ws.reset_dimensions()
         records = (
-            (row[0].row, [_xlsx_cell_value(c.value) for c in row])
-            for row in ws.iter_rows()
-            if row
+            (number, [_xlsx_cell_value(v) for v in values])
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1)
         )
         table = table_from_records(sheet, records, out)
         if table is None:
@@ -176,7 +214,6 @@ def read_xlsx(source: Path | bytes, shown: str, out: Collector) -> dict[str, Tab
                 out.add(sheet, None, None, "io.empty_sheet")
         else:
             tables[sheet] = table
-    workbook.close()
     return tables
 
 
@@ -198,11 +235,11 @@ def read_json(text: str, shown: str, out: Collector) -> tuple[dict[str, Table], 
     data = _json_document(text, shown, out)
     if data is None:
         return {}, {}
-    head = {k: data[k] for k in ("name", "description") if k in data}
+    head = {k: data[k] for k in ("name", "description", "format", "version") if k in data}
     tables: dict[str, Table] = {}
     crit_items = _json_records(data, "criteria", out, required=True)
     if crit_items is not None:
-        tables["criteria"] = _json_table("criteria", crit_items, {})
+        tables["criteria"] = _json_table("criteria", crit_items, {}, out)
     meas_items = _json_records(data, "measures", out, required=True)
     scores = _json_scores(data, out)
     if meas_items is not None:
@@ -210,16 +247,58 @@ def read_json(text: str, shown: str, out: Collector) -> tuple[dict[str, Table], 
     prof_items = _json_records(data, "profiles", out, required=False)
     if prof_items is not None:
         _flatten_criterion_weights(prof_items, out)
-        tables["profiles"] = _json_table("profiles", prof_items, {"name": "profile"})
+        tables["profiles"] = _json_table("profiles", prof_items, {"name": "profile"}, out)
     ev_items = _json_records(data, "evidence", out, required=False)
     if ev_items is not None:
-        tables["evidence"] = _json_table("evidence", ev_items, {})
+        tables["evidence"] = _json_table("evidence", ev_items, {}, out)
     return tables, head
 
 
+class _NumberTooLong(ValueError):
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+
+def _json_number(parse: type) -> Any:
+    """A json.loads hook that refuses a number too long to be meant (no huge int math)."""
+    def number(text: str) -> Any:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _NumberTooLong(text)
+        return parse(text)
+    return number
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_too_deep(text: str) -> int | None:
+    """The position where brackets nest deeper than allowed, before json.loads recurses."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
 def _json_document(text: str, shown: str, out: Collector) -> dict | None:
+    deep = _json_too_deep(text)
+    if deep is not None:
+        out.add("", None, None, "io.json_too_deep", path=shown, limit=MAX_JSON_DEPTH,
+                line=text.count("\n", 0, deep) + 1)
+        return None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_number(int), parse_float=_json_number(float))
+    except _NumberTooLong as exc:
+        line = text.count("\n", 0, max(text.find(exc.text), 0)) + 1
+        out.add("", None, None, "io.json_number_too_long", path=shown, length=len(exc.text),
+                limit=MAX_NUMBER_CHARS, line=line)
+        return None
     except json.JSONDecodeError as exc:
         out.add("", None, None, "io.unreadable_json", path=shown, line=exc.lineno,
                 detail=exc.msg)
@@ -254,12 +333,19 @@ def _json_records(
     return items
 
 
-def _json_table(part: str, items: list[tuple[int, dict]], rename: dict[str, str]) -> Table:
+def _json_table(
+    part: str, items: list[tuple[int, dict]], rename: dict[str, str], out: Collector
+) -> Table:
     columns: list[str] = []
     rows = []
+    if len(items) > max_rows(part):
+        out.add(part, max_rows(part) + 1, None, "io.too_many_rows", limit=max_rows(part))
+        items = items[:max_rows(part)]
     for number, item in items:
         cells = {rename.get(str(k), str(k)): v for k, v in item.items()}
-        for col in cells:
+        for col, value in cells.items():
+            check_cell(out, part, number, col, col)
+            check_cell(out, part, number, col, value)
             if col not in columns:
                 columns.append(col)
         rows.append(Row(number, cells))
@@ -282,7 +368,7 @@ def _json_measures(
     out: Collector,
 ) -> Table:
     """The measures as a sheet with one score column per criterion, like the workbook."""
-    measures = _json_table("measures", meas_items, {"id": "measure_id"})
+    measures = _json_table("measures", meas_items, {"id": "measure_id"}, out)
     criterion_ids = [str(item.get("id")).strip() for _, item in crit_items if item.get("id")]
     score_columns = list(dict.fromkeys(criterion_ids))
     measure_ids = set()
@@ -296,10 +382,12 @@ def _json_measures(
             given = {}
         for cid, value in given.items():
             cid = str(cid)
+            check_cell(out, "scores", row.number, cid, cid)
             if cid not in score_columns:
                 score_columns.append(cid)
             row.cells[cid] = value
     for mid in scores:
+        check_cell(out, "scores", None, str(mid), str(mid))
         if str(mid).strip() not in measure_ids:
             out.add("scores", None, str(mid), "io.json_unknown_measure", id=str(mid))
     measures.columns = [c for c in measures.columns if c not in score_columns]

@@ -42,3 +42,21 @@ CONFIDENCE_ALIASES = {
 }
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # per file inside a zip, and for a zip in total
+
+# Limits that keep a hostile or mistaken file from taking the server down; each one is
+# checked while reading, before the bulk of the work, and reported with its location.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a workbook's parts together, once decompressed
+MAX_TEXT_CHARS = 10_000  # per cell
+MAX_CRITERIA = 500
+MAX_MEASURES = 100_000
+# data rows per sheet; criteria are bounded by their own limit
+MAX_SHEET_ROWS = {"criteria": MAX_CRITERIA, "assessment": 100}
+MAX_ROWS = MAX_MEASURES
+# a spreadsheet row or column further out than this holds no assessment data: refused
+# rather than walked (blank rows and columns in between are allowed up to this point)
+MAX_ROW_NUMBER = 2 * MAX_MEASURES + 1
+MAX_COLUMNS = MAX_CRITERIA + 20
+MAX_WEIGHT = 1e12  # larger weights would overflow once summed and normalised
+MAX_JSON_DEPTH = 32  # the format itself needs 4
+MAX_NUMBER_CHARS = 100  # digits (with sign, point, exponent) of one number in JSON
+MAX_ISSUES = 1_000  # issues reported of one file; the rest is summarised in one line

@@ -8,7 +8,14 @@ from typing import Any
 
 from impact.io.cells import column_letter, is_empty, unneutralise
 from impact.io.issues import Collector
-from impact.io.schema import FIXED_COLUMNS
+from impact.io.schema import (
+    FIXED_COLUMNS,
+    MAX_COLUMNS,
+    MAX_ROW_NUMBER,
+    MAX_ROWS,
+    MAX_SHEET_ROWS,
+    MAX_TEXT_CHARS,
+)
 
 
 @dataclass
@@ -30,7 +37,10 @@ class Table:
 def table_from_records(
     name: str, records: Iterable[tuple[int, Sequence[Any]]], out: Collector
 ) -> Table | None:
-    """Header = the first non-empty record; later non-empty records are data rows."""
+    """Header = the first non-empty record; later non-empty records are data rows.
+
+    Reading stops at the first record beyond a limit (rows, columns, row number), so a
+    hostile file is refused after reading only what the limits allow."""
     header: list[str] | None = None
     header_row = 1
     keep: list[int] = []
@@ -38,7 +48,16 @@ def table_from_records(
     flagged: set[int] = set()
     for number, values in records:
         if all(is_empty(v) for v in values):
+            if number > MAX_ROW_NUMBER:
+                out.add(name, number, None, "io.row_too_far", limit=MAX_ROW_NUMBER)
+                break
             continue
+        if not _within_limits(name, number, values, len(rows) + (header is not None), out):
+            break
+        for i, value in enumerate(values):
+            if isinstance(value, str):
+                named = header is not None and i < len(header) and header[i]
+                check_cell(out, name, number, header[i] if named else column_letter(i), value)
         if header is None:
             header_row = number
             header = [_header_text(v) for v in values]
@@ -56,6 +75,45 @@ def table_from_records(
     if header is None:
         return None
     return Table(name, [header[i] for i in keep], rows, header_row)
+
+
+# a reader stopped at one of these limits: the file is refused without validating the rest
+LIMIT_KEYS = frozenset({"io.row_too_far", "io.too_many_rows", "io.too_many_columns"})
+
+
+def max_rows(name: str) -> int:
+    return MAX_SHEET_ROWS.get(name, MAX_ROWS)
+
+
+def _within_limits(
+    name: str, number: int, values: Sequence[Any], count: int, out: Collector
+) -> bool:
+    """False (and reported) for a record beyond a limit; `count` = records before it."""
+    if number > MAX_ROW_NUMBER:
+        out.add(name, number, None, "io.row_too_far", limit=MAX_ROW_NUMBER)
+        return False
+    if count > max_rows(name):
+        out.add(name, number, None, "io.too_many_rows", limit=max_rows(name))
+        return False
+    last = max((i for i, v in enumerate(values) if not is_empty(v)), default=0)
+    if last >= MAX_COLUMNS:
+        out.add(name, number, column_letter(last), "io.too_many_columns", limit=MAX_COLUMNS)
+        return False
+    return True
+
+
+def check_cell(out: Collector, sheet: str, row: int | None, column: str | None,
+               value: Any) -> None:
+    """Report text that is too long or is no valid Unicode (a lone surrogate)."""
+    if not isinstance(value, str):
+        return
+    if len(value) > MAX_TEXT_CHARS:
+        out.add(sheet, row, column, "io.text_too_long", limit=MAX_TEXT_CHARS,
+                length=len(value))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        out.add(sheet, row, column, "io.invalid_unicode", position=exc.start + 1)
 
 
 def _kept_columns(name: str, header: list[str], header_row: int, out: Collector) -> list[int]:

@@ -272,4 +272,70 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Imported as assessment {id}: '{name}' ({measures} measures, {criteria} criteria) "
         "into {db}",
     ),
+    # limits against hostile or mistaken files (impact.io.schema)
+    "io.too_large_unpacked": (
+        "Het bestand '{path}' is uitgepakt te groot om in te lezen (meer dan {limit} MB); "
+        "het is niet gelezen.",
+        "The file '{path}' is too large once unpacked (more than {limit} MB); it was not "
+        "read.",
+    ),
+    "io.row_too_far": (
+        "het blad loopt door voorbij rij {limit}, de grens voor een beoordeling; verwijder "
+        "wat onder de gegevens staat.",
+        "the sheet goes on beyond row {limit}, the limit for an assessment; delete what lies "
+        "below the data.",
+    ),
+    "io.too_many_rows": (
+        "te veel rijen: dit blad mag hoogstens {limit} rijen met gegevens hebben.",
+        "too many rows: this sheet may hold at most {limit} rows of data.",
+    ),
+    "io.too_many_columns": (
+        "te veel kolommen: een blad mag hoogstens {limit} kolommen hebben.",
+        "too many columns: a sheet may have at most {limit} columns.",
+    ),
+    "io.text_too_long": (
+        "de tekst is te lang ({length} tekens, hoogstens {limit}).",
+        "the text is too long ({length} characters, at most {limit}).",
+    ),
+    "io.invalid_unicode": (
+        "de tekst bevat een ongeldig teken (op positie {position}); typ de tekst opnieuw.",
+        "the text holds an invalid character (at position {position}); type the text again.",
+    ),
+    "io.json_too_deep": (
+        "Het bestand '{path}' is te diep genest (meer dan {limit} niveaus, regel {line}).",
+        "The file '{path}' is nested too deeply (more than {limit} levels, line {line}).",
+    ),
+    "io.json_number_too_long": (
+        "Het bestand '{path}' bevat een getal van {length} tekens (hoogstens {limit}, "
+        "regel {line}).",
+        "The file '{path}' holds a number of {length} characters (at most {limit}, "
+        "line {line}).",
+    ),
+    "io.json_wrong_format": (
+        "'{value}' is geen Impactbalans-beoordeling; verwacht '{expected}'.",
+        "'{value}' is not an Impactbalans assessment; expected '{expected}'.",
+    ),
+    "io.json_wrong_version": (
+        "versie '{value}' wordt niet ondersteund; deze versie leest versie {expected}.",
+        "version '{value}' is not supported; this version reads version {expected}.",
+    ),
+    "io.weight_too_large": (
+        "het gewicht {value} is te groot (hoogstens {limit}).",
+        "the weight {value} is too large (at most {limit}).",
+    ),
+    "io.scale_too_wide": (
+        "de schaal van {lo} tot {hi} is te breed om mee te rekenen.",
+        "the scale from {lo} to {hi} is too wide to compute with.",
+    ),
+    "io.ambiguous_number": (
+        "'{value}' kan duizend-en-zoveel zijn (punt als scheidingsteken voor duizendtallen) "
+        "of een getal met decimalen; schrijf het zonder punt (1234) of met een decimale "
+        "komma (1,234).",
+        "'{value}' can be a thousand and some (a point separating thousands) or a number "
+        "with decimals; write it without the point (1234) or with a decimal comma (1,234).",
+    ),
+    "io.too_many_issues": (
+        "Er zijn meer dan {limit} fouten; de rest wordt niet getoond.",
+        "There are more than {limit} errors; the rest are not shown.",
+    ),
 }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from impact.io.cells import Bad, as_text
+from impact.io.cells import Bad, as_text, value_param
 from impact.io.issues import Collector
-from impact.io.schema import ASSESSMENT_COLUMNS, ASSESSMENT_KEYS
-from impact.io.tables import Table
+from impact.io.schema import ASSESSMENT_COLUMNS, ASSESSMENT_KEYS, JSON_FORMAT, JSON_VERSION
+from impact.io.tables import Table, check_cell
 from impact.io.validate.common import check_columns, read_ident, read_text
 
 
@@ -46,9 +46,21 @@ def validate_assessment_sheet(
 def validate_json_head(
     head: dict[str, Any], out: Collector, default_name: str
 ) -> tuple[str, str]:
-    """Name and description from the JSON object (only meaningful when nothing is added)."""
+    """Name and description from the JSON object (only meaningful when nothing is added).
+
+    `format` and `version` may be absent (older hand-written files); when given they must
+    be ours."""
+    if "format" in head and head["format"] != JSON_FORMAT:
+        out.add("format", None, None, "io.json_wrong_format",
+                value=value_param(head["format"]), expected=JSON_FORMAT)
+    version = head.get("version", JSON_VERSION)
+    if isinstance(version, bool) or version != JSON_VERSION:
+        out.add("version", None, None, "io.json_wrong_version", value=value_param(version),
+                expected=JSON_VERSION)
     name = as_text(head.get("name", default_name))
     description = as_text(head.get("description", ""))
+    for part, value in (("name", name), ("description", description)):
+        check_cell(out, part, None, None, value)
     if isinstance(name, Bad):
         out.add("name", None, None, "io.json_expected_text")
     elif not name.strip():

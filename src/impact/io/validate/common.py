@@ -11,6 +11,7 @@ from typing import Any
 
 from impact.io.cells import EMPTY, Bad, as_number, as_text, value_param
 from impact.io.issues import Collector
+from impact.io.schema import MAX_WEIGHT
 from impact.io.tables import Row, Table
 
 
@@ -74,6 +75,10 @@ def read_weight(
     value = read_number(out, table.name, row, column, empty_key=empty_key)
     if value is not None and value < 0:
         out.add(table.name, row.number, column, "io.negative_weight", value=value)
+        return None
+    if value is not None and value > MAX_WEIGHT:
+        out.add(table.name, row.number, column, "io.weight_too_large", value=value,
+                limit=MAX_WEIGHT)
         return None
     return value
 

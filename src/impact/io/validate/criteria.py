@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,6 +117,9 @@ def _read_scale(
         return None
     if lo >= hi:
         out.add(table.name, row.number, cols["scale_min"], "io.bad_scale", lo=lo, hi=hi)
+        return None
+    if not math.isfinite(hi - lo):
+        out.add(table.name, row.number, cols["scale_max"], "io.scale_too_wide", lo=lo, hi=hi)
         return None
     return lo, hi
 
