@@ -3,6 +3,7 @@ message in Dutch and English, bounded in memory, and nothing reaches the databas
 
 from __future__ import annotations
 
+import csv
 import io as _io
 import json
 import shutil
@@ -317,3 +318,65 @@ def test_too_many_json_criteria_are_refused(tmp_path: Path, store, example_json:
     issues = refused_on_import(store, path)
     assert [i.key for i in issues] == ["io.too_many_rows"]
     located(issues, "criteria", 501, None, "io.too_many_rows")
+
+
+# --- Dutch numbers in a semicolon CSV -----------------------------------------------------
+
+def rewrite_csv(folder: Path, sheet: str, cells: dict[tuple[int, str], str],
+                delimiter: str = ";") -> None:
+    """Rewrite `sheet` with `delimiter` (`;`: Dutch Excel), setting cells by (row, column)."""
+    path = folder / f"{sheet}.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    for (row, column), value in cells.items():
+        rows[row - 1][rows[0].index(column)] = value
+    buffer = _io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def test_thousands_points_are_read_where_the_file_uses_decimal_commas(tmp_path: Path) -> None:
+    folder = csv_folder(tmp_path)
+    rewrite_csv(folder, "criteria", {(2, "scale_max"): "5.000", (3, "scale_min"): "-3,0"})
+    rewrite_csv(folder, "measures", {(2, "eco_n"): "1.234,5", (3, "eco_n"): "1.234",
+                                       (4, "eco_n"): "2.345,6",
+                                       (5, "label_en"): "1.234"})
+    assessment = read_assessment(folder)
+    criterion = next(c for c in assessment.criteria if c.id == "eco_n")
+    assert (criterion.scale_min, criterion.scale_max) == (0, 5000)
+    assert assessment.scores[("M01", "eco_n")].value == 1234.5
+    assert assessment.scores[("M02", "eco_n")].value == 1234
+    assert assessment.scores[("M03", "eco_n")].value == 2345.6
+    label = next(m for m in assessment.measures if m.id == "M04").label_en
+    assert label == "1.234" and type(label) is str
+
+
+def test_a_lone_ambiguous_number_asks_the_user(tmp_path: Path, store) -> None:  # noqa: ANN001
+    folder = csv_folder(tmp_path)
+    rewrite_csv(folder, "measures", {(3, "eco_n"): "1.234"})
+    issue = located(refused_on_import(store, folder), "measures", 3, "eco_n",
+                    "io.ambiguous_number")
+    assert "1.234" in issue.message("nl") and "1234" in issue.message("en")
+
+
+def test_a_lone_ambiguous_scale_max_asks_the_user(tmp_path: Path, store) -> None:  # noqa: ANN001
+    folder = csv_folder(tmp_path)
+    rewrite_csv(folder, "criteria", {(2, "scale_max"): "5.000"})
+    located(refused_on_import(store, folder), "criteria", 2, "scale_max",
+            "io.ambiguous_number")
+
+
+def test_decimal_points_in_a_rewrite_csv_stay_decimal_points(tmp_path: Path) -> None:
+    folder = csv_folder(tmp_path)
+    rewrite_csv(folder, "measures", {(2, "eco_n"): "1.234", (3, "eco_n"): "2.5"})
+    assessment = read_assessment(folder)
+    assert assessment.scores[("M01", "eco_n")].value == 1.234
+    assert assessment.scores[("M02", "eco_n")].value == 2.5
+
+
+def test_a_comma_separated_csv_reads_points_as_today(tmp_path: Path) -> None:
+    folder = csv_folder(tmp_path)
+    rewrite_csv(folder, "measures", {(2, "eco_n"): "1.234", (3, "eco_n"): "2,5"},
+                  delimiter=",")
+    assessment = read_assessment(folder)
+    assert assessment.scores[("M01", "eco_n")].value == 1.234
+    assert assessment.scores[("M02", "eco_n")].value == 2.5

@@ -26,7 +26,9 @@ Three formats hold the same content:
   Any other column is an error (a score column that is not a criterion usually means a
   typo in an id; we rather say so than silently drop data). CSV files are read as UTF-8
   (with or without BOM; Windows-1252 as a fallback), with ``,`` or ``;`` as separator, and a
-  decimal comma is accepted in numbers. Numbers written by Excel as text are accepted.
+  decimal comma is accepted in numbers. In a ``;`` file a point between thousands
+  (``1.234,5``) is read when the file's other numbers tell how (:mod:`impact.io.dutch`); a
+  lone ``1.234`` is refused as ambiguous. Numbers written by Excel as text are accepted.
 
 * **JSON**, one object::
 
@@ -51,6 +53,10 @@ Validation reads the whole file and collects *all* errors before anything is bui
 (:class:`AssessmentValidationError` carries them as :class:`ValidationIssue` values, each
 naming sheet, row and column, with messages in Dutch and English). Row numbers are the
 ones a spreadsheet shows: the header is row 1, the first data row is row 2.
+
+Limits (:mod:`impact.io.schema`): rows, columns, text length, a workbook's unpacked size,
+JSON nesting and number length are checked while reading, so a hostile file is refused
+(with its location) before it costs much time or memory.
 
 Formula injection: text cells that a spreadsheet would run as a formula are neutralised on
 export and restored on import, in one place: :mod:`impact.io.cells`.

@@ -72,7 +72,22 @@ class Bad:
 
 
 BAD = Bad()
+AMBIGUOUS = Bad()  # a number that can be read two ways (see impact.io.dutch)
 EMPTY = object()
+
+
+class DottedNumber(str):
+    """A cell's text that holds a number with a thousands point (``1.234,5``); `number`
+    is its value, or None when the file leaves open whether the point separates thousands.
+    As text it is the text as written."""
+
+    number: float | None
+
+    def __new__(cls, text: str, number: float | None) -> DottedNumber:
+        self = super().__new__(cls, text)
+        self.number = number
+        return self
+
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
@@ -86,7 +101,7 @@ def as_text(value: Any) -> str | Bad:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return str(value)  # a plain str, also for a DottedNumber
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
@@ -110,6 +125,10 @@ def as_number(value: Any) -> float | Bad | object:
         except OverflowError:  # an int beyond any float (a workbook can hold one)
             return BAD
         return number if math.isfinite(number) else BAD
+    if isinstance(value, DottedNumber):
+        if value.number is None:
+            return AMBIGUOUS
+        return value.number if math.isfinite(value.number) else BAD
     if isinstance(value, str):
         text = value.strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
         if not text:

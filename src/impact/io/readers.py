@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from impact.io.cells import unneutralise
+from impact.io.dutch import mark_dotted_numbers
 from impact.io.issues import Collector
 from impact.io.schema import (
     MAX_JSON_DEPTH,
@@ -104,6 +105,8 @@ def _read_csv(name: str, data: bytes, out: Collector, shown: str) -> Table | Non
     except csv.Error as exc:
         out.add("", None, None, "io.unreadable_csv", path=shown, detail=str(exc))
         return None
+    if delimiter == ";":  # the Dutch Excel way, perhaps with a point between thousands
+        mark_dotted_numbers(values for _, values in records)
     table = table_from_records(name, records, out)
     if table is None and name in REQUIRED_SHEETS:
         out.add(name, None, None, "io.empty_sheet")

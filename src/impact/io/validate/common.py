@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from impact.io.cells import EMPTY, Bad, as_number, as_text, value_param
+from impact.io.cells import AMBIGUOUS, EMPTY, Bad, as_number, as_text, value_param
 from impact.io.issues import Collector
 from impact.io.schema import MAX_WEIGHT
 from impact.io.tables import Row, Table
@@ -61,6 +61,9 @@ def read_number(
     if value is EMPTY:
         if empty_key:
             out.add(sheet, row.number, column, empty_key, **params)
+        return None
+    if value is AMBIGUOUS:
+        out.add(sheet, row.number, column, "io.ambiguous_number", value=value_param(raw))
         return None
     if isinstance(value, Bad):
         out.add(sheet, row.number, column, "io.not_a_number", value=value_param(raw))
