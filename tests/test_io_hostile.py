@@ -6,7 +6,11 @@ from __future__ import annotations
 import csv
 import io as _io
 import json
+import os
+import resource
 import shutil
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 from collections.abc import Callable, Iterator
@@ -380,3 +384,24 @@ def test_a_comma_separated_csv_reads_points_as_today(tmp_path: Path) -> None:
     assessment = read_assessment(folder)
     assert assessment.scores[("M01", "eco_n")].value == 1.234
     assert assessment.scores[("M02", "eco_n")].value == 2.5
+
+
+# --- the command line under an address-space cap -----------------------------------------
+
+def test_validate_refuses_the_far_cell_workbook_under_a_3_gb_cap(
+    tmp_path: Path, example_xlsx: bytes
+) -> None:
+    path = xlsx_with_cell(tmp_path / "far.xlsx", example_xlsx, "measures", "XFD1048576", "x")
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 * MB, 3 * 1024 * MB))
+
+    code = "import sys; from impact import cli; sys.exit(cli.main(sys.argv[1:]))"
+    env = dict(os.environ, PYTHONPATH=str(Path(impact.__file__).parents[1]))
+    done = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-c", code, "--lang", "en", "validate", str(path)],
+        capture_output=True, text=True, timeout=120, preexec_fn=cap, env=env, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Sheet 'measures', row 200002" in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
