@@ -405,3 +405,13 @@ def test_validate_refuses_the_far_cell_workbook_under_a_3_gb_cap(
     assert done.returncode == 1, done.stderr
     assert "Sheet 'measures', row 200002" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+
+
+def test_our_own_json_without_profiles_or_evidence_imports_back(example_json: dict) -> None:
+    data = dict(example_json, profiles=[], evidence=[])
+    assessment = read_assessment_bytes(json.dumps(data).encode(), "plain.json")
+    assert assessment.profiles == []
+    assert all(s.source is None for s in assessment.scores.values())
+    again = json.loads(assessment_to_json(assessment))
+    assert again["profiles"] == [] and again["evidence"] == []
+    assert read_assessment_bytes(json.dumps(again).encode(), "again.json") == assessment

@@ -247,12 +247,13 @@ def read_json(text: str, shown: str, out: Collector) -> tuple[dict[str, Table], 
     scores = _json_scores(data, out)
     if meas_items is not None:
         tables["measures"] = _json_measures(meas_items, crit_items or [], scores, out)
+    # an empty optional list (what our own export writes) is the same as none at all
     prof_items = _json_records(data, "profiles", out, required=False)
-    if prof_items is not None:
+    if prof_items:
         _flatten_criterion_weights(prof_items, out)
         tables["profiles"] = _json_table("profiles", prof_items, {"name": "profile"}, out)
     ev_items = _json_records(data, "evidence", out, required=False)
-    if ev_items is not None:
+    if ev_items:
         tables["evidence"] = _json_table("evidence", ev_items, {}, out)
     return tables, head
 
