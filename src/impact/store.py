@@ -339,6 +339,7 @@ class Store:
             return
         with self._edit(by) as cur:
             self._require(cur, assessment_id)
+            self._check_scores(cur, assessment_id, rows)
             cur.executemany(
                 "INSERT INTO scores (assessment_id, measure_id, criterion_id, value, source, "
                 "confidence) VALUES (?, ?, ?, ?, ?, ?) "
@@ -400,6 +401,26 @@ class Store:
         ).fetchone()[0]
         if not found:
             raise StoreError("store.error.unknown_assessment", id=assessment_id)
+
+    @staticmethod
+    def _check_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+                      rows: list[list]) -> None:
+        """Scores refer to this assessment's measures and criteria and lie on the scale."""
+        measures = {r[0] for r in cur.execute(
+            "SELECT id FROM measures WHERE assessment_id = ?", [assessment_id]).fetchall()}
+        scales = {r[0]: (r[1], r[2]) for r in cur.execute(
+            "SELECT id, scale_min, scale_max FROM criteria WHERE assessment_id = ?",
+            [assessment_id]).fetchall()}
+        for _, measure, criterion, value, *_rest in rows:
+            where = dict(id=assessment_id, measure=measure, criterion=criterion, value=value)
+            if measure not in measures:
+                raise StoreError("store.error.unknown_measure", **where)
+            if criterion not in scales:
+                raise StoreError("store.error.unknown_criterion", **where)
+            low, high = sorted(scales[criterion])
+            if not low <= value <= high:  # also refuses NaN
+                raise StoreError("store.error.score_off_scale", **where, min=f"{low:g}",
+                                 max=f"{high:g}")
 
     def _write_content(
         self, cur: duckdb.DuckDBPyConnection, assessment_id: int, a: Assessment

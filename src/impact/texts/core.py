@@ -32,6 +32,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cannot open the database {path}: {error}. Is another Impactbalans process using "
         "it? Stop it or set IMPACT_DB to another file.",
     ),
+    "store.error.unknown_measure": (
+        "Score niet opgeslagen: beoordeling {id} heeft geen maatregel {measure} "
+        "(criterium {criterion}, waarde {value:g}).",
+        "Score not saved: assessment {id} has no measure {measure} "
+        "(criterion {criterion}, value {value:g}).",
+    ),
+    "store.error.unknown_criterion": (
+        "Score niet opgeslagen: beoordeling {id} heeft geen criterium {criterion} "
+        "(maatregel {measure}, waarde {value:g}).",
+        "Score not saved: assessment {id} has no criterion {criterion} "
+        "(measure {measure}, value {value:g}).",
+    ),
+    "store.error.score_off_scale": (
+        "Score niet opgeslagen: {value:g} voor maatregel {measure} op criterium {criterion} "
+        "ligt buiten de schaal {min} tot {max}.",
+        "Score not saved: {value:g} for measure {measure} on criterion {criterion} is "
+        "outside the scale {min} to {max}.",
+    ),
     # navigation
     "nav.assessment": ("Beoordeling", "Assessment"),
     "nav.scoring": ("Scores", "Scores"),
