@@ -143,7 +143,7 @@ def test_a_damaged_file_names_the_newest_backup(tmp_path: Path) -> None:
     path = tmp_path / "bad.duckdb"
     _real_db(path)
     store = Store(path)
-    older = dbfile.write_backup(path, datetime.now() - timedelta(days=2))
+    older = store.backup(datetime.now() - timedelta(days=2))
     newest = store.backup()
     store.close()
     path.write_bytes(b"\0garbage" * 1000)
@@ -220,10 +220,14 @@ def test_a_backup_is_complete_while_open_and_only_seven_are_kept(tmp_path: Path)
     path = tmp_path / "k.duckdb"
     store = Store(path)
     aid = store.create(small_assessment(), by=EDITOR)  # in the WAL, not yet checkpointed
-    made = [dbfile.write_backup(path, datetime(2026, 1, day, 9)) for day in range(1, 10)]
+    made = [store.backup(datetime(2026, 1, day, 9)) for day in range(1, 10)]
     latest = store.backup()
     kept = dbfile.backups(path)
     assert len(kept) == dbfile.KEEP and kept[-1] == latest and made[0] not in kept
+    probe = (f"import duckdb\ntry:\n    duckdb.connect({str(path)!r})\n"
+             "except duckdb.IOException:\n    raise SystemExit(3)\n")
+    # backing up keeps this process's lock on the file: nobody else may open it now
+    assert subprocess.run([sys.executable, "-c", probe], check=False).returncode == 3
     store.close()
     copy = Store(latest)
     assert content(copy.load(aid)) == content(small_assessment())
@@ -255,7 +259,8 @@ def test_restore_is_refused_while_another_process_has_it_open(
     held_elsewhere: tuple[Path, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, pid = held_elsewhere
-    backup = dbfile.write_backup(path, datetime(2026, 1, 1, 9))
+    backup = path.with_name("held.backup-20260101-090000.duckdb")
+    _real_db(backup)
     before = _digest(path.parent)
     code, _, err = _cli(capsys, "restore", str(backup), "--db", str(path))
     assert code == 1 and f"PID {pid}" in err and "Nothing was restored" in err

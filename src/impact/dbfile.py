@@ -2,8 +2,8 @@
 
 A failure of the file (damaged, held by another process, written by a newer version of
 the app) becomes a `StoreError` that says which, so nobody is sent hunting for a lock
-that is not there. Backups are whole-file copies `<name>.backup-YYYYMMDD-HHMMSS.duckdb`
-beside the database (the newest `KEEP` are kept): once a day at the first open, before
+that is not there. Backups are copies `<name>.backup-YYYYMMDD-HHMMSS.duckdb` beside the
+database (the newest `KEEP` are kept): once a day at the first open, before
 migrations, and on demand (`impact backup`). Restore puts one back while no process has
 the database open.
 """
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -109,43 +108,58 @@ def has_backup_of(db: Path, day: date) -> bool:
     return any(f".backup-{day:%Y%m%d}-" in p.name for p in backups(db))
 
 
-def write_backup(db: Path, now: datetime | None = None) -> Path:
-    """Copy `db` (checkpointed by the caller, who holds the write lock) to a new backup
-    and drop all but the newest `KEEP`."""
+def write_backup(conn: duckdb.DuckDBPyConnection, db: Path,
+                 now: datetime | None = None) -> Path:
+    """Copy the database `conn` has open to a new backup and drop all but the newest `KEEP`.
+
+    DuckDB copies it (the caller holds the write lock, so the copy is one consistent
+    state): copying the file from this process would close a descriptor of it, and that
+    drops the lock DuckDB holds on it (POSIX locks are per process), letting another
+    process open the same file.
+    """
     target = backup_path(db, now or datetime.now())
-    copy_database(db, target)
+    partial = target.with_name(target.name + ".partial")
+    for leftover in (partial, wal_path(partial)):
+        leftover.unlink(missing_ok=True)
+    try:
+        source = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(f"ATTACH {_literal(partial)} AS impact_backup")
+        try:
+            conn.execute(f"COPY FROM DATABASE {_identifier(source)} TO impact_backup")
+        finally:
+            conn.execute("DETACH impact_backup")
+    except duckdb.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError("store.error.copy_failed", source=str(db), target=str(target),
+                         error=str(exc)) from None
+    os.replace(partial, target)
     for old in backups(db)[:-KEEP]:
         old.unlink(missing_ok=True)
-        wal_path(old).unlink(missing_ok=True)
     return target
 
 
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def copy_database(source: Path, target: Path) -> None:
-    """Copy the file (and its WAL, should a checkpoint have left one) atomically."""
+    """Copy a database file no process has open (and its WAL, if any) atomically."""
     for src, dst in ((source, target), (wal_path(source), wal_path(target))):
         if src.exists():
             partial = dst.with_name(dst.name + ".partial")
-            _copy_file(src, partial)
+            try:
+                shutil.copyfile(src, partial)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise StoreError("store.error.copy_failed", source=str(src), target=str(dst),
+                                 error=exc.strerror or str(exc)) from None
             os.replace(partial, dst)
         else:
             dst.unlink(missing_ok=True)
-
-
-def _copy_file(source: Path, target: Path) -> None:
-    """Copied by a child process: closing any descriptor of the database file in this
-    process would drop the lock DuckDB holds on it (POSIX locks are per process), and
-    another process could then open the same file."""
-    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
-        [sys.executable, "-I", "-S", "-c",
-         "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])",
-         str(source), str(target)],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        target.unlink(missing_ok=True)
-        error = (result.stderr.strip().splitlines() or ["?"])[-1]
-        raise StoreError("store.error.copy_failed", source=str(source), target=str(target),
-                         error=error)
 
 
 def restore(backup: Path, db: Path, now: datetime | None = None) -> Path | None:

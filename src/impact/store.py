@@ -125,12 +125,12 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
-    def backup(self) -> Path:
-        """Copy the database file next to it now (checkpointed first, so the copy is
-        complete); returns the backup's path. Keeps the newest `dbfile.KEEP`."""
-        with self._write_lock:  # no write can slip in between checkpoint and copy
+    def backup(self, now: datetime | None = None) -> Path:
+        """Copy the database next to it now; returns the backup's path. Keeps the newest
+        `dbfile.KEEP`."""
+        with self._write_lock:  # the copy is one state: no write can slip in
             self._conn.execute("CHECKPOINT")
-            return dbfile.write_backup(self.path)
+            return dbfile.write_backup(self._conn.cursor(), self.path, now)
 
     def schema_version(self) -> int:
         cur = self.cursor()
