@@ -390,6 +390,49 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call(command, env=env)  # noqa: S603 - our own app
 
 
+# --- backup / restore -------------------------------------------------------------
+
+def _add_backup(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="copy the database file next to it now")
+    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.set_defaults(func=_cmd_backup)
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from impact.i18n import t
+    from impact.store import StoreError, get_store
+
+    try:
+        path = get_store(args.db or None, seed=False).backup()
+    except StoreError as exc:
+        raise CliError(exc.message(args.lang)) from None
+    print(t("store.cli.backup_written", args.lang, path=path))
+    return 0
+
+
+def _add_restore(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("restore", help="put a backup in place of the database "
+                       "(while no other process has it open)")
+    p.add_argument("backup", help="a backup file, e.g. impactbalans.backup-20260101-090000.duckdb")
+    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.set_defaults(func=_cmd_restore)
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from impact.i18n import t
+    from impact.store import StoreError, default_db_path, restore_backup
+
+    db = Path(args.db or default_db_path()).expanduser().resolve()
+    try:
+        kept = restore_backup(args.backup, db)
+    except StoreError as exc:
+        raise CliError(exc.message(args.lang)) from None
+    print(t("store.cli.restored", args.lang, backup=args.backup, path=db))
+    if kept is not None:
+        print(t("store.cli.kept", args.lang, kept=kept))
+    return 0
+
+
 # --- registry -----------------------------------------------------------------
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
@@ -400,6 +443,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_rank,
     _add_smaa,
     _add_serve,
+    _add_backup,
+    _add_restore,
 ]
 
 

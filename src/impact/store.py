@@ -25,8 +25,9 @@ from pathlib import Path
 import duckdb
 from platformdirs import user_data_dir
 
+from impact import dbfile
 from impact.access import SYSTEM, Principal, require_editor
-from impact.errors import UserError
+from impact.dbfile import StoreError
 from impact.migrations import MIGRATIONS
 from impact.model import (
     PILLARS,
@@ -44,14 +45,15 @@ from impact.model import (
 # (A zipped install is not supported: the example is read as a folder.)
 EXAMPLE_DIR = Path(str(resources.files("impact") / "example"))
 
+# What reading a damaged file raises (a Binder Error and the like stays a bug to see).
+_FILE_ERRORS = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException)
 _CONTENT_TABLES = ("criteria", "measures", "scores", "profiles", "profile_criterion_weights")
 # A session's rows, deleted with the assessment it belongs to (children first).
 _WORKSHOP_TABLES = ("workshop_answers", "workshop_splits", "workshop_participants",
                     "workshop_rounds", "workshop_items")
 
 
-class StoreError(UserError):
-    """A store operation that cannot be done; `key` (`store.error.*`) gives the message."""
+__all__ = ["MIGRATIONS", "AssessmentInfo", "Store", "StoreError", "get_store", "restore_backup"]
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,21 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._conn = duckdb.connect(str(self.path))
-        except duckdb.IOException as exc:  # typically another process holds the lock
-            raise StoreError("store.error.locked", path=str(self.path), error=str(exc)) from exc
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        self._conn = dbfile.connect(self.path)  # a StoreError: locked, damaged, ...
         self._write_lock = threading.RLock()
         self.seed_checked = False
-        self.migrate()
+        try:
+            if existed:
+                dbfile.check_size(self._conn, self.path)
+            self.migrate()
+            if existed and not dbfile.has_backup_of(self.path, datetime.now().date()):
+                self.backup()  # the first open of the day
+        except BaseException as exc:
+            self._conn.close()
+            if isinstance(exc, _FILE_ERRORS):
+                raise dbfile.open_error(self.path, exc) from None
+            raise
 
     # -- plumbing ----------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -115,6 +125,13 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def backup(self, now: datetime | None = None) -> Path:
+        """Copy the database next to it now; returns the backup's path. Keeps the newest
+        `dbfile.KEEP`."""
+        with self._write_lock:  # the copy is one state: no write can slip in
+            self._conn.execute("CHECKPOINT")
+            return dbfile.write_backup(self._conn.cursor(), self.path, now)
+
     def schema_version(self) -> int:
         cur = self.cursor()
         exists = cur.execute(
@@ -126,13 +143,20 @@ class Store:
         return int(row[0])
 
     def migrate(self) -> int:
-        """Apply the migrations this file has not had yet, each in its own transaction."""
+        """Apply the migrations this file has not had yet, each in its own transaction.
+
+        A file of a newer schema is refused before anything is written; an existing
+        database is backed up before its first migration is applied.
+        """
         with self._write_lock:
+            current = self.schema_version()
+            dbfile.refuse_newer(self.path, current, len(MIGRATIONS))
+            if 0 < current < len(MIGRATIONS):
+                self.backup()
             self._conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
             )
-            current = self.schema_version()
             for number, script in enumerate(MIGRATIONS, start=1):
                 if number <= current:
                     continue
@@ -339,6 +363,7 @@ class Store:
             return
         with self._edit(by) as cur:
             self._require(cur, assessment_id)
+            self._check_scores(cur, assessment_id, rows)
             cur.executemany(
                 "INSERT INTO scores (assessment_id, measure_id, criterion_id, value, source, "
                 "confidence) VALUES (?, ?, ?, ?, ?, ?) "
@@ -400,6 +425,26 @@ class Store:
         ).fetchone()[0]
         if not found:
             raise StoreError("store.error.unknown_assessment", id=assessment_id)
+
+    @staticmethod
+    def _check_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+                      rows: list[list]) -> None:
+        """Scores refer to this assessment's measures and criteria and lie on the scale."""
+        measures = {r[0] for r in cur.execute(
+            "SELECT id FROM measures WHERE assessment_id = ?", [assessment_id]).fetchall()}
+        scales = {r[0]: (r[1], r[2]) for r in cur.execute(
+            "SELECT id, scale_min, scale_max FROM criteria WHERE assessment_id = ?",
+            [assessment_id]).fetchall()}
+        for _, measure, criterion, value, *_rest in rows:
+            where = dict(id=assessment_id, measure=measure, criterion=criterion, value=value)
+            if measure not in measures:
+                raise StoreError("store.error.unknown_measure", **where)
+            if criterion not in scales:
+                raise StoreError("store.error.unknown_criterion", **where)
+            low, high = sorted(scales[criterion])
+            if not low <= value <= high:  # also refuses NaN
+                raise StoreError("store.error.score_off_scale", **where, min=f"{low:g}",
+                                 max=f"{high:g}")
 
     def _write_content(
         self, cur: duckdb.DuckDBPyConnection, assessment_id: int, a: Assessment
@@ -471,6 +516,16 @@ def _split_sql(script: str) -> list[str]:
 
 _stores: dict[Path, Store] = {}
 _stores_lock = threading.Lock()
+
+
+def restore_backup(backup: str | Path, path: str | Path | None = None) -> Path | None:
+    """Put a backup in place of the database (`impact restore`); returns where the
+    replaced file was kept. Refused while a process, this one included, has it open."""
+    resolved = Path(path or default_db_path()).expanduser().resolve()
+    with _stores_lock:
+        if resolved in _stores:
+            raise StoreError("store.error.restore_in_use_here", path=str(resolved))
+        return dbfile.restore(Path(backup).expanduser(), resolved)
 
 
 def get_store(path: str | Path | None = None, *, seed: bool = True) -> Store:

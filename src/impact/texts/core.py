@@ -32,6 +32,83 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cannot open the database {path}: {error}. Is another Impactbalans process using "
         "it? Stop it or set IMPACT_DB to another file.",
     ),
+    "store.error.locked_by": (
+        "De database {path} is in gebruik door een ander proces ({process}, PID {pid}). "
+        "Stop dat proces of zet IMPACT_DB op een ander bestand.",
+        "The database {path} is in use by another process ({process}, PID {pid}). "
+        "Stop it or set IMPACT_DB to another file.",
+    ),
+    "store.error.cannot_open": (
+        "De database {path} kan niet worden geopend: {error}",
+        "Cannot open the database {path}: {error}",
+    ),
+    "store.error.damaged": (
+        "Het databasebestand {path} is beschadigd ({error}). Er is geen reservekopie van; "
+        "zet IMPACT_DB op een ander bestand om met een lege database te beginnen.",
+        "The database file {path} is damaged ({error}). There is no backup of it; set "
+        "IMPACT_DB to another file to start with an empty database.",
+    ),
+    "store.error.damaged_backup": (
+        "Het databasebestand {path} is beschadigd ({error}). De nieuwste reservekopie is "
+        "{backup}; zet die terug met: impact restore {backup} --db {path}",
+        "The database file {path} is damaged ({error}). The newest backup is {backup}; "
+        "put it back with: impact restore {backup} --db {path}",
+    ),
+    "store.error.newer_schema": (
+        "De database {path} heeft schemaversie {found}, maar deze versie van Impactbalans "
+        "kent er {known}. Werk Impactbalans bij; de database is niet gewijzigd.",
+        "The database {path} has schema version {found}, but this version of Impactbalans "
+        "knows up to {known}. Update Impactbalans; the database was not changed.",
+    ),
+    "store.error.no_backup": (
+        "Reservekopie {backup} bestaat niet.",
+        "Backup {backup} does not exist.",
+    ),
+    "store.error.bad_backup": (
+        "{backup} is geen leesbare database ({error}); er is niets teruggezet.",
+        "{backup} is not a readable database ({error}); nothing was restored.",
+    ),
+    "store.error.restore_in_use": (
+        "De database {path} is open in een ander proces ({process}, PID {pid}); stop dat "
+        "eerst. Er is niets teruggezet.",
+        "The database {path} is open in another process ({process}, PID {pid}); stop it "
+        "first. Nothing was restored.",
+    ),
+    "store.error.restore_in_use_here": (
+        "De database {path} is open in dit proces; er is niets teruggezet.",
+        "The database {path} is open in this process; nothing was restored.",
+    ),
+    "store.error.copy_failed": (
+        "{source} kon niet naar {target} worden gekopieerd: {error}",
+        "Could not copy {source} to {target}: {error}",
+    ),
+    "store.cli.backup_written": ("Reservekopie gemaakt: {path}", "Backup written: {path}"),
+    "store.cli.restored": (
+        "{backup} is teruggezet als {path}.",
+        "{backup} has been restored as {path}.",
+    ),
+    "store.cli.kept": (
+        "De vervangen database is bewaard als {kept}.",
+        "The replaced database was kept as {kept}.",
+    ),
+    "store.error.unknown_measure": (
+        "Score niet opgeslagen: beoordeling {id} heeft geen maatregel {measure} "
+        "(criterium {criterion}, waarde {value:g}).",
+        "Score not saved: assessment {id} has no measure {measure} "
+        "(criterion {criterion}, value {value:g}).",
+    ),
+    "store.error.unknown_criterion": (
+        "Score niet opgeslagen: beoordeling {id} heeft geen criterium {criterion} "
+        "(maatregel {measure}, waarde {value:g}).",
+        "Score not saved: assessment {id} has no criterion {criterion} "
+        "(measure {measure}, value {value:g}).",
+    ),
+    "store.error.score_off_scale": (
+        "Score niet opgeslagen: {value:g} voor maatregel {measure} op criterium {criterion} "
+        "ligt buiten de schaal {min} tot {max}.",
+        "Score not saved: {value:g} for measure {measure} on criterion {criterion} is "
+        "outside the scale {min} to {max}.",
+    ),
     # navigation
     "nav.assessment": ("Beoordeling", "Assessment"),
     "nav.scoring": ("Scores", "Scores"),
