@@ -293,3 +293,26 @@ def test_restore_repairs_a_damaged_database(tmp_path: Path) -> None:
     store = Store(path)
     assert content(store.load(aid)) == content(small_assessment())
     store.close()
+
+
+def test_the_app_says_what_is_wrong_with_the_database_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer schema stops the page with the store's message in Dutch, no traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    from impact import store as store_module
+    from tests.conftest import APP
+
+    path = tmp_path / "newer.duckdb"
+    _real_db(path)
+    conn = duckdb.connect(str(path))
+    conn.execute("INSERT INTO schema_version VALUES (?, now())", [len(MIGRATIONS) + 1])
+    conn.close()
+    monkeypatch.setenv("IMPACT_DB", str(path))
+    monkeypatch.delenv("IMPACT_AUTH", raising=False)
+    store_module._stores.pop(path.resolve(), None)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("schemaversie" in e.value for e in at.error), [e.value for e in at.error]

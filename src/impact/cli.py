@@ -78,7 +78,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         store = get_store(args.db or None, seed=False)
         new_id = store.create(a, by=SYSTEM)  # the command line runs on the server itself
     except StoreError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(exc.message(args.lang)) from exc
     print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),
             criteria=len(a.criteria), db=store.path))
     return 0

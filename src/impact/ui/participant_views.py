@@ -14,7 +14,7 @@ import streamlit as st
 from impact import workshop as ws
 from impact.i18n import t
 from impact.model import PILLARS, seven_point_label
-from impact.store import Store, get_store
+from impact.store import Store
 from impact.ui import cache, session
 from impact.ui.auth import client_address
 from impact.ui.session import lang
@@ -25,7 +25,7 @@ SEVEN = list(range(-3, 4))
 
 
 def store() -> Store:
-    return get_store(seed=False)
+    return session.open_store(seed=False)
 
 
 def db() -> str:

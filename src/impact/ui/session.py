@@ -19,7 +19,7 @@ import streamlit as st
 
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from impact.model import Assessment
-from impact.store import Store, get_store
+from impact.store import Store, StoreError, get_store
 from impact.ui import cache
 from impact.weighting import Weighting
 
@@ -44,9 +44,21 @@ STEP = "step:{round_no}"  # the participant's screen in a round
 MADE_FILE = "export:{kind}"  # a file made on the export page ("zip", "report")
 
 
+def open_store(*, seed: bool = True) -> Store:
+    """The database of this server process (`IMPACT_DB`). A file that cannot be used
+    (newer schema, damaged, locked by another process) stops the page with the
+    store's own message in the user's language, never a traceback."""
+    try:
+        return get_store(seed=seed)
+    except StoreError as err:
+        language = st.session_state.get(LANG)
+        st.error(err.message(language if language in LANGUAGES else DEFAULT_LANGUAGE))
+        st.stop()
+
+
 def store() -> Store:
     """The database this server process works on (`IMPACT_DB`)."""
-    return get_store()
+    return open_store()
 
 
 # -- widgets that follow shared state ------------------------------------------------------
