@@ -84,6 +84,14 @@ def _real_db(path: Path) -> int:
     return aid
 
 
+def _newer_schema_db(path: Path) -> None:
+    """A closed database file that says it has one migration more than this code knows."""
+    _real_db(path)
+    conn = duckdb.connect(str(path))
+    conn.execute("INSERT INTO schema_version VALUES (?, now())", [len(MIGRATIONS) + 1])
+    conn.close()
+
+
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(["--lang", "en", *argv])
     out, err = capsys.readouterr()
@@ -100,10 +108,7 @@ def test_a_newer_schema_is_refused_before_any_write(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "new.duckdb"
-    _real_db(path)
-    conn = duckdb.connect(str(path))
-    conn.execute("INSERT INTO schema_version VALUES (?, now())", [len(MIGRATIONS) + 1])
-    conn.close()
+    _newer_schema_db(path)
     before = _digest(tmp_path)
     with pytest.raises(StoreError) as caught:
         Store(path)
@@ -301,17 +306,12 @@ def test_the_app_says_what_is_wrong_with_the_database_file(
     """A newer schema stops the page with the store's message in Dutch, no traceback."""
     from streamlit.testing.v1 import AppTest
 
-    from impact import store as store_module
     from tests.conftest import APP
 
     path = tmp_path / "newer.duckdb"
-    _real_db(path)
-    conn = duckdb.connect(str(path))
-    conn.execute("INSERT INTO schema_version VALUES (?, now())", [len(MIGRATIONS) + 1])
-    conn.close()
+    _newer_schema_db(path)
     monkeypatch.setenv("IMPACT_DB", str(path))
     monkeypatch.delenv("IMPACT_AUTH", raising=False)
-    store_module._stores.pop(path.resolve(), None)
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
