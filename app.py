@@ -14,7 +14,8 @@ import streamlit as st
 import impact.engine  # noqa: F401
 import impact.workshop  # noqa: F401
 from impact import access, ui
-from impact.access import AccessDenied, Role
+from impact.access import Role
+from impact.errors import UserError
 from impact.ui import sidebar, widgets
 
 st.set_page_config(page_title="Impactbalans", page_icon="⚖️", layout="wide")
@@ -80,5 +81,5 @@ elif me.role == Role.PARTICIPANT:
 else:
     try:
         dashboard()
-    except AccessDenied as exc:  # a write the role does not allow: say so, change nothing
+    except UserError as exc:  # a refused write (role, stale version, ...): say so, no traceback
         st.error(exc.message(ui.lang()))
