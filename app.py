@@ -16,7 +16,7 @@ import impact.workshop  # noqa: F401
 from impact import access, ui
 from impact.access import Role
 from impact.errors import UserError
-from impact.ui import sidebar, widgets
+from impact.ui import score_grid, sidebar, widgets
 
 st.set_page_config(page_title="Impactbalans", page_icon="⚖️", layout="wide")
 
@@ -60,6 +60,7 @@ def dashboard() -> None:
     with st.sidebar:
         sidebar.assessment_picker()
         sidebar.account_box()
+    score_grid.save_pending_on_leave(page.url_path)
     page.run()
 
 

@@ -320,19 +320,23 @@ class Store:
         return change.version
 
     def save_measure(self, assessment_id: int, measure: Measure, *, by: Principal,
-                     replaces: str | None = None, expected_version: int | None = None) -> int:
-        """Add a measure (at the end) or change the one with id `replaces`."""
+                     replaces: str | None = None, copy_of: str | None = None,
+                     expected_version: int | None = None) -> int:
+        """Add a measure (at the end; a copy of `copy_of` gets its scores) or change the
+        one with id `replaces`."""
         key = "history.measure_added" if replaces is None else "history.measure_changed"
         with self._change(assessment_id, by, expected_version, key, id=measure.id) as change:
-            items.save_measure(change.cur, assessment_id, measure, replaces)
+            items.save_measure(change.cur, assessment_id, measure, replaces, copy_of)
         return change.version
 
     def save_criterion(self, assessment_id: int, criterion: Criterion, *, by: Principal,
-                       replaces: str | None = None, expected_version: int | None = None) -> int:
-        """Add a criterion (at the end) or change the one with id `replaces`."""
+                       replaces: str | None = None, copy_of: str | None = None,
+                       expected_version: int | None = None) -> int:
+        """Add a criterion (at the end; a copy of `copy_of` gets its scores) or change
+        the one with id `replaces`."""
         key = "history.criterion_added" if replaces is None else "history.criterion_changed"
         with self._change(assessment_id, by, expected_version, key, id=criterion.id) as change:
-            items.save_criterion(change.cur, assessment_id, criterion, replaces)
+            items.save_criterion(change.cur, assessment_id, criterion, replaces, copy_of)
         return change.version
 
     def delete_item(self, assessment_id: int, kind: str, item_id: str, *, by: Principal,
@@ -352,24 +356,31 @@ class Store:
         return change.version
 
     def set_scores(self, assessment_id: int, scores: Iterable[Score], *, by: Principal,
+                   cleared: Iterable[tuple[str, str]] = (),
                    expected_version: int | None = None) -> int | None:
-        """Upsert scores (value, source, confidence) in one transaction; returns the new
-        version, or None when there was nothing to save."""
+        """Upsert scores (value, source, confidence) and clear the (measure, criterion)
+        cells in `cleared`, in one transaction; returns the new version, or None when
+        there was nothing to save."""
         require_editor(by)
-        table = score_rows(scores)
-        if not table.rows:
+        table, cleared = score_rows(scores), [list(cell) for cell in cleared]
+        if not table.rows and not cleared:
             return None
         with self._change(assessment_id, by, expected_version, "history.scores_saved",
-                          count=len(table.rows)) as change:
+                          count=len(table.rows) + len(cleared)) as change:
             check_scores(change.cur, assessment_id, table)
-            change.cur.executemany(
-                "INSERT INTO scores (assessment_id, measure_id, criterion_id, value, source, "
-                "confidence) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (assessment_id, measure_id, criterion_id) DO UPDATE SET "
-                "value = excluded.value, source = excluded.source, "
-                "confidence = excluded.confidence",
-                [[assessment_id, *row] for row in table.rows],
-            )
+            if table.rows:
+                change.cur.executemany(
+                    "INSERT INTO scores (assessment_id, measure_id, criterion_id, value, "
+                    "source, confidence) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (assessment_id, measure_id, criterion_id) DO UPDATE SET "
+                    "value = excluded.value, source = excluded.source, "
+                    "confidence = excluded.confidence",
+                    [[assessment_id, *row] for row in table.rows],
+                )
+            if cleared:
+                change.cur.executemany(
+                    "DELETE FROM scores WHERE assessment_id = ? AND measure_id = ? "
+                    "AND criterion_id = ?", [[assessment_id, *cell] for cell in cleared])
         return change.version
 
     def set_score(self, assessment_id: int, score: Score, *, by: Principal,

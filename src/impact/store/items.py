@@ -28,12 +28,15 @@ class DeletionImpact:
 
 
 def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Measure,
-                 replaces: str | None) -> None:
-    """Add `measure` at the end, or update the measure `replaces` (its id may change)."""
+                 replaces: str | None, copy_of: str | None = None) -> None:
+    """Add `measure` at the end (with the scores of `copy_of` when it is a copy), or
+    update the measure `replaces` (its id may change)."""
     if replaces is None:
         _require_free(cur, assessment_id, "measure", measure.id)
         bulk_insert(cur, assessment_id, measure_rows([measure], _next_position(
             cur, assessment_id, "measure")))
+        if copy_of is not None:
+            _copy_scores(cur, assessment_id, "measure", copy_of, measure.id)
         return
     _rename(cur, assessment_id, "measure", replaces, measure.id)
     cur.execute(
@@ -44,14 +47,32 @@ def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Me
 
 
 def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion: Criterion,
-                   replaces: str | None) -> None:
-    """Add `criterion` at the end, or update `replaces`; a new scale must hold its scores."""
+                   replaces: str | None, copy_of: str | None = None) -> None:
+    """Add `criterion` at the end (with the scores of `copy_of` when it is a copy), or
+    update `replaces`; a new scale must hold its scores."""
     if replaces is None:
         _require_free(cur, assessment_id, "criterion", criterion.id)
         bulk_insert(cur, assessment_id, criterion_rows([criterion], _next_position(
             cur, assessment_id, "criterion")))
+        if copy_of is not None:
+            _copy_scores(cur, assessment_id, "criterion", copy_of, criterion.id)
+            _check_scale(cur, assessment_id, criterion)
         return
     _rename(cur, assessment_id, "criterion", replaces, criterion.id)
+    _check_scale(cur, assessment_id, criterion)
+    cur.execute(
+        "UPDATE criteria SET pillar = ?, label_nl = ?, label_en = ?, unit = ?, direction = ?, "
+        "scale_min = ?, scale_max = ?, description = ?, weight = ? "
+        "WHERE assessment_id = ? AND id = ?",
+        [str(criterion.pillar), criterion.label_nl, criterion.label_en, criterion.unit,
+         str(criterion.direction), float(criterion.scale_min), float(criterion.scale_max),
+         criterion.description, float(criterion.weight), assessment_id, criterion.id],
+    )
+
+
+def _check_scale(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+                 criterion: Criterion) -> None:
+    """The criterion's scores must lie on its (new) scale."""
     low, high = sorted((float(criterion.scale_min), float(criterion.scale_max)))
     outside = cur.execute(
         "SELECT count(*), min(measure_id) FROM scores WHERE assessment_id = ? "
@@ -61,13 +82,18 @@ def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion
     if outside[0]:
         raise StoreError("store.error.scale_excludes_scores", criterion=criterion.id,
                          count=outside[0], measure=outside[1], min=f"{low:g}", max=f"{high:g}")
+
+
+def _copy_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, source: str,
+                 target: str) -> None:
+    _require_exists(cur, assessment_id, kind, source)
+    _, column = KINDS[kind]
+    other = "criterion_id" if kind == "measure" else "measure_id"
     cur.execute(
-        "UPDATE criteria SET pillar = ?, label_nl = ?, label_en = ?, unit = ?, direction = ?, "
-        "scale_min = ?, scale_max = ?, description = ?, weight = ? "
-        "WHERE assessment_id = ? AND id = ?",
-        [str(criterion.pillar), criterion.label_nl, criterion.label_en, criterion.unit,
-         str(criterion.direction), float(criterion.scale_min), float(criterion.scale_max),
-         criterion.description, float(criterion.weight), assessment_id, criterion.id],
+        f"INSERT INTO scores (assessment_id, {column}, {other}, value, source, confidence) "  # noqa: S608
+        f"SELECT assessment_id, ?, {other}, value, source, confidence FROM scores "
+        f"WHERE assessment_id = ? AND {column} = ?",
+        [target, assessment_id, source],
     )
 
 

@@ -28,6 +28,8 @@ from impact.ui.session import (
 from impact.ui.text import tr
 from impact.weighting import TOTAL_POINTS, Weighting
 
+# Streamlit colour names matching the pillar colours of the charts.
+PILLAR_BADGE = {"ecology": "green", "economy": "blue", "people": "orange"}
 CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without its logo
 LANG_SWITCH = "lang_switch"  # the sidebar's language widget
 PARTICIPANT_LANG_SWITCH = "p_lang"
