@@ -60,7 +60,7 @@ def dashboard() -> None:
     with st.sidebar:
         sidebar.assessment_picker()
         sidebar.account_box()
-    score_grid.save_pending_on_leave(page.url_path)
+    score_grid.save_pending_on_leave(page.url_path, ui.current_assessment())
     page.run()
 
 

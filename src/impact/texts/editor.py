@@ -15,6 +15,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grid.alt": ("Scores voor pijler {pillar}", "Scores for pillar {pillar}"),
     "grid.save": ("Opslaan ({count} wijziging(en))", "Save ({count} change(s))"),
     "grid.nothing": ("Geen wijzigingen", "No changes"),
+    "grid.fix_first": (
+        "Niet opgeslagen: verbeter eerst de scores die hierboven zijn genoemd.",
+        "Not saved: first correct the scores named above.",
+    ),
     "grid.discard": ("Wijzigingen weggooien", "Discard changes"),
     "grid.saved": ("{count} wijziging(en) opgeslagen", "{count} change(s) saved"),
     "grid.saved_on_leave": (

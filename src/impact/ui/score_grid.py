@@ -2,16 +2,20 @@
 
 A grid's input is the stored data of the version it was built on, under a key that
 changes only after a save or when someone else changed the assessment while nothing was
-pending; so a rerun never rebuilds the grid under the cursor. Edits stay in the grid's
-own state until Save. A value outside its scale is refused with the measure, criterion
-and scale named — never clamped (the columns have no min/max: the browser would clamp).
-Valid unsaved edits are kept aside each run and saved when the analyst goes to another
-page (`save_pending_on_leave`).
+pending. A committed cell does not rerun the page (`on_change="ignore"`): measured in
+Chromium, a rerun per cell lost keystrokes typed meanwhile (at typing speed, 2 of 6
+values). Edits stay in the grid's own state; a small fragment above the grids reruns
+every two seconds, reads them, checks every cell and shows the Save button with the
+number of pending changes. A value outside its scale is refused with the measure,
+criterion and scale named — never clamped (the columns have no min/max: the browser
+would clamp). Edits left unsaved are saved when the analyst opens another page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +33,11 @@ from impact.ui import session
 from impact.ui.auth import principal
 from impact.ui.text import plain, tr
 from impact.ui.widgets import PILLAR_BADGE, table_height
+
+POLL_SECONDS = 2  # how often the Save bar looks at what was typed
+# The grid loads its cell editors on the first edit; measured in Chromium, the first
+# keys typed into a cell were lost while that code loaded. The page loads it up front.
+EDITOR_CHUNKS = ("data-grid-overlay-editor.*.js", "number-overlay-editor.*.js")
 
 
 @dataclass
@@ -70,12 +79,17 @@ def save(pending: Pending) -> int | None:
     return version
 
 
-def save_pending_on_leave(url_path: str) -> None:
-    """Save the score edits the analyst left the scoring page with (app.py, every run)."""
-    if url_path == "scoring":
+def save_pending_on_leave(url_path: str, assessment: Assessment | None) -> None:
+    """Save the score edits the analyst left the scoring page with (app.py, every run:
+    the run that opens another page still carries the grids' states)."""
+    if url_path == "scoring" or assessment is None:
         return
-    pending = session.take_pending_scores()
+    pending = pending_edits(assessment, session.lang())
     if pending is None or not pending.count:
+        return
+    if pending.errors:
+        st.warning(tr("grid.not_saved_on_leave", count=pending.count,
+                      reason=plain(pending.errors[0])))
         return
     try:
         save(pending)
@@ -140,61 +154,123 @@ def _evidence_config() -> dict[str, object]:
     }
 
 
-def score_grids(assessment: Assessment, editable: bool, lang: str) -> Pending:
-    """The pillar tabs with their score and evidence grids; returns what is pending."""
-    version, generation, frames = _base(assessment, lang)
+def pending_edits(assessment: Assessment, lang: str) -> Pending | None:
+    """What the grids hold that is not stored, checked cell by cell; None before the
+    grids were drawn in this session."""
+    base = session.grid_base(assessment.id)
+    if base is None or base[2] is None:
+        return None
+    version, generation, frames = base
     keys = _keys(assessment.id, generation)
     pending = Pending(assessment.id, version)
+    for pillar in PILLARS:
+        if not assessment.criteria_of(pillar):
+            continue
+        edited = _edited(frames[f"scores:{pillar}"], session.grid_edits(keys[f"scores:{pillar}"]))
+        upserts, cleared, errors = score_changes(assessment, pillar, edited, lang)
+        pending.add_values(upserts, cleared)
+        pending.errors.extend(errors)
+        evidence = _edited(frames[f"evidence:{pillar}"],
+                           session.grid_edits(keys[f"evidence:{pillar}"]))
+        pending.add_evidence(evidence_changes(assessment, evidence))
+    return pending
+
+
+def _edited(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
+    """The grid's input with its edited cells (`edited_rows`: row position -> column ->
+    value) applied."""
+    if not edits:
+        return frame
+    edited = frame.copy()
+    for row, cells in edits.items():
+        for column, value in cells.items():
+            if column in edited.columns:
+                edited.iloc[int(row), edited.columns.get_loc(column)] = (
+                    float("nan") if value is None and edited[column].dtype.kind == "f"
+                    else value)
+    return edited
+
+
+@cache
+def _editor_chunks() -> tuple[str, ...]:
+    static = Path(st.__file__).parent / "static" / "static" / "js"
+    return tuple(sorted(p.name for pattern in EDITOR_CHUNKS for p in static.glob(pattern)))
+
+
+def preload_cell_editors() -> None:
+    """Load the grid's cell editors before the first keystroke (see EDITOR_CHUNKS)."""
+    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    urls = [f"{base.rstrip('/')}/static/js/{name}" for name in _editor_chunks()]
+    # The names come from Streamlit's own files: no user text reaches this script.
+    imports = "".join(f"import('{url}').catch(() => {{}});" for url in urls)
+    st.html(f"<script>{imports}</script>", unsafe_allow_javascript=True)
+
+
+def score_grids(assessment: Assessment, editable: bool, lang: str) -> None:
+    """The pillar tabs with their score and evidence grids."""
+    if editable:
+        preload_cell_editors()
+    _, generation, frames = _base(assessment, lang)
+    keys = _keys(assessment.id, generation)
     tabs = st.tabs([f":{PILLAR_BADGE[p]}-badge[{tr(f'pillar.{p}')}]" for p in PILLARS])
     for tab, pillar in zip(tabs, PILLARS, strict=True):
         with tab:
             if not assessment.criteria_of(pillar):
                 st.info(tr("scoring.no_criteria"))
                 continue
-            edited = st.data_editor(
+            st.data_editor(
                 frames[f"scores:{pillar}"], key=keys[f"scores:{pillar}"], hide_index=True,
                 height=table_height(len(assessment.measures)), width="stretch",
                 column_config=_column_config(assessment, pillar, lang), disabled=not editable,
                 placeholder="", alt=tr("grid.alt", pillar=tr(f"pillar.{pillar}")),
+                on_change="ignore",
             )
-            upserts, cleared, errors = score_changes(assessment, pillar, edited, lang)
-            pending.add_values(upserts, cleared)
-            pending.errors.extend(errors)
             with st.expander(tr("scoring.evidence")):
                 st.caption(tr("scoring.evidence_help"))
-                evidence = st.data_editor(
-                    frames[f"evidence:{pillar}"],
-                    key=keys[f"evidence:{pillar}"],
-                    hide_index=True, width="stretch", placeholder="",
+                st.data_editor(
+                    frames[f"evidence:{pillar}"], key=keys[f"evidence:{pillar}"],
+                    hide_index=True, width="stretch", placeholder="", on_change="ignore",
                     column_order=["measure", "criterion", "value", "source", "confidence"],
                     disabled=["measure", "criterion", "value"] if editable else True,
                     column_config=_evidence_config(),
                 )
-                pending.add_evidence(evidence_changes(assessment, evidence))
-    return pending
 
 
-def save_bar(pending: Pending, assessment: Assessment) -> None:
-    """Errors, the Save button with the number of pending changes, and Discard."""
+@st.fragment(run_every=POLL_SECONDS)
+def save_bar(assessment_id: int) -> None:
+    """Errors, the Save button with the number of pending changes, and Discard; reruns
+    by itself to follow what is typed in the grids (which do not rerun the page)."""
+    assessment = session.current_assessment()
+    if assessment is None or assessment.id != assessment_id:
+        return
+    pending = pending_edits(assessment, session.lang()) or Pending(assessment.id,
+                                                                   assessment.version)
     for error in pending.errors:
         st.error(plain(error), icon=":material/block:")
     if pending.version != assessment.version and pending.count:
         st.warning(tr("grid.changed_meanwhile"), icon=":material/sync_problem:")
-    session.keep_pending_scores(pending if pending.count and not pending.errors else None)
     left, right = st.columns([1, 1])
     label = tr("grid.save", count=pending.count) if pending.count else tr("grid.nothing")
-    if left.button(label, type="primary", disabled=not pending.count or bool(pending.errors),
-                   icon=":material/save:", key="grid_save", width="stretch"):
-        try:
-            save(pending)
-        except UserError as exc:
-            st.error(plain(exc.message(session.lang())))
-            return
-        session.take_pending_scores()
-        st.toast(tr("grid.saved", count=pending.count))
-        st.rerun()
-    if right.button(tr("grid.discard"), disabled=not pending.count and not pending.errors,
-                    key="grid_discard", width="stretch"):
-        session.take_pending_scores()
+    # Enabled even at zero: a cell committed a moment ago is only seen by the click's run.
+    if left.button(label, type="primary", icon=":material/save:", key="grid_save",
+                   width="stretch"):
+        _save_clicked(assessment)
+    if right.button(tr("grid.discard"), key="grid_discard", width="stretch"):
         session.set_grid_base(assessment.id, assessment.version)
         st.rerun()
+
+
+def _save_clicked(assessment: Assessment) -> None:
+    pending = pending_edits(assessment, session.lang())
+    if pending is None or not pending.count:
+        return
+    if pending.errors:
+        st.error(tr("grid.fix_first"), icon=":material/block:")
+        return
+    try:
+        save(pending)
+    except UserError as exc:
+        st.error(plain(exc.message(session.lang())))
+        return
+    st.toast(tr("grid.saved", count=pending.count))
+    st.rerun()
