@@ -151,9 +151,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sidebar.import": ("Werkmap importeren", "Import a workbook"),
     "sidebar.import_help": (
         "Excel-werkmap (.xlsx), JSON of een .zip met CSV-bestanden in het formaat van de "
-        "voorbeeldbeoordeling.",
+        "voorbeeldbeoordeling. Blad- en kolomnamen mogen Nederlands of Engels zijn "
+        "(maatregelen of measures, pijler of pillar).",
         "Excel workbook (.xlsx), JSON or a .zip of CSV files in the format of the example "
-        "assessment.",
+        "assessment. Sheet and column names may be Dutch or English (maatregelen or "
+        "measures, pijler or pillar).",
     ),
     "sidebar.import_button": ("Importeren", "Import"),
     "sidebar.imported": (
