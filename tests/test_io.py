@@ -297,7 +297,7 @@ def test_the_whole_file_is_checked_and_all_errors_are_reported_together(
     rc, out, err = run_cli(capsys, "--lang", "en", "validate", str(folder))
     assert rc == 1 and out == ""
     lines = err.strip().splitlines()
-    assert lines[0].endswith("6 error(s) found:")
+    assert lines[0].endswith("6 errors found:")
     assert lines[1:] == [i.message("en") for i in issues]
     assert "Sheet 'measures', row 4, column 'eco_bio': the score 5 is outside the scale " \
            "\u22123..3." in err

@@ -159,8 +159,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "sidebar.import_button": ("Importeren", "Import"),
     "sidebar.imported": (
-        "'{name}' is geïmporteerd: {measures} maatregelen, {criteria} criteria.",
-        "'{name}' was imported: {measures} measures, {criteria} criteria.",
+        "'{name}' is geïmporteerd: {measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}.",
+        "'{name}' was imported: {measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}.",
     ),
     "sidebar.import_failed": (
         "Het bestand is niet geïmporteerd; er is niets opgeslagen. Pas het volgende aan:",
@@ -184,8 +186,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "assessment.measures": ("Maatregelen", "Measures"),
     "assessment.criteria": ("Criteria", "Criteria"),
     "assessment.counts": (
-        "{measures} maatregelen · {criteria} criteria · {profiles} perspectieven",
-        "{measures} measures · {criteria} criteria · {profiles} perspectives",
+        "{measures} {measures|maatregel|maatregelen} · {criteria} {criteria|criterium|criteria} · "
+        "{profiles} {profiles|perspectief|perspectieven}",
+        "{measures} {measures|measure|measures} · {criteria} {criteria|criterion|criteria} · "
+        "{profiles} {profiles|perspective|perspectives}",
     ),
     "assessment.not_saved": (
         "Niet opgeslagen — los eerst deze punten op:",
@@ -250,8 +254,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "seven-point scale from very negative to very positive. Every change is saved at once.",
     ),
     "scoring.progress": (
-        "{filled} van {total} scores ingevuld",
-        "{filled} of {total} scores filled in",
+        "{filled} van {total} {total|score|scores} ingevuld",
+        "{filled} of {total} {total|score|scores} filled in",
     ),
     "scoring.evidence": ("Bron en zekerheid", "Source and confidence"),
     "scoring.evidence_help": (

@@ -290,27 +290,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # AssessmentValidationError's headline (its message lists every issue)
     "io.error.invalid": (
-        "Het bestand heeft {count} fout(en); er is niets ingelezen.",
-        "The file has {count} error(s); nothing was imported.",
+        "Het bestand heeft {count} {count|fout|fouten}; er is niets ingelezen.",
+        "The file has {count} {count|error|errors}; nothing was imported.",
     ),
     # the command line
     "io.cli.ok": (
-        "OK: '{name}' — {measures} maatregelen, {criteria} criteria, {profiles} profielen",
-        "OK: '{name}' — {measures} measures, {criteria} criteria, {profiles} profiles",
+        "OK: '{name}' — {measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}, {profiles} {profiles|profiel|profielen}",
+        "OK: '{name}' — {measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}, {profiles} {profiles|profile|profiles}",
     ),
     "io.cli.invalid": (
-        "{path}: {count} fout(en) gevonden:",
-        "{path}: {count} error(s) found:",
+        "{path}: {count} {count|fout|fouten} gevonden:",
+        "{path}: {count} {count|error|errors} found:",
     ),
     "io.cli.not_imported": (
         "Er is niets geïmporteerd; de database is ongewijzigd.",
         "Nothing was imported; the database is unchanged.",
     ),
     "io.cli.imported": (
-        "Geïmporteerd als beoordeling {id}: '{name}' ({measures} maatregelen, {criteria} "
-        "criteria) in {db}",
-        "Imported as assessment {id}: '{name}' ({measures} measures, {criteria} criteria) "
-        "into {db}",
+        "Geïmporteerd als beoordeling {id}: '{name}' ({measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}) in {db}",
+        "Imported as assessment {id}: '{name}' ({measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}) into {db}",
     ),
     # limits against hostile or mistaken files (impact.io.schema)
     "io.too_large_unpacked": (
@@ -375,7 +377,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with decimals; write it without the point (1234) or with a decimal comma (1,234).",
     ),
     "io.too_many_issues": (
-        "Er zijn meer dan {limit} fouten; de rest wordt niet getoond.",
-        "There are more than {limit} errors; the rest are not shown.",
+        "Er zijn meer dan {limit} {limit|fout|fouten}; de rest wordt niet getoond.",
+        "There are more than {limit} {limit|error|errors}; the rest are not shown.",
     ),
 }
