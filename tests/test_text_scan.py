@@ -31,6 +31,7 @@ st.radio("Keuze", ["None", "ja"])
 with st.expander("Add row"):
     st.markdown("Niets bijzonders; **geen** Engels.")
 st.sidebar.text_input("Naam", placeholder="Select...")
+st.button("Export", help="Download the ZIP file")  # "Export" is Dutch too
 '''
 
 
@@ -48,7 +49,8 @@ def test_the_scan_names_each_english_placeholder_and_where_it_is() -> None:
         "caption body: Waarde: None",
         "radio 'Keuze' options: None",
         "expander 'Add row' label: Add row",
-        "text_input 'Naam' placeholder: Select...",
+        "button 'Export' help: English text 'Download the ZIP file'",
+        "text_input 'Naam' placeholder: Select...",  # the sidebar comes last
     ]
 
 

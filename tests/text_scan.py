@@ -6,6 +6,8 @@ Two kinds of finding:
   placeholders, select options, tab and expander labels, toasts, the column configs of
   dataframes and data editors, the text of charts) is searched for words such as "None",
   "Select…", "Choose", "Add row";
+* **English catalogue text** — a string that is the English text of a catalogue entry and
+  no Dutch one (a label or help text looked up in the wrong language);
 * **frontend defaults** — what Streamlit's browser code shows in English when the page
   leaves a text out: "None" in the empty cells of a table without `placeholder=` (a data
   editor that adds rows has empty cells), "Select..." when an empty select cell of a data
@@ -28,10 +30,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
+
+from impact.i18n import catalogue
 
 # English words and phrases that do not belong in the Dutch UI (whole words, any case for
 # the phrases, exact case for the short ones that are also Dutch or data: "none", "nan")
@@ -47,19 +52,21 @@ _ENGLISH = re.compile("|".join(ENGLISH))
 _NOT_TEXT = frozenset({
     "id", "form_id", "query_param_key", "icon", "page_script_hash", "url", "url_pathname",
     "page_name", "script_path", "format", "type", "theme", "key", "arrow_data", "data",
-    "mime_type", "file_id", "src", "config",
+    "mime_type", "file_id", "src", "config", "column_order",
 })
 # JSON keys inside a column config or chart spec that hold no text on the screen
 _JSON_NOT_TEXT = frozenset({
     "type_config", "format", "type", "hovertemplate", "texttemplate", "xaxis", "yaxis",
     "legendgroup", "uid", "template", "colorscale", "color", "family", "bgcolor",
     "bordercolor", "fillcolor", "line", "marker", "meta", "customdata", "ids",
+    "value",  # a select column's stored value; its label is what shows
 })
 
 
 def english_placeholders(at: AppTest, allow: Iterable[str] = ()) -> list[str]:
     """Every English placeholder the page (main area and sidebar) shows, as readable lines."""
     allowed = set(allow)
+    english_only = _english_only()
     found: list[str] = []
     for node in _nodes(at._tree):
         proto = getattr(node, "proto", None)
@@ -69,6 +76,8 @@ def english_placeholders(at: AppTest, allow: Iterable[str] = ()) -> list[str]:
                 for match in _ENGLISH.finditer(text):
                     if match.group(0) not in allowed:
                         found.append(f"{where} {path}: {_snippet(text, match)}")
+                if text.strip() in english_only and text.strip() not in allowed:
+                    found.append(f"{where} {path}: English text '{text.strip()}'")
         found += [f"{where}{part}: frontend shows '{shown}'"
                   for part, shown in _frontend_defaults(node) if shown not in allowed]
     return found
@@ -79,6 +88,14 @@ def visible_texts(at: AppTest) -> list[str]:
     return [text for node in _nodes(at._tree)
             if isinstance(getattr(node, "proto", None), Message)
             for _, text in _texts(node.proto)]
+
+
+@cache
+def _english_only() -> frozenset[str]:
+    """The English texts of the catalogue (without parameters) that are no Dutch text."""
+    entries = catalogue().values()
+    dutch = {nl.strip() for nl, _ in entries}
+    return frozenset(en.strip() for _, en in entries if "{" not in en) - dutch
 
 
 def _nodes(node: Any) -> Iterator[Any]:
