@@ -14,8 +14,9 @@ import streamlit as st
 import impact.engine  # noqa: F401
 import impact.workshop  # noqa: F401
 from impact import access, ui
-from impact.access import AccessDenied, Role
-from impact.ui import sidebar, widgets
+from impact.access import Role
+from impact.errors import UserError
+from impact.ui import score_grid, sidebar, widgets
 
 st.set_page_config(page_title="Impactbalans", page_icon="⚖️", layout="wide")
 
@@ -59,6 +60,7 @@ def dashboard() -> None:
     with st.sidebar:
         sidebar.assessment_picker()
         sidebar.account_box()
+    score_grid.save_pending_on_leave(page.url_path)
     page.run()
 
 
@@ -80,5 +82,5 @@ elif me.role == Role.PARTICIPANT:
 else:
     try:
         dashboard()
-    except AccessDenied as exc:  # a write the role does not allow: say so, change nothing
+    except UserError as exc:  # a refused write (role, stale version, ...): say so, no traceback
         st.error(exc.message(ui.lang()))

@@ -190,6 +190,7 @@ def test_sign_in_roles_and_sign_out(oidc_app, browser) -> None:
     expect(page.get_by_role("heading", name="Scores")).to_be_visible()
     assert _score(db) == 35
     assert type_first_score(page, "42")
+    page.get_by_role("button", name=re.compile(r"^Opslaan \(1 ")).click()  # saved on request
     assert eventually(lambda: _score(db) == 42)
 
     sign_out(page)

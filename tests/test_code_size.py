@@ -72,7 +72,7 @@ def _long_functions() -> dict[str, int]:
 
 def test_the_scan_sees_the_source() -> None:
     names = [_name(p) for p in _files()]
-    assert "src/impact/store.py" in names and "src/impact/workshop/__init__.py" in names
+    assert "src/impact/store/core.py" in names and "src/impact/workshop/__init__.py" in names
     tree = ast.parse("class A:\n    def m(self):\n        def inner():\n            pass\n")
     assert [name for name, _node in _functions(tree)] == ["A.m", "A.m.inner"]
 

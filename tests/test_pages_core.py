@@ -39,7 +39,11 @@ def test_app_renders_the_seeded_example(db_path: Path) -> None:
     assert picker.format_func(picker.value) == EXAMPLE_NAME
     assert "11 maatregelen · 13 criteria · 4 perspectieven" in texts(at)
     assert str(db_path.resolve()) in texts(at)  # the app says where the data lives
-    assert len(at.data_editor) == 2
+    # the measures and criteria are lists with an edit button each (the dialogs edit them)
+    measures = [b.key.split(":")[-1] for b in at.button if b.key.startswith("edit:measure:")]
+    assert measures == [f"M{i:02d}" for i in range(1, 12)]
+    criteria = [b.key.split(":")[-1] for b in at.button if b.key.startswith("edit:criterion:")]
+    assert len(criteria) == 13 and criteria[0] == "eco_n"
 
 
 def test_language_switch_changes_the_visible_text(db_path: Path) -> None:

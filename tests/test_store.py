@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from impact import store as store_module
+from impact.migrations import statements
 from impact.model import (
     Assessment,
     Confidence,
@@ -76,7 +76,7 @@ def test_migration_upgrades_an_older_file(tmp_path: Path) -> None:
     conn = duckdb.connect(str(path))
     conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
                  "applied_at TIMESTAMP NOT NULL)")
-    for statement in store_module._split_sql(MIGRATIONS[0]):
+    for statement in statements(MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("INSERT INTO schema_version VALUES (1, now())")
     conn.close()

@@ -21,6 +21,7 @@ from impact.cli import main
 from impact.migrations import MIGRATIONS
 from impact.model import Score
 from impact.store import Store, StoreError, get_store, restore_backup
+from impact.store import core as store_core
 from tests.helpers import EDITOR
 from tests.test_store import content, small_assessment
 
@@ -211,7 +212,7 @@ def test_an_existing_database_is_backed_up_before_migrating(
 ) -> None:
     path = tmp_path / "old.duckdb"
     with monkeypatch.context() as old_release:  # a database made by a release that had one
-        old_release.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+        old_release.setattr(store_core, "MIGRATIONS", MIGRATIONS[:1])
         Store(path).close()
     assert dbfile.backups(path) == []
     Store(path).close()

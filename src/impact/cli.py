@@ -76,7 +76,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return 1
     try:
         store = get_store(args.db or None, seed=False)
-        new_id = store.create(a, by=SYSTEM)  # the command line runs on the server itself
+        # the command line runs on the server itself; a name in use gets a number added
+        new_id = store.create(a, by=SYSTEM, change_key="history.imported")
+        a.name = store.info(new_id).name
     except StoreError as exc:
         raise CliError(exc.message(args.lang)) from exc
     print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),

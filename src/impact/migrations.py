@@ -138,4 +138,29 @@ MIGRATIONS: list[str] = [
     ALTER TABLE workshop_sessions ADD COLUMN owner VARCHAR;
     ALTER TABLE workshop_sessions ADD COLUMN max_participants INTEGER DEFAULT 500;
     """,
+    # 4: older files may hold one assessment name twice: the later ones get their id added
+    """
+    UPDATE assessments SET name = name || ' (#' || CAST(id AS VARCHAR) || ')'
+        WHERE id NOT IN (SELECT min(id) FROM assessments GROUP BY name);
+    """,
+    # 5: unique assessment names (an index cannot be made in the transaction of the update
+    # above) and the history of every save, with a restorable copy
+    """
+    CREATE UNIQUE INDEX assessments_name ON assessments (name);
+    CREATE TABLE assessment_versions (
+        assessment_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        saved_at TIMESTAMP NOT NULL,
+        saved_by VARCHAR NOT NULL,
+        change_key VARCHAR NOT NULL,
+        change_params VARCHAR NOT NULL,
+        snapshot BLOB,
+        PRIMARY KEY (assessment_id, version)
+    );
+    """,
 ]
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of one migration (they contain no `;` inside)."""
+    return [s.strip() for s in script.split(";") if s.strip()]

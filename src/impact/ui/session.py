@@ -43,6 +43,10 @@ GRANT_COOKIE_SET = "grant_cookie:{code}"  # the grant cookie was written in this
 PARTICIPANT_ERROR = "p_error"  # (i18n key, params) of a refused answer
 STEP = "step:{round_no}"  # the participant's screen in a round
 MADE_FILE = "export:{kind}"  # a file made on the export page ("zip", "report")
+GRID_BASE = "grid_base:{assessment_id}"  # (version, generation) the score grids were built on
+PENDING_SCORES = "pending_scores"  # valid unsaved grid edits, saved when the page is left
+FORM_ERRORS = "form_errors:{form}"  # a dialog's errors per field, shown after its rerun
+OPEN_DIALOG = "open_dialog"  # the editor dialog that is open: (kind, mode, item id, pillar)
 
 
 def open_store(*, seed: bool = True) -> Store:
@@ -269,3 +273,57 @@ def step(round_no: int) -> int | None:
 
 def set_step(round_no: int, value: int) -> None:
     st.session_state[STEP.format(round_no=round_no)] = value
+
+
+# -- the editor ----------------------------------------------------------------------------
+def grid_base(assessment_id: int) -> tuple[int, int, Any] | None:
+    """(data version, generation, input frames) of this tab's score grids; None at first."""
+    return st.session_state.get(GRID_BASE.format(assessment_id=assessment_id))
+
+
+def set_grid_base(assessment_id: int, version: int, frames: Any = None) -> None:
+    """Grids built on `version` from `frames` (None: rebuilt on the next run), under a
+    new generation of widget keys."""
+    old = grid_base(assessment_id)
+    st.session_state[GRID_BASE.format(assessment_id=assessment_id)] = (
+        version, (old[1] + 1) if old else 0, frames)
+
+
+def has_grid_edits(keys: list[str]) -> bool:
+    """Whether any of these data editors holds an edit (typed before this run started)."""
+    return any(isinstance(state := st.session_state.get(key), dict)
+               and (state.get("edited_rows") or state.get("added_rows")) for key in keys)
+
+
+def keep_pending_scores(pending: Any) -> None:
+    st.session_state[PENDING_SCORES] = pending
+
+
+def take_pending_scores() -> Any:
+    return st.session_state.pop(PENDING_SCORES, None)
+
+
+def form_errors(form: str) -> dict[str, str]:
+    return st.session_state.get(FORM_ERRORS.format(form=form), {})
+
+
+def set_form_errors(form: str, errors: dict[str, str]) -> None:
+    if errors:
+        st.session_state[FORM_ERRORS.format(form=form)] = errors
+    else:
+        st.session_state.pop(FORM_ERRORS.format(form=form), None)
+
+
+def open_dialog(spec: tuple) -> None:
+    st.session_state[OPEN_DIALOG] = spec
+
+
+def opened_dialog() -> tuple | None:
+    return st.session_state.get(OPEN_DIALOG)
+
+
+def close_dialog() -> None:
+    """The dialog is saved, cancelled or dismissed: forget it and its messages."""
+    st.session_state.pop(OPEN_DIALOG, None)
+    for key in [k for k in st.session_state if str(k).startswith("form_errors:")]:
+        del st.session_state[key]

@@ -68,7 +68,7 @@ def manage_assessments(current: int | None, names: dict[int, str]) -> None:
         name = st.text_input(tr("sidebar.new_name"), value=tr("sidebar.new_default"))
         if st.form_submit_button(tr("sidebar.create"), icon=":material/add:"):
             if name.strip():
-                new = Assessment(name=store().unique_name(name.strip()))
+                new = Assessment(name=name.strip())  # a name in use gets a number added
                 session.set_current_assessment(store().create(new, by=principal()))
                 st.rerun()
             else:
@@ -120,10 +120,10 @@ def import_upload(filename: str, data: bytes) -> None:
             issue.message(lang()) for issue in exc.errors
         ])
         return
-    # Two assessments with one name cannot be told apart in the picker.
-    assessment.name = store().unique_name(assessment.name)
-    session.set_current_assessment(store().create(assessment, by=principal()))
+    # Two assessments with one name cannot be told apart: a name in use gets a number.
+    new_id = store().create(assessment, by=principal(), change_key="history.imported")
+    session.set_current_assessment(new_id)
     session.import_done()
-    st.toast(tr("sidebar.imported", name=plain(assessment.name),
+    st.toast(tr("sidebar.imported", name=plain(store().info(new_id).name),
                 measures=len(assessment.measures), criteria=len(assessment.criteria)))
     st.rerun()

@@ -30,6 +30,8 @@ from impact.ui.session import (
 from impact.ui.text import tr
 from impact.weighting import TOTAL_POINTS, Weighting
 
+# Streamlit colour names matching the pillar colours of the charts.
+PILLAR_BADGE = {"ecology": "green", "economy": "blue", "people": "orange"}
 CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without its logo
 # an empty table cell (a statistic over too few answers, an unscored cell): a dash in both
 # languages instead of Streamlit's English "None"; data editors can pass it as placeholder

@@ -156,4 +156,4 @@ def save_group_result(store: Store, code: str | Session, round_no: int | None = 
     require_editor(by)
     require_facilitator(store, session.code, by=by, key=key)
     return store.create(group_assessment(store, session, round_no, name=name, lang=lang),
-                        by=by)
+                        by=by, change_key="history.group_result")
