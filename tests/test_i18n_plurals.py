@@ -73,3 +73,9 @@ def test_no_count_stands_before_a_fixed_plural_noun() -> None:
         for m in re.finditer(r"\{\w+\} (\w+)", text) if m.group(1) in PLURAL_NOUNS
     )
     assert sorted(set(fixed) - VERB_NOT_NOUN) == []
+    # nor the "(en)"/"(s)" way round it: "1 wijziging(en)"
+    hedged = sorted(
+        (key, m.group(0)) for key, texts in catalogue().items() for text in texts
+        for m in re.finditer(r"\{\w+\}(?: [\w-]+)* [\w-]+\((?:en|s)\)", text)
+    )
+    assert hedged == []
