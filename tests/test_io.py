@@ -188,9 +188,9 @@ CASES: list[tuple[str, Mutation, str, int | None, str | None, str]] = [
      lambda f: add_column(f, "measures", "eco_fosfaat", ["1"] * 11),
      "measures", 1, "eco_fosfaat", "io.unknown_score_column"),
     ("missing criteria sheet", lambda f: (f / "criteria.csv").unlink(),
-     "criteria", None, None, "io.missing_sheet"),
+     "criteria", None, None, "io.missing_file_found"),
     ("missing measures sheet", lambda f: (f / "measures.csv").unlink(),
-     "measures", None, None, "io.missing_sheet"),
+     "measures", None, None, "io.missing_file_found"),
     ("missing required column", lambda f: drop_column(f, "criteria", "direction"),
      "criteria", 1, "direction", "io.missing_column"),
     ("unknown column", lambda f: add_column(f, "criteria", "opmerking", [""] * 13),
@@ -297,7 +297,7 @@ def test_the_whole_file_is_checked_and_all_errors_are_reported_together(
     rc, out, err = run_cli(capsys, "--lang", "en", "validate", str(folder))
     assert rc == 1 and out == ""
     lines = err.strip().splitlines()
-    assert lines[0].endswith("6 error(s) found:")
+    assert lines[0].endswith("6 errors found:")
     assert lines[1:] == [i.message("en") for i in issues]
     assert "Sheet 'measures', row 4, column 'eco_bio': the score 5 is outside the scale " \
            "\u22123..3." in err
@@ -323,7 +323,7 @@ def test_rows_are_spreadsheet_rows_in_a_workbook_with_blank_rows(tmp_path: Path)
     ws = wb["measures"]
     ws.insert_rows(3, amount=2)  # two blank rows after M01: M02 moves to row 5
     ws.title = "tmp"
-    ws.title = "Measures"  # sheet names are matched case-insensitively
+    ws.title = "Measures"  # sheet names are matched case-insensitively, named as written
     col = [c.value for c in ws[1]].index("econ_jobs") + 1
     ws.cell(row=6, column=col, value="veel")  # M03
     ws.cell(row=7, column=col).value = None  # M04
@@ -333,10 +333,10 @@ def test_rows_are_spreadsheet_rows_in_a_workbook_with_blank_rows(tmp_path: Path)
     issues = issues_of(path)
     assert [(i.sheet, i.row, i.column, i.key) for i in issues] == [
         ("criteria", 2, "pillar", "io.unknown_pillar"),
-        ("measures", 6, "econ_jobs", "io.not_a_number"),
-        ("measures", 7, "econ_jobs", "io.empty_score"),
+        ("Measures", 6, "econ_jobs", "io.not_a_number"),
+        ("Measures", 7, "econ_jobs", "io.empty_score"),
     ]
-    assert issues[1].message("nl") == "Blad 'measures', rij 6, kolom 'econ_jobs': " \
+    assert issues[1].message("nl") == "Blad 'Measures', rij 6, kolom 'econ_jobs': " \
                                       "'veel' is geen getal."
 
 
@@ -348,8 +348,10 @@ def test_a_missing_sheet_in_a_workbook(tmp_path: Path) -> None:
     wb.save(path)
     issues = issues_of(path)
     assert [(i.sheet, i.row, i.column, i.key) for i in issues] == [
-        ("criteria", None, None, "io.missing_sheet")]
-    assert issues[0].message("nl").startswith("Blad 'criteria': dit blad ontbreekt")
+        ("criteria", None, None, "io.missing_sheet_found")]
+    assert issues[0].message("nl").startswith(
+        "Blad 'criteria': dit verplichte blad ontbreekt (in het Nederlands: 'criteria'); "
+        "gevonden: 'assessment', 'measures', 'profiles', 'evidence'.")
 
 
 def test_json_errors_name_part_item_and_field(tmp_path: Path) -> None:

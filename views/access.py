@@ -17,7 +17,7 @@ st.caption(ui.tr("access.intro"))
 
 roles = access.list_roles(store)
 if roles:
-    st.dataframe(pd.DataFrame({
+    ui.table(pd.DataFrame({
         ui.tr("access.col.subject"): [subject for subject, _role in roles],
         ui.tr("access.col.role"): [ui.tr(f"role.{role}") for _subject, role in roles],
     }), hide_index=True, width="stretch", key="roles")

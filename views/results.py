@@ -80,7 +80,7 @@ ui.chart(charts.heatmap_from_assessment(assessment, table, lang=lang, subtitle=s
 st.subheader(ui.tr("results.table_header"))
 frame = charts.results_table(table, lang=lang, no_regret=no_regret)
 cols = charts.results_columns(lang)
-st.dataframe(
+ui.table(
     frame,
     hide_index=True,
     width="stretch",

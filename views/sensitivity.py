@@ -71,7 +71,7 @@ except engine.EngineError as err:
 if stability is not None:
     ui.chart(charts.stability_chart(stability, lang=lang, subtitle=subtitle), "stability",
              downloads="dl-sens-stability")
-    st.dataframe(
+    ui.table(
         pd.DataFrame(
             {
                 ui.tr("word.pillar"): [ui.tr(f"pillar.{Pillar(p).value}")
@@ -141,7 +141,7 @@ else:
             ui.tr("results.s.col.change"): (now.reindex(then.index) - then).to_numpy(),
         }
     ).sort_values(ui.tr("results.s.col.rank_whatif"), kind="stable")
-    st.dataframe(moves, hide_index=True, key="sens-whatif-table",
+    ui.table(moves, hide_index=True, key="sens-whatif-table",
                  height=ui.table_height(len(moves)),
                  column_config={ui.tr("results.s.col.change"): st.column_config.NumberColumn(
                      help=ui.tr("results.s.col.change_help"), format="%+d")})
@@ -183,6 +183,6 @@ if views.no_regret:
             },
         }
     )
-    st.dataframe(regret_free, hide_index=True, key="sens-no-regret")
+    ui.table(regret_free, hide_index=True, key="sens-no-regret")
 else:
     st.info(ui.tr("results.s.no_regret_none", k=views.k))

@@ -58,12 +58,12 @@ effective = pd.DataFrame(
 )
 ranking = charts.results_table(evaluation.table, lang=lang)
 cols = charts.results_columns(lang)
-st.dataframe(
+ui.table(
     ranking[[cols["rank"], cols["measure"], cols["score"]]],
     hide_index=True, key="weights-ranking", height=ui.table_height(len(ranking)),
     column_config={cols["score"]: st.column_config.NumberColumn(format="%.3f")},
 )
-st.dataframe(
+ui.table(
     effective, hide_index=True, key="weights-effective", height=ui.table_height(len(effective)),
     column_config={
         ui.tr("results.w.col.within"): st.column_config.NumberColumn(format="%.1f %%"),

@@ -4,8 +4,12 @@ Three formats hold the same content:
 
 * **Workbook** (``.xlsx``/``.xlsm``) with the sheets below, or a **folder of CSV files**
   named after the sheets (``criteria.csv``, ``measures.csv``, ...), or a ``.zip`` of such
-  CSV files (for uploads). Sheet and fixed column names are matched case-insensitively;
-  other sheets/files are ignored.
+  CSV files (for uploads). Sheet, file and fixed column names are matched without regard
+  to case, spacing or a language tag ("Criteria (NL)"), and their Dutch names are accepted
+  too (``maatregelen``, ``pijler``, ``schaal min``, ...; the tables are in
+  :mod:`impact.io.aliases`); other sheets/files are ignored. A missing required sheet is
+  reported with the names of the sheets the file does hold; a name that two sheets or two
+  columns answer to is an error.
 
   - ``assessment`` (optional): rows ``key, value`` with keys ``name`` and ``description``.
     Without it the name is the file or folder name.
@@ -14,7 +18,8 @@ Three formats hold the same content:
     the column is absent). Required: ``id, pillar, label_nl, direction, scale_min,
     scale_max``. ``pillar`` is ``ecology|economy|people`` (Dutch ``ecologie``/``milieu``,
     ``economie``, ``mens`` are accepted too), ``direction`` is
-    ``higher_is_better|lower_is_better`` (``max``/``min`` accepted).
+    ``higher_is_better|lower_is_better`` (``max``/``min`` and ``hoger is beter``/``lager is
+    beter`` accepted).
   - ``measures`` (required): ``measure_id, label_nl, label_en, description``, then one
     column per criterion id with the score (a number on the criterion's scale).
   - ``profiles`` (optional): ``profile, ecology, economy, people`` — pillar weights on any
@@ -64,7 +69,8 @@ export and restored on import, in one place: :mod:`impact.io.cells`.
 The package: :mod:`~impact.io.readers` (file → raw sheets), :mod:`~impact.io.validate` (one
 function per sheet, then the Assessment), :mod:`~impact.io.writers` (Assessment → file),
 :mod:`~impact.io.load` (the public reading functions), :mod:`~impact.io.issues` (the error
-contract). This module only re-exports the public names.
+contract), :mod:`~impact.io.aliases` (the other names of sheets, columns and values). This
+module only re-exports the public names.
 """
 
 from __future__ import annotations

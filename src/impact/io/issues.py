@@ -85,6 +85,8 @@ class Collector:
     def __init__(self, kind: str = "table"):
         self.kind = kind
         self.issues: list[ValidationIssue] = []
+        # our sheets a reader reported missing, empty or ambiguous: not reported again
+        self.absent: set[str] = set()
 
     def add(self, sheet: str, row: int | None, column: str | None, key: str, **params: Any):
         # a file with an error in every cell would otherwise hold millions of issues

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from impact.io.aliases import DUTCH_SHEET_NAMES, SheetMatch, match_sheets
 from impact.io.cells import unneutralise
 from impact.io.dutch import mark_dotted_numbers
 from impact.io.issues import Collector
@@ -92,7 +93,8 @@ def decode_text(data: bytes) -> str:
 
 # --- CSV: a folder or a zip -------------------------------------------------------------
 
-def _read_csv(name: str, data: bytes, out: Collector, shown: str) -> Table | None:
+def _read_csv(sheet: str, data: bytes, out: Collector, path: str, name: str) -> Table | None:
+    """One CSV file: our `sheet`, read from `path`, named `name` in messages."""
     text = decode_text(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -103,71 +105,114 @@ def _read_csv(name: str, data: bytes, out: Collector, shown: str) -> Table | Non
             for number, values in enumerate(reader, start=1)
         ]
     except csv.Error as exc:
-        out.add("", None, None, "io.unreadable_csv", path=shown, detail=str(exc))
+        out.add("", None, None, "io.unreadable_csv", path=path, detail=str(exc))
         return None
     if delimiter == ";":  # the Dutch Excel way, perhaps with a point between thousands
         mark_dotted_numbers(values for _, values in records)
-    table = table_from_records(name, records, out)
-    if table is None and name in REQUIRED_SHEETS:
+    table = table_from_records(sheet, records, out, name)
+    if table is None and sheet in REQUIRED_SHEETS:
         out.add(name, None, None, "io.empty_sheet")
+        out.absent.add(sheet)
     return table
 
 
+def _csv_stem(name: str) -> str:
+    """A CSV file's name without folders and .csv, as the sheet it holds is called."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1][:-4].strip()
+
+
 def _tables_from_csv_files(
-    files: dict[str, tuple[bytes, str]], out: Collector
+    files: dict[str, tuple[bytes, str, str]], out: Collector
 ) -> dict[str, Table]:
-    """`files` maps a lower-case stem to (bytes, shown name)."""
+    """`files` maps our sheet to (bytes, path shown, name in the file)."""
     tables: dict[str, Table] = {}
     for sheet in SHEET_ORDER:
         if sheet in files:
-            data, shown = files[sheet]
-            table = _read_csv(sheet, data, out, shown)
+            data, path, name = files[sheet]
+            table = _read_csv(sheet, data, out, path, _csv_stem(name))
             if table is not None:
                 tables[sheet] = table
     return tables
 
 
 def read_csv_folder(folder: Path, out: Collector) -> dict[str, Table]:
-    files: dict[str, tuple[bytes, str]] = {}
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() == ".csv":
-            stem = path.stem.strip().lower()
-            if stem in SHEET_ORDER and stem not in files:
-                try:
-                    if path.stat().st_size > MAX_UPLOAD_BYTES:
-                        out.add("", None, None, "io.too_large", path=str(path))
-                        return {}
-                    files[stem] = (path.read_bytes(), str(path))
-                except OSError as exc:
-                    out.add("", None, None, "io.unreadable_file", path=str(path),
-                            detail=exc.strerror or str(exc))
+    paths = {
+        path.name: path for path in sorted(folder.iterdir())
+        if path.is_file() and path.suffix.lower() == ".csv"
+    }
+    match = match_sheets(paths, _csv_stem)
+    report_unmatched(match, out, files=True)
+    files: dict[str, tuple[bytes, str, str]] = {}
+    for sheet, name in match.sheets.items():
+        path = paths[name]
+        try:
+            if path.stat().st_size > MAX_UPLOAD_BYTES:
+                out.add("", None, None, "io.too_large", path=str(path))
+                return {}
+            files[sheet] = (path.read_bytes(), str(path), name)
+        except OSError as exc:
+            out.add("", None, None, "io.unreadable_file", path=str(path),
+                    detail=exc.strerror or str(exc))
     return _tables_from_csv_files(files, out)
 
 
 def read_csv_zip(data: bytes, shown: str, out: Collector) -> dict[str, Table]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        files: dict[str, tuple[bytes, str]] = {}
-        total = 0
+        members: dict[str, zipfile.ZipInfo] = {}
         for info in archive.infolist():
             member = info.filename.replace("\\", "/")
             base = member.rsplit("/", 1)[-1]
             if info.is_dir() or member.startswith("__MACOSX/") or base.startswith("."):
                 continue
-            if not base.lower().endswith(".csv"):
-                continue
-            stem = base[:-4].strip().lower()
-            if stem not in SHEET_ORDER or stem in files:
-                continue
+            if base.lower().endswith(".csv"):
+                members.setdefault(member, info)
+        match = match_sheets(members, _csv_stem)
+        report_unmatched(match, out, files=True)
+        files: dict[str, tuple[bytes, str, str]] = {}
+        total = 0
+        for sheet, member in match.sheets.items():
+            info = members[member]
             total += info.file_size
             if info.file_size > MAX_UPLOAD_BYTES or total > MAX_UPLOAD_BYTES:
                 out.add("", None, None, "io.too_large", path=shown)
                 return {}
-            files[stem] = (archive.read(info), f"{shown}/{member}")
+            files[sheet] = (archive.read(info), f"{shown}/{member}", member)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
         out.add("", None, None, "io.unreadable_zip", path=shown)
         return {}
     return _tables_from_csv_files(files, out)
+
+
+_MAX_NAMES_SHOWN = 20
+
+
+def _names_text(names: list[str]) -> str:
+    shown = ", ".join(f"'{name}'" for name in names[:_MAX_NAMES_SHOWN])
+    return shown + (", …" if len(names) > _MAX_NAMES_SHOWN else "")
+
+
+def report_unmatched(match: SheetMatch, out: Collector, *, files: bool) -> None:
+    """Report a required sheet the file lacks (naming what it holds instead) and a sheet
+    that more than one of the file's sheets could be."""
+    for sheet, names in match.ambiguous.items():
+        out.absent.add(sheet)
+        out.add(sheet, None, None, "io.ambiguous_file" if files else "io.ambiguous_sheet",
+                names=_names_text(names))
+    for sheet in REQUIRED_SHEETS:
+        if sheet in match.sheets or sheet in match.ambiguous:
+            continue
+        out.absent.add(sheet)
+        dutch = DUTCH_SHEET_NAMES[sheet]
+        if not files:
+            out.add(sheet, None, None, "io.missing_sheet_found", dutch=dutch,
+                    found=_names_text(match.found))
+        elif match.found:
+            out.add(sheet, None, None, "io.missing_file_found", file=f"{sheet}.csv",
+                    dutch=f"{dutch}.csv", found=_names_text(match.found))
+        else:
+            out.add(sheet, None, None, "io.missing_file_none", file=f"{sheet}.csv",
+                    dutch=f"{dutch}.csv")
 
 
 # --- workbook ---------------------------------------------------------------------------
@@ -199,10 +244,13 @@ def _unpacked_size(handle: Any) -> int:
 
 
 def _xlsx_tables(workbook: Any, out: Collector) -> dict[str, Table]:
-    by_name = {ws.title.strip().lower(): ws for ws in reversed(workbook.worksheets)}
+    by_title = {ws.title: ws for ws in workbook.worksheets}
+    match = match_sheets(by_title)
+    report_unmatched(match, out, files=False)
     tables: dict[str, Table] = {}
     for sheet in SHEET_ORDER:
-        ws = by_name.get(sheet)
+        title = match.sheets.get(sheet)
+        ws = by_title.get(title) if title is not None else None
         if ws is None or not hasattr(ws, "iter_rows"):
             continue
         # forget the declared dimension: a hostile one (A1:XFD1048576) would pad every row
@@ -211,10 +259,11 @@ def _xlsx_tables(workbook: Any, out: Collector) -> dict[str, Table]:
             (number, [_xlsx_cell_value(v) for v in values])
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1)
         )
-        table = table_from_records(sheet, records, out)
+        table = table_from_records(sheet, records, out, title.strip())
         if table is None:
             if sheet in REQUIRED_SHEETS:
-                out.add(sheet, None, None, "io.empty_sheet")
+                out.add(title.strip(), None, None, "io.empty_sheet")
+                out.absent.add(sheet)
         else:
             tables[sheet] = table
     return tables
@@ -323,6 +372,7 @@ def _json_records(
     if part not in data:
         if required:
             out.add(part, None, None, "io.missing_sheet")
+            out.absent.add(part)
         return None
     value = data[part]
     if not isinstance(value, list):

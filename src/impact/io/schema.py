@@ -1,8 +1,7 @@
-"""The assessment file format: sheet and column names, accepted spellings, limits."""
+"""The assessment file format: sheet and column names and limits (the other names a file
+may use for them are in :mod:`impact.io.aliases`)."""
 
 from __future__ import annotations
-
-from impact.model import Confidence, Direction, Pillar
 
 JSON_FORMAT = "impactbalans-assessment"
 JSON_VERSION = 1
@@ -25,21 +24,6 @@ REQUIRED_SHEETS = ("criteria", "measures")
 FIXED_COLUMNS = frozenset(
     CRITERIA_COLUMNS + MEASURE_COLUMNS + PROFILE_COLUMNS + EVIDENCE_COLUMNS + ASSESSMENT_COLUMNS
 )
-
-PILLAR_ALIASES = {
-    "ecology": Pillar.ECOLOGY, "ecologie": Pillar.ECOLOGY, "milieu": Pillar.ECOLOGY,
-    "economy": Pillar.ECONOMY, "economie": Pillar.ECONOMY,
-    "people": Pillar.PEOPLE, "mens": Pillar.PEOPLE,
-}
-DIRECTION_ALIASES = {
-    "higher_is_better": Direction.HIGHER_IS_BETTER, "max": Direction.HIGHER_IS_BETTER,
-    "lower_is_better": Direction.LOWER_IS_BETTER, "min": Direction.LOWER_IS_BETTER,
-}
-CONFIDENCE_ALIASES = {
-    "low": Confidence.LOW, "laag": Confidence.LOW,
-    "medium": Confidence.MEDIUM, "gemiddeld": Confidence.MEDIUM, "middel": Confidence.MEDIUM,
-    "high": Confidence.HIGH, "hoog": Confidence.HIGH,
-}
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # per file inside a zip, and for a zip in total
 

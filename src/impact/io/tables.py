@@ -26,19 +26,25 @@ class Row:
 
 @dataclass
 class Table:
-    name: str
+    name: str  # as the file names it: issues are reported under this name
     columns: list[str]
     rows: list[Row]
     header_row: int = 1
     kind: str = "table"
     score_sheet: str | None = None  # JSON: score cells are reported under "scores"
+    sheet: str = ""  # which of our sheets this is ("measures" for "Maatregelen")
+
+    def __post_init__(self) -> None:
+        self.sheet = self.sheet or self.name
 
 
 def table_from_records(
-    name: str, records: Iterable[tuple[int, Sequence[Any]]], out: Collector
+    sheet: str, records: Iterable[tuple[int, Sequence[Any]]], out: Collector,
+    shown: str | None = None,
 ) -> Table | None:
     """Header = the first non-empty record; later non-empty records are data rows.
 
+    `sheet` is which of our sheets it is, `shown` its name in the file (for messages).
     Reading stops at the first record beyond a limit (rows, columns, row number), so a
     hostile file is refused after reading only what the limits allow."""
     header: list[str] | None = None
@@ -46,13 +52,15 @@ def table_from_records(
     keep: list[int] = []
     rows: list[Row] = []
     flagged: set[int] = set()
+    name = shown or sheet
     for number, values in records:
         if all(is_empty(v) for v in values):
             if number > MAX_ROW_NUMBER:
                 out.add(name, number, None, "io.row_too_far", limit=MAX_ROW_NUMBER)
                 break
             continue
-        if not _within_limits(name, number, values, len(rows) + (header is not None), out):
+        if not _within_limits(sheet, name, number, values, len(rows) + (header is not None),
+                              out):
             break
         for i, value in enumerate(values):
             if isinstance(value, str):
@@ -74,7 +82,7 @@ def table_from_records(
         rows.append(Row(number, cells))
     if header is None:
         return None
-    return Table(name, [header[i] for i in keep], rows, header_row)
+    return Table(name, [header[i] for i in keep], rows, header_row, sheet=sheet)
 
 
 # a reader stopped at one of these limits: the file is refused without validating the rest
@@ -86,14 +94,14 @@ def max_rows(name: str) -> int:
 
 
 def _within_limits(
-    name: str, number: int, values: Sequence[Any], count: int, out: Collector
+    sheet: str, name: str, number: int, values: Sequence[Any], count: int, out: Collector
 ) -> bool:
     """False (and reported) for a record beyond a limit; `count` = records before it."""
     if number > MAX_ROW_NUMBER:
         out.add(name, number, None, "io.row_too_far", limit=MAX_ROW_NUMBER)
         return False
-    if count > max_rows(name):
-        out.add(name, number, None, "io.too_many_rows", limit=max_rows(name))
+    if count > max_rows(sheet):
+        out.add(name, number, None, "io.too_many_rows", limit=max_rows(sheet))
         return False
     last = max((i for i, v in enumerate(values) if not is_empty(v)), default=0)
     if last >= MAX_COLUMNS:

@@ -151,14 +151,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sidebar.import": ("Werkmap importeren", "Import a workbook"),
     "sidebar.import_help": (
         "Excel-werkmap (.xlsx), JSON of een .zip met CSV-bestanden in het formaat van de "
-        "voorbeeldbeoordeling.",
+        "voorbeeldbeoordeling. Blad- en kolomnamen mogen Nederlands of Engels zijn "
+        "(maatregelen of measures, pijler of pillar).",
         "Excel workbook (.xlsx), JSON or a .zip of CSV files in the format of the example "
-        "assessment.",
+        "assessment. Sheet and column names may be Dutch or English (maatregelen or "
+        "measures, pijler or pillar).",
     ),
     "sidebar.import_button": ("Importeren", "Import"),
     "sidebar.imported": (
-        "'{name}' is geïmporteerd: {measures} maatregelen, {criteria} criteria.",
-        "'{name}' was imported: {measures} measures, {criteria} criteria.",
+        "'{name}' is geïmporteerd: {measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}.",
+        "'{name}' was imported: {measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}.",
     ),
     "sidebar.import_failed": (
         "Het bestand is niet geïmporteerd; er is niets opgeslagen. Pas het volgende aan:",
@@ -182,8 +186,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "assessment.measures": ("Maatregelen", "Measures"),
     "assessment.criteria": ("Criteria", "Criteria"),
     "assessment.counts": (
-        "{measures} maatregelen · {criteria} criteria · {profiles} perspectieven",
-        "{measures} measures · {criteria} criteria · {profiles} perspectives",
+        "{measures} {measures|maatregel|maatregelen} · {criteria} {criteria|criterium|criteria} · "
+        "{profiles} {profiles|perspectief|perspectieven}",
+        "{measures} {measures|measure|measures} · {criteria} {criteria|criterion|criteria} · "
+        "{profiles} {profiles|perspective|perspectives}",
     ),
     "assessment.not_saved": (
         "Niet opgeslagen — los eerst deze punten op:",
@@ -248,8 +254,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "seven-point scale from very negative to very positive. Every change is saved at once.",
     ),
     "scoring.progress": (
-        "{filled} van {total} scores ingevuld",
-        "{filled} of {total} scores filled in",
+        "{filled} van {total} {total|score|scores} ingevuld",
+        "{filled} of {total} {total|score|scores} filled in",
     ),
     "scoring.evidence": ("Bron en zekerheid", "Source and confidence"),
     "scoring.evidence_help": (

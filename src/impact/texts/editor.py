@@ -13,21 +13,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your changes are stored with the Save button (and also when you go to another page).",
     ),
     "grid.alt": ("Scores voor pijler {pillar}", "Scores for pillar {pillar}"),
-    "grid.save": ("Opslaan ({count} wijziging(en))", "Save ({count} change(s))"),
+    "grid.save": ("Opslaan ({count} {count|wijziging|wijzigingen})",
+                  "Save ({count} {count|change|changes})"),
     "grid.nothing": ("Geen wijzigingen", "No changes"),
     "grid.fix_first": (
         "Niet opgeslagen: verbeter eerst de scores die hierboven zijn genoemd.",
         "Not saved: first correct the scores named above.",
     ),
     "grid.discard": ("Wijzigingen weggooien", "Discard changes"),
-    "grid.saved": ("{count} wijziging(en) opgeslagen", "{count} change(s) saved"),
+    "grid.saved": ("{count} {count|wijziging|wijzigingen} opgeslagen",
+                   "{count} {count|change|changes} saved"),
     "grid.saved_on_leave": (
-        "{count} score-wijziging(en) opgeslagen bij het verlaten van de scorepagina.",
-        "{count} score change(s) saved when you left the scoring page.",
+        "{count} {count|score-wijziging|score-wijzigingen} opgeslagen bij het verlaten van "
+        "de scorepagina.",
+        "{count} score {count|change|changes} saved when you left the scoring page.",
     ),
     "grid.not_saved_on_leave": (
-        "{count} score-wijziging(en) zijn niet opgeslagen: {reason}",
-        "{count} score change(s) were not saved: {reason}",
+        "{count} {count|score-wijziging is|score-wijzigingen zijn} niet opgeslagen: {reason}",
+        "{count} score {count|change was|changes were} not saved: {reason}",
     ),
     "grid.changed_meanwhile": (
         "Iemand anders heeft deze beoordeling gewijzigd terwijl u scores invulde. Opslaan "
@@ -65,8 +68,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "editor.no_criteria_in_pillar": ("Nog geen criteria in deze pijler.",
                                      "No criteria in this pillar yet."),
     "editor.filter": ("Zoeken in maatregelen", "Search measures"),
-    "editor.shown": ("{shown} van {total} maatregelen getoond; zoek om andere te vinden.",
-                     "{shown} of {total} measures shown; search to find others."),
+    "editor.shown": (
+        "{shown} van {total} {total|maatregel|maatregelen} getoond; zoek om andere te vinden.",
+        "{shown} of {total} {total|measure|measures} shown; search to find others."),
     "editor.field.id": ("Code", "Code"),
     "editor.field.id_help": (
         "Korte code, bijvoorbeeld M4 of eco_n: letters, cijfers, - _ . (geen spaties).",
@@ -101,11 +105,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "editor.delete_criterion_question": (
         "Criterium {id} ‘{name}’ verwijderen?", "Delete criterion {id} ‘{name}’?"),
     "editor.delete_takes": (
-        "Dit verwijdert ook {scores} score(s), waarvan {evidence} met bron of zekerheid, "
-        "en {weights} eigen gewicht(en) in perspectieven. U kunt het ongedaan maken via "
-        "Geschiedenis.",
-        "This also deletes {scores} score(s), {evidence} of them with a source or "
-        "confidence, and {weights} own weight(s) in perspectives. You can undo it in History.",
+        "Dit verwijdert ook {scores} {scores|score|scores}, waarvan {evidence} met bron of "
+        "zekerheid, en {weights} {weights|eigen gewicht|eigen gewichten} in perspectieven. U "
+        "kunt het ongedaan maken via Geschiedenis.",
+        "This also deletes {scores} {scores|score|scores}, {evidence} of them with a source "
+        "or confidence, and {weights} own {weights|weight|weights} in perspectives. You can "
+        "undo it in History.",
     ),
     "editor.deleted": ("{id} verwijderd", "{id} deleted"),
     "editor.err.id_missing": ("Vul een code in.", "Enter a code."),
@@ -125,10 +130,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "editor.err.scale_order": ("Moet groter zijn dan de laagste waarde ({min}).",
                                "Must be larger than the lowest value ({min})."),
     "editor.err.scale_excludes": (
-        "{count} bestaande score(s) vallen buiten deze schaal, bijvoorbeeld {value} bij "
-        "maatregel {measure}. Pas eerst die scores aan of kies een ruimere schaal.",
-        "{count} existing score(s) lie outside this scale, for example {value} for measure "
-        "{measure}. Change those scores first or choose a wider scale.",
+        "{count} {count|bestaande score valt|bestaande scores vallen} buiten deze schaal, "
+        "bijvoorbeeld {value} bij maatregel {measure}. Pas eerst die scores aan of kies een "
+        "ruimere schaal.",
+        "{count} existing {count|score lies|scores lie} outside this scale, for example "
+        "{value} for measure {measure}. Change those scores first or choose a wider scale.",
     ),
     "editor.err.weight": ("Vul een gewicht van 0 of meer in.", "Enter a weight of 0 or more."),
     "editor.err.fix_fields": ("Niet opgeslagen: verbeter de gemarkeerde velden.",

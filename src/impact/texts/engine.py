@@ -52,8 +52,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There are no criteria to assess on. Add at least one criterion.",
     ),
     "engine.error.too_few_measures": (
-        "Er zijn minstens twee maatregelen nodig om te vergelijken; er is er nu {count}.",
-        "At least two measures are needed for a comparison; there are {count} now.",
+        "Er zijn minstens twee maatregelen nodig om te vergelijken; er {count|is|zijn} er "
+        "nu {count}.",
+        "At least two measures are needed for a comparison; there {count|is|are} {count} "
+        "now.",
     ),
     "engine.error.duplicate_measure": (
         "Maatregel {measure} komt meer dan één keer voor. Geef elke maatregel een eigen code.",
@@ -70,9 +72,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "engine.error.missing_scores": (
         "Criterium '{criterion}' heeft geen score voor maatregel {measure}; in totaal "
-        "ontbreken {count} scores. Vul alle scores in.",
-        "Criterion '{criterion}' has no score for measure {measure}; {count} scores are "
-        "missing in total. Fill in all scores.",
+        "{count|ontbreekt|ontbreken} {count} {count|score|scores}. Vul alle scores in.",
+        "Criterion '{criterion}' has no score for measure {measure}; {count} "
+        "{count|score is|scores are} missing in total. Fill in all scores.",
     ),
     "engine.error.not_a_number": (
         "De score van maatregel {measure} op criterium '{criterion}' is geen getal ({value}).",
@@ -212,8 +214,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ranking ({method}, pillar weights: {weights})",
     ),
     "engine.cli.smaa_title": (
-        "Rangkansen uit {samples} trekkingen van de gewichten ({method}, {weights})",
-        "Rank acceptability from {samples} weight samples ({method}, {weights})",
+        "Rangkansen uit {samples} {samples|trekking|trekkingen} van de gewichten ({method}, "
+        "{weights})",
+        "Rank acceptability from {samples} weight {samples|sample|samples} ({method}, "
+        "{weights})",
     ),
     "engine.cli.weights_uniform": (
         "pijlergewichten willekeurig",

@@ -80,8 +80,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No purpose or description was recorded for this assessment.",
     ),
     "export.report.counts": (
-        "{measures} maatregelen beoordeeld op {criteria} criteria.",
-        "{measures} measures assessed on {criteria} criteria.",
+        "{measures} {measures|maatregel|maatregelen} beoordeeld op "
+        "{criteria} {criteria|criterium|criteria}.",
+        "{measures} {measures|measure|measures} assessed on "
+        "{criteria} {criteria|criterion|criteria}.",
     ),
     "export.report.criteria": ("Criteria en schalen", "Criteria and scales"),
     "export.report.weights": ("Gewichten en perspectieven", "Weights and perspectives"),
@@ -116,22 +118,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.report.robustness": ("Robuustheid", "Robustness"),
     "export.report.smaa_uniform": (
         "Hoe vast staat de rangorde als de gewichten anders zouden zijn? Over {samples} "
-        "willekeurige gewichten voor de drie pijlers (en, waar de zekerheid van een score is "
-        "opgegeven, ook varianten van die score) is geteld hoe vaak elke maatregel op de eerste "
-        "plaats en in de top 3 eindigt.",
-        "How firm is the ranking if the weights were different? Over {samples} random weights "
-        "for the three pillars (and, where a score's confidence is given, variations of that "
-        "score) we counted how often each measure ends first and in the top 3.",
+        "{samples|willekeurig gewicht|willekeurige gewichten} voor de drie pijlers (en, "
+        "waar de zekerheid van een score is opgegeven, ook varianten van die score) is geteld "
+        "hoe vaak elke maatregel op de eerste plaats en in de top 3 eindigt.",
+        "How firm is the ranking if the weights were different? Over {samples} "
+        "{samples|random weight|random weights} for the three pillars (and, where a score's "
+        "confidence is given, variations of that score) we counted how often each measure "
+        "ends first and in the top 3.",
     ),
     "export.report.smaa_around": (
         "Hoe vast staat de rangorde als de gewichten iets anders zouden zijn? Over {samples} "
-        "trekkingen van de pijlergewichten tot 15 procentpunt rond de gekozen gewichten (en, "
-        "waar de zekerheid van een score is opgegeven, ook varianten van die score) is geteld "
-        "hoe vaak elke maatregel op de eerste plaats en in de top 3 eindigt.",
-        "How firm is the ranking if the weights were somewhat different? Over {samples} draws "
-        "of the pillar weights within 15 percentage points of the chosen weights (and, where a "
-        "score's confidence is given, variations of that score) we counted how often each "
-        "measure ends first and in the top 3.",
+        "{samples|trekking|trekkingen} van de pijlergewichten tot 15 procentpunt rond de "
+        "gekozen gewichten (en, waar de zekerheid van een score is opgegeven, ook varianten "
+        "van die score) is geteld hoe vaak elke maatregel op de eerste plaats en in de top 3 "
+        "eindigt.",
+        "How firm is the ranking if the weights were somewhat different? Over {samples} "
+        "{samples|draw|draws} of the pillar weights within 15 percentage points of the chosen "
+        "weights (and, where a score's confidence is given, variations of that score) we "
+        "counted how often each measure ends first and in the top 3.",
     ),
     "export.report.perspectives": ("Rangorde per perspectief", "Ranking per perspective"),
     "export.report.no_regret": ("No-regret-maatregelen", "No-regret measures"),
@@ -251,8 +255,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.page.make_zip": ("ZIP-bestand maken", "Make the ZIP file"),
     "export.page.making_zip": ("Grafieken maken… {done}%", "Making the charts… {done}%"),
     "export.page.zip_ready": (
-        "Klaar: {charts} grafieken in {formats} formaten ({size} MB).",
-        "Done: {charts} charts in {formats} formats ({size} MB).",
+        "Klaar: {charts} {charts|grafiek|grafieken} in {formats} {formats|formaat|formaten} "
+        "({size} MB).",
+        "Done: {charts} {charts|chart|charts} in {formats} {formats|format|formats} "
+        "({size} MB).",
     ),
     "export.page.download_zip": ("ZIP-bestand downloaden", "Download the ZIP file"),
     "export.page.pick_something": (

@@ -50,10 +50,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "workbook (.xlsx) and try again.",
     ),
     "io.single_csv": (
-        "'{path}' is één CSV-bestand. Geef de map op met criteria.csv en measures.csv (of "
-        "een .zip met die bestanden).",
+        "'{path}' is één CSV-bestand. Geef de map op met criteria.csv en measures.csv "
+        "(of maatregelen.csv), of een .zip met die bestanden.",
         "'{path}' is a single CSV file. Give the folder that holds criteria.csv and "
-        "measures.csv (or a .zip of those files).",
+        "measures.csv (or maatregelen.csv), or a .zip of those files.",
     ),
     "io.unsupported_type": (
         "Onbekend bestandstype '{suffix}' ({path}). Gebruik een Excel-bestand (.xlsx), een "
@@ -66,6 +66,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dit blad ontbreekt en is verplicht. Voeg het toe (of een bestand met deze naam "
         "en .csv).",
         "this sheet is missing and is required. Add it (or a file of this name with .csv).",
+    ),
+    "io.missing_sheet_found": (
+        "dit verplichte blad ontbreekt (in het Nederlands: '{dutch}'); gevonden: {found}. "
+        "Geef het blad een van deze twee namen.",
+        "this required sheet is missing (in Dutch: '{dutch}'); found: {found}. Give the "
+        "sheet one of these two names.",
+    ),
+    "io.missing_file_found": (
+        "het verplichte bestand {file} ontbreekt (in het Nederlands: {dutch}); gevonden: "
+        "{found}. Geef het bestand een van deze twee namen.",
+        "the required file {file} is missing (in Dutch: {dutch}); found: {found}. Give the "
+        "file one of these two names.",
+    ),
+    "io.missing_file_none": (
+        "het verplichte bestand {file} (in het Nederlands: {dutch}) ontbreekt; er staat "
+        "geen enkel CSV-bestand in.",
+        "the required file {file} (in Dutch: {dutch}) is missing; there is no CSV file at "
+        "all.",
+    ),
+    "io.ambiguous_sheet": (
+        "meer dan één blad kan dit blad zijn: {names}. Houd er één over of geef de andere "
+        "een andere naam.",
+        "more than one sheet could be this sheet: {names}. Keep one or give the others "
+        "another name.",
+    ),
+    "io.ambiguous_file": (
+        "meer dan één bestand kan dit blad zijn: {names}. Houd er één over of geef de "
+        "andere een andere naam.",
+        "more than one file could be this sheet: {names}. Keep one or give the others "
+        "another name.",
     ),
     "io.empty_sheet": (
         "het blad is leeg; de eerste rij moet de kolomnamen bevatten.",
@@ -89,20 +119,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "this cell is in a column without a name in the header row (row 1). Name the column "
         "or remove its content; in CSV the row may hold one comma too many.",
     ),
+    "io.ambiguous_column": (
+        "deze kolom betekent hetzelfde als kolom '{other}' ({field}); houd er één over.",
+        "this column means the same as column '{other}' ({field}); keep one.",
+    ),
     "io.unknown_column": (
         "onbekende kolom; verwijder deze of verbeter de naam. Toegestaan: {allowed}.",
         "unknown column; remove it or correct its name. Allowed: {allowed}.",
     ),
     "io.unknown_score_column": (
         "deze kolom is geen criterium: er is geen criterium met id '{id}' in blad "
-        "'criteria'. Voeg dat criterium toe of verwijder de kolom.",
+        "'{in_sheet}'. Voeg dat criterium toe of verwijder de kolom.",
         "this column is not a criterion: there is no criterion with id '{id}' in sheet "
-        "'criteria'. Add that criterion or remove the column.",
+        "'{in_sheet}'. Add that criterion or remove the column.",
     ),
     "io.criterion_without_column": (
-        "er is geen kolom voor criterium '{id}' (blad 'criteria', rij {criteria_row}). "
+        "er is geen kolom voor criterium '{id}' (blad '{in_sheet}', rij {criteria_row}). "
         "Voeg een kolom '{id}' met de scores toe.",
-        "there is no column for criterion '{id}' (sheet 'criteria', row {criteria_row}). "
+        "there is no column for criterion '{id}' (sheet '{in_sheet}', row {criteria_row}). "
         "Add a column '{id}' with the scores.",
     ),
     "io.unknown_weight_column": (
@@ -130,12 +164,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "this cell is empty; fill in a value.",
     ),
     "io.unknown_pillar": (
-        "onbekende pijler '{value}'; kies ecology, economy of people.",
-        "unknown pillar '{value}'; choose ecology, economy or people.",
+        "onbekende pijler '{value}'; kies ecologie, economie of mens (of ecology, economy, "
+        "people).",
+        "unknown pillar '{value}'; choose ecology, economy or people (or ecologie, economie, "
+        "mens).",
     ),
     "io.unknown_direction": (
-        "onbekende richting '{value}'; kies higher_is_better of lower_is_better.",
-        "unknown direction '{value}'; choose higher_is_better or lower_is_better.",
+        "onbekende richting '{value}'; kies 'hoger is beter' of 'lager is beter' (of "
+        "higher_is_better, lower_is_better, max, min).",
+        "unknown direction '{value}'; choose higher_is_better or lower_is_better (or max, "
+        "min, 'hoger is beter', 'lager is beter').",
     ),
     # numbers
     "io.not_a_number": (
@@ -189,16 +227,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # evidence
     "io.unknown_measure": (
-        "er is geen maatregel '{id}' in blad 'measures'.",
-        "there is no measure '{id}' in sheet 'measures'.",
+        "er is geen maatregel '{id}' in blad '{in_sheet}'.",
+        "there is no measure '{id}' in sheet '{in_sheet}'.",
     ),
     "io.unknown_criterion": (
-        "er is geen criterium '{id}' in blad 'criteria'.",
-        "there is no criterion '{id}' in sheet 'criteria'.",
+        "er is geen criterium '{id}' in blad '{in_sheet}'.",
+        "there is no criterion '{id}' in sheet '{in_sheet}'.",
     ),
     "io.bad_confidence": (
-        "onbekende betrouwbaarheid '{value}'; kies low, medium of high (of laat de cel leeg).",
-        "unknown confidence '{value}'; choose low, medium or high (or leave the cell empty).",
+        "onbekende betrouwbaarheid '{value}'; kies laag, gemiddeld of hoog (of low, medium, "
+        "high), of laat de cel leeg.",
+        "unknown confidence '{value}'; choose low, medium or high (or laag, gemiddeld, "
+        "hoog), or leave the cell empty.",
     ),
     "io.duplicate_evidence": (
         "voor maatregel '{measure}' en criterium '{criterion}' staat al een bron in rij "
@@ -214,8 +254,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # assessment sheet
     "io.unknown_key": (
-        "onbekende sleutel '{value}'; gebruik name of description.",
-        "unknown key '{value}'; use name or description.",
+        "onbekende sleutel '{value}'; gebruik name (naam) of description (omschrijving).",
+        "unknown key '{value}'; use name (naam) or description (omschrijving).",
     ),
     "io.duplicate_key": (
         "de sleutel '{value}' komt al voor in rij {first_row}.",
@@ -250,27 +290,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # AssessmentValidationError's headline (its message lists every issue)
     "io.error.invalid": (
-        "Het bestand heeft {count} fout(en); er is niets ingelezen.",
-        "The file has {count} error(s); nothing was imported.",
+        "Het bestand heeft {count} {count|fout|fouten}; er is niets ingelezen.",
+        "The file has {count} {count|error|errors}; nothing was imported.",
     ),
     # the command line
     "io.cli.ok": (
-        "OK: '{name}' — {measures} maatregelen, {criteria} criteria, {profiles} profielen",
-        "OK: '{name}' — {measures} measures, {criteria} criteria, {profiles} profiles",
+        "OK: '{name}' — {measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}, {profiles} {profiles|profiel|profielen}",
+        "OK: '{name}' — {measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}, {profiles} {profiles|profile|profiles}",
     ),
     "io.cli.invalid": (
-        "{path}: {count} fout(en) gevonden:",
-        "{path}: {count} error(s) found:",
+        "{path}: {count} {count|fout|fouten} gevonden:",
+        "{path}: {count} {count|error|errors} found:",
     ),
     "io.cli.not_imported": (
         "Er is niets geïmporteerd; de database is ongewijzigd.",
         "Nothing was imported; the database is unchanged.",
     ),
     "io.cli.imported": (
-        "Geïmporteerd als beoordeling {id}: '{name}' ({measures} maatregelen, {criteria} "
-        "criteria) in {db}",
-        "Imported as assessment {id}: '{name}' ({measures} measures, {criteria} criteria) "
-        "into {db}",
+        "Geïmporteerd als beoordeling {id}: '{name}' ({measures} {measures|maatregel|maatregelen}, "
+        "{criteria} {criteria|criterium|criteria}) in {db}",
+        "Imported as assessment {id}: '{name}' ({measures} {measures|measure|measures}, "
+        "{criteria} {criteria|criterion|criteria}) into {db}",
     ),
     # limits against hostile or mistaken files (impact.io.schema)
     "io.too_large_unpacked": (
@@ -335,7 +377,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with decimals; write it without the point (1234) or with a decimal comma (1,234).",
     ),
     "io.too_many_issues": (
-        "Er zijn meer dan {limit} fouten; de rest wordt niet getoond.",
-        "There are more than {limit} errors; the rest are not shown.",
+        "Er zijn meer dan {limit} {limit|fout|fouten}; de rest wordt niet getoond.",
+        "There are more than {limit} {limit|error|errors}; the rest are not shown.",
     ),
 }

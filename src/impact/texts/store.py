@@ -22,10 +22,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is nothing to undo.",
     ),
     "store.error.scale_excludes_scores": (
-        "Schaal niet gewijzigd: {count} score(s) van criterium {criterion} vallen buiten "
-        "{min} tot {max} (bijvoorbeeld die van maatregel {measure}). Pas eerst die scores aan.",
-        "Scale not changed: {count} score(s) of criterion {criterion} lie outside {min} to "
-        "{max} (for example that of measure {measure}). Change those scores first.",
+        "Schaal niet gewijzigd: {count} {count|score|scores} van criterium {criterion} "
+        "{count|valt|vallen} buiten {min} tot {max} (bijvoorbeeld die van maatregel "
+        "{measure}). Pas eerst die scores aan.",
+        "Scale not changed: {count} {count|score|scores} of criterion {criterion} "
+        "{count|lies|lie} outside {min} to {max} (for example that of measure {measure}). "
+        "Change those scores first.",
     ),
     "store.error.measure_gone": (
         "Maatregel {id} bestaat niet (meer); misschien heeft iemand anders hem verwijderd.",

@@ -29,10 +29,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "workshop.opt_anonymous": ("Anoniem (geen namen)", "Anonymous (no names)"),
     "workshop.opt_anonymous_help": (
-        "Niemand ziet antwoorden van één deelnemer. Cijfers over minder dan {n} antwoorden "
-        "worden niet getoond.",
-        "Nobody sees one participant's answers. Figures over fewer than {n} answers are "
-        "not shown.",
+        "Niemand ziet antwoorden van één deelnemer. Cijfers over minder dan {n} "
+        "{n|antwoord|antwoorden} worden niet getoond.",
+        "Nobody sees one participant's answers. Figures over fewer than {n} "
+        "{n|answer|answers} are not shown.",
     ),
     "workshop.opt_hide": (
         "Resultaten verborgen tot u ze onthult",
@@ -126,8 +126,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "workshop.finished": ("Klaar", "Finished"),
     "workshop.answers": ("Antwoorden", "Answers"),
     "workshop.anonymous_note": (
-        "Anonieme sessie: cijfers over minder dan {n} antwoorden worden niet getoond.",
-        "Anonymous session: figures over fewer than {n} answers are not shown.",
+        "Anonieme sessie: cijfers over minder dan {n} {n|antwoord|antwoorden} worden niet "
+        "getoond.",
+        "Anonymous session: figures over fewer than {n} {n|answer|answers} are not shown.",
     ),
     "workshop.peek": (
         "Tussenstand op dit scherm tonen",
@@ -205,17 +206,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "workshop.group_intro_split": (
         "Met de mediaanscores van de zaal en als gewichten het gemiddelde van de "
-        "puntenverdelingen van {n} deelnemers.",
-        "With the room's median scores and, as weights, the mean of {n} participants' "
-        "point splits.",
+        "{n|puntenverdeling|puntenverdelingen} van {n} {n|deelnemer|deelnemers}.",
+        "With the room's median scores and, as weights, the mean of {n} "
+        "{n|participant's point split|participants' point splits}.",
     ),
     "workshop.group_intro_equal": (
         "Met de mediaanscores van de zaal en gelijke gewichten voor de drie pijlers.",
         "With the room's median scores and equal weights for the three pillars.",
     ),
     "workshop.smaa_subtitle": (
-        "Gewichten getrokken binnen de puntenverdelingen van {n} deelnemers",
-        "Weights sampled within the point splits of {n} participants",
+        "Gewichten getrokken binnen de {n|puntenverdeling|puntenverdelingen} van {n} "
+        "{n|deelnemer|deelnemers}",
+        "Weights sampled within the {n|point split|point splits} of {n} "
+        "{n|participant|participants}",
     ),
     "workshop.save_title": (
         "**Groepsresultaat bewaren als nieuwe beoordeling**",
@@ -279,8 +282,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Round {round} starts soon. Please wait for the facilitator.",
     ),
     "workshop.p.progress": (
-        "Ronde {round}: {done} van {total} vragen beantwoord",
-        "Round {round}: {done} of {total} questions answered",
+        "Ronde {round}: {done} van {total} {total|vraag|vragen} beantwoord",
+        "Round {round}: {done} of {total} {total|question|questions} answered",
     ),
     "workshop.p.measure_of": ("Maatregel {i} van {n}", "Measure {i} of {n}"),
     "workshop.p.back": ("Vorige", "Back"),

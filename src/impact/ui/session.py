@@ -36,6 +36,7 @@ LANG = "lang"
 ASSESSMENT = "assessment_id"
 WEIGHTS = "weights:{assessment_id}"  # the working Weighting, per assessment
 IMPORT_ERRORS = "import_errors"  # a failed import's messages, shown after the rerun
+IMPORTS_DONE = "imports_done"  # successful imports: part of the uploader's key
 FACILITATOR_KEYS = "facilitator_keys"  # session code -> facilitator key, once used here
 NEW_KEY = "workshop_new_key"  # (code, key) of a session just created: shown once
 GRANT_COOKIE_SET = "grant_cookie:{code}"  # the grant cookie was written in this session
@@ -139,6 +140,16 @@ def take_import_errors() -> list[str]:
 
 def keep_import_errors(lines: list[str]) -> None:
     st.session_state[IMPORT_ERRORS] = lines
+
+
+def import_uploader_key() -> str:
+    """The import uploader's key; a new one after each successful import, so the
+    uploader comes back empty instead of offering the imported file again."""
+    return f"import_upload:{st.session_state.get(IMPORTS_DONE, 0)}"
+
+
+def import_done() -> None:
+    st.session_state[IMPORTS_DONE] = st.session_state.get(IMPORTS_DONE, 0) + 1
 
 
 # -- weight settings -----------------------------------------------------------------------

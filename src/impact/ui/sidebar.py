@@ -78,7 +78,8 @@ def manage_assessments(current: int | None, names: dict[int, str]) -> None:
         change_current(current, names[current])
     st.divider()
     upload = st.file_uploader(tr("sidebar.import"), type=["xlsx", "json", "zip"],
-                              help=tr("sidebar.import_help"), key="import_upload")
+                              help=tr("sidebar.import_help"),
+                              key=session.import_uploader_key())
     if upload is not None and st.button(tr("sidebar.import_button"), key="import_button"):
         import_upload(upload.name, upload.getvalue())
     for line in session.take_import_errors():
@@ -122,6 +123,7 @@ def import_upload(filename: str, data: bytes) -> None:
     # Two assessments with one name cannot be told apart: a name in use gets a number.
     new_id = store().create(assessment, by=principal(), change_key="history.imported")
     session.set_current_assessment(new_id)
+    session.import_done()
     st.toast(tr("sidebar.imported", name=plain(store().info(new_id).name),
                 measures=len(assessment.measures), criteria=len(assessment.criteria)))
     st.rerun()

@@ -20,6 +20,7 @@ from impact.ui.auth import principal
 from impact.ui.session import lang as current_lang
 from impact.ui.session import set_weighting, show_in_widget, store, weighting, widget_value
 from impact.ui.text import plain, tr
+from impact.ui.widgets import table
 from impact.weighting import Weighting, whole_points
 
 OWN = ""  # the profile picker's "own weights"
@@ -62,7 +63,7 @@ def profile_picker(assessment: Assessment, w: Weighting) -> None:
             },
         }
     )
-    st.dataframe(overview, hide_index=True, key="weights-profiles")
+    table(overview, hide_index=True, key="weights-profiles")
 
 
 def profile_controls(assessment: Assessment, w: Weighting) -> None:

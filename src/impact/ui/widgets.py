@@ -6,6 +6,8 @@ returns the current assessment, or shows the no-assessment notice and stops the 
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -31,6 +33,9 @@ from impact.weighting import TOTAL_POINTS, Weighting
 # Streamlit colour names matching the pillar colours of the charts.
 PILLAR_BADGE = {"ecology": "green", "economy": "blue", "people": "orange"}
 CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without its logo
+# an empty table cell (a statistic over too few answers, an unscored cell): a dash in both
+# languages instead of Streamlit's English "None"; data editors can pass it as placeholder
+MISSING_CELL = "–"
 LANG_SWITCH = "lang_switch"  # the sidebar's language widget
 PARTICIPANT_LANG_SWITCH = "p_lang"
 
@@ -56,6 +61,12 @@ def read_only_notice() -> bool:
         return True
     st.info(tr("access.read_only"), icon=":material/visibility:")
     return False
+
+
+def table(data: Any, **kwargs: Any) -> Any:
+    """`st.dataframe` with the app's sign for an empty cell."""
+    kwargs.setdefault("placeholder", MISSING_CELL)
+    return st.dataframe(data, **kwargs)
 
 
 def table_height(rows: int, *, extra_row: bool = False, max_rows: int = 25) -> int:

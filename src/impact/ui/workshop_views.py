@@ -21,7 +21,7 @@ from impact.model import PILLARS
 from impact.ui import cache, session
 from impact.ui.session import current_assessment, lang, store
 from impact.ui.text import plain, tr
-from impact.ui.widgets import chart, no_assessment_notice
+from impact.ui.widgets import chart, no_assessment_notice, table
 from impact.workshop import RoundState, WorkshopError
 
 GRANT_COOKIE = "impact_facilitator_"  # + code; a grant, never the key itself
@@ -271,7 +271,7 @@ def hotspots_view(agg: pd.DataFrame, measure_names: dict[str, str],
         st.info(tr("workshop.no_hotspots"))
     else:
         st.caption(tr("workshop.hotspots_intro"))
-        st.dataframe(
+        table(
             pd.DataFrame({
                 "#": hot["hotspot_rank"],
                 tr("word.measure"): hot["measure_id"].map(measure_names),
@@ -290,7 +290,7 @@ def hotspots_view(agg: pd.DataFrame, measure_names: dict[str, str],
 
 def cells_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, str],
                criterion_names: dict[str, str]) -> None:
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         tr("word.measure"): agg["measure_id"].map(measure_names),
         tr("word.criterion"): agg["criterion_id"].map(criterion_names),
         "n": agg["n"],
@@ -302,7 +302,7 @@ def cells_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, 
     if current.pillar_split:
         splits = cache.workshop_splits(db(), current.code, current.round)
         st.caption(tr("workshop.splits_title"))
-        st.dataframe(pd.DataFrame({
+        table(pd.DataFrame({
             tr("word.pillar"): [tr(f"pillar.{p}") for p in PILLARS],
             "n": splits["n"].to_numpy(),
             tr("workshop.col.mean"): splits["mean"].round(1).to_numpy(),
@@ -321,7 +321,7 @@ def shift_view(current: ws.Session, measure_names: dict[str, str],
     if cells["median_shift"].notna().any():
         chart(charts.shift_heatmap(cells, measure_names, criterion_names, lang()), "shift",
               key="shift_heatmap")
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         tr("word.measure"): cells["measure_id"].map(measure_names),
         tr("word.criterion"): cells["criterion_id"].map(criterion_names),
         tr("workshop.col.median_from", round=a): cells["median_from"],
@@ -330,7 +330,7 @@ def shift_view(current: ws.Session, measure_names: dict[str, str],
         tr("workshop.col.iqr_shift"): cells["iqr_shift"].round(2),
     }), hide_index=True, width="stretch", key="shift_cells")
     st.caption(tr("workshop.group_shift_intro"))
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         tr("workshop.col.group"): groups["grp"].replace("", tr("workshop.no_group")),
         tr("workshop.col.members"): groups["members"],
         tr("workshop.col.mean_shift"): groups["mean_shift"].round(2),
@@ -366,7 +366,7 @@ def group_view(current: ws.Session) -> None:
                                          subtitle=tr("workshop.smaa_subtitle",
                                                      n=result.participants_with_split)),
               "acceptability", key="group_smaa")
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         tr("word.rank"): result.table["rank"],
         tr("word.measure"): charts.measure_labels(result.table, language).map(str),
         tr("word.score"): result.table["score"].round(3),
@@ -401,7 +401,7 @@ def participants_view(current: ws.Session) -> None:
         return
     with st.expander(tr("workshop.participants_title")):
         people = ws.participants(store(), current)
-        st.dataframe(pd.DataFrame({
+        table(pd.DataFrame({
             tr("workshop.col.name"): people["name"].fillna("—"),
             tr("workshop.col.group"): people["grp"].fillna("—"),
             tr("workshop.answers"): people["answers"],

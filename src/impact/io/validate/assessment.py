@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from impact.io.aliases import resolve_key
 from impact.io.cells import Bad, as_text, value_param
 from impact.io.issues import Collector
-from impact.io.schema import ASSESSMENT_COLUMNS, ASSESSMENT_KEYS, JSON_FORMAT, JSON_VERSION
+from impact.io.schema import ASSESSMENT_COLUMNS, JSON_FORMAT, JSON_VERSION
 from impact.io.tables import Table, check_cell
 from impact.io.validate.common import check_columns, read_ident, read_text
 
@@ -25,12 +26,12 @@ def validate_assessment_sheet(
         key = read_ident(out, table, row, cols.get("key"))
         if key is None or "key" not in cols:
             continue
-        key = key.lower()
-        if key not in ASSESSMENT_KEYS:
-            out.add(table.name, row.number, cols["key"], "io.unknown_key", value=key)
+        written, key = key, resolve_key(key)
+        if key is None:
+            out.add(table.name, row.number, cols["key"], "io.unknown_key", value=written)
             continue
         if key in seen:
-            out.add(table.name, row.number, cols["key"], "io.duplicate_key", value=key,
+            out.add(table.name, row.number, cols["key"], "io.duplicate_key", value=written,
                     first_row=seen[key])
             continue
         seen[key] = row.number

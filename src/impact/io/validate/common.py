@@ -6,9 +6,10 @@ could not read, so a validator can go on and report all problems of a file at on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from impact.io.aliases import choice, column_names_text, resolve_column
 from impact.io.cells import AMBIGUOUS, EMPTY, Bad, as_number, as_text, value_param
 from impact.io.issues import Collector
 from impact.io.schema import MAX_WEIGHT
@@ -17,21 +18,34 @@ from impact.io.tables import Row, Table
 
 def check_columns(
     out: Collector, table: Table, allowed: Sequence[str], required: Sequence[str],
-    extra_ok: Callable[[str], bool] | None = None,
+    extra_ok: Callable[[str], bool] | None = None, keep: Collection[str] = (),
 ) -> dict[str, str]:
-    """Map canonical column name -> column as written; report missing/unknown ones."""
+    """Map canonical column name -> column as written; report missing, unknown and
+    ambiguous ones. A workbook or CSV file may use the Dutch names of
+    :mod:`impact.io.aliases` (`keep`: names that stay as written, the criterion ids)."""
     found: dict[str, str] = {}
     for col in table.columns:
-        canon = col.strip().lower()
-        if canon in allowed:
-            found[canon] = col
+        canon = column_of(table, col, keep)
+        if canon is not None and canon in allowed:
+            if canon in found:
+                out.add(table.name, table.header_row or None, col, "io.ambiguous_column",
+                        other=found[canon], field=canon)
+            else:
+                found[canon] = col
         elif extra_ok is None or not extra_ok(col):
             out.add(table.name, table.header_row or None, col, "io.unknown_column",
-                    allowed=", ".join(allowed))
+                    allowed=column_names_text(table.sheet, allowed))
     for col in required:
         if col not in found:
             out.add(table.name, table.header_row or None, col, "io.missing_column")
     return found
+
+
+def column_of(table: Table, column: str, keep: Collection[str] = ()) -> str | None:
+    """Our name of a column of `table`; JSON fields go by our names only."""
+    if table.kind == "json":
+        return column.strip().lower()
+    return resolve_column(table.sheet, column, keep)
 
 
 def read_text(out: Collector, table: Table, row: Row, column: str | None) -> str | None:
@@ -90,7 +104,8 @@ def read_choice(
     out: Collector, table: Table, row: Row, column: str | None, aliases: dict[str, Any],
     key: str, *, optional: bool = False,
 ) -> Any:
-    """The value that `aliases` gives the cell's lower-cased text; `key` reports no match."""
+    """The value that `aliases` gives the cell's text (see :func:`impact.io.aliases.choice`);
+    `key` reports no match."""
     if column is None:
         return None
     raw = read_ident(out, table, row, column)
@@ -100,17 +115,17 @@ def read_choice(
         if not optional:
             out.add(table.name, row.number, column, "io.empty_value")
         return None
-    value = aliases.get(raw.lower())
+    value = choice(raw, aliases)
     if value is None:
         out.add(table.name, row.number, column, key, value=raw)
     return value
 
 
 def require_sheet(tables: dict[str, Table], out: Collector, name: str) -> Table | None:
-    """A required sheet, reporting it missing (unless a reader said it is empty) or rowless."""
+    """A required sheet, reporting it missing (unless a reader did) or rowless."""
     table = tables.get(name)
     if table is None:
-        if not any(i.sheet == name and i.key == "io.empty_sheet" for i in out.issues):
+        if name not in out.absent:
             out.add(name, None, None, "io.missing_sheet")
         return None
     if not table.rows:

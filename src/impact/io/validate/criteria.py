@@ -6,15 +6,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from impact.io.aliases import DIRECTION_ALIASES, PILLAR_ALIASES
 from impact.io.cells import EMPTY, as_number
 from impact.io.issues import Collector
-from impact.io.schema import (
-    CRITERIA_COLUMNS,
-    CRITERIA_REQUIRED,
-    DIRECTION_ALIASES,
-    MEASURE_COLUMNS,
-    PILLAR_ALIASES,
-)
+from impact.io.schema import CRITERIA_COLUMNS, CRITERIA_REQUIRED, MEASURE_COLUMNS
 from impact.io.tables import Row, Table
 from impact.io.validate.common import (
     check_columns,

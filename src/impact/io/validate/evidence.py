@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from impact.io.aliases import CONFIDENCE_ALIASES
 from impact.io.cells import is_empty
 from impact.io.issues import Collector
-from impact.io.schema import CONFIDENCE_ALIASES, EVIDENCE_COLUMNS, EVIDENCE_REQUIRED
+from impact.io.schema import EVIDENCE_COLUMNS, EVIDENCE_REQUIRED
 from impact.io.tables import Row, Table
 from impact.io.validate.common import check_columns, read_choice, read_ident, read_text
 from impact.io.validate.criteria import CriteriaSheet
@@ -63,7 +64,8 @@ def _read_evidence_row(
             ok = False
         elif value not in known:
             if sheet in tables:  # a missing sheet is reported once, not per row
-                out.add(table.name, row.number, cols[col], key, id=value)
+                out.add(table.name, row.number, cols[col], key, id=value,
+                        in_sheet=tables[sheet].name)
             ok = False
     source = read_text(out, table, row, cols.get("source"))
     confidence = read_choice(out, table, row, cols.get("confidence"), CONFIDENCE_ALIASES,

@@ -11,6 +11,7 @@ from impact.io.tables import Row, Table
 from impact.io.validate.common import (
     check_columns,
     check_id,
+    column_of,
     read_ident,
     read_number,
     read_text,
@@ -18,8 +19,6 @@ from impact.io.validate.common import (
 )
 from impact.io.validate.criteria import CriteriaSheet
 from impact.model import Measure
-
-_FIXED = frozenset(c.lower() for c in MEASURE_COLUMNS)
 
 
 @dataclass
@@ -38,10 +37,13 @@ def validate_measures(
     table = require_sheet(tables, out, "measures")
     if table is None:
         return result
-    cols = check_columns(out, table, MEASURE_COLUMNS, MEASURE_REQUIRED, extra_ok=lambda c: True)
-    score_cols = [c for c in table.columns if c.strip().lower() not in _FIXED]
+    # a column named exactly as a criterion holds its scores, whatever alias it matches
+    ids = criteria.ids_seen
+    cols = check_columns(out, table, MEASURE_COLUMNS, MEASURE_REQUIRED, extra_ok=lambda c: True,
+                         keep=ids)
+    score_cols = [c for c in table.columns if column_of(table, c, ids) not in MEASURE_COLUMNS]
     if "criteria" in tables:
-        _check_score_columns(out, table, score_cols, criteria)
+        _check_score_columns(out, table, score_cols, criteria, tables["criteria"].name)
     known_scores = [c for c in score_cols if c in criteria.by_id]
     for row in table.rows:
         _read_measure(out, table, row, cols, known_scores, criteria, allow_missing, result)
@@ -49,19 +51,20 @@ def validate_measures(
 
 
 def _check_score_columns(
-    out: Collector, table: Table, score_cols: list[str], criteria: CriteriaSheet
+    out: Collector, table: Table, score_cols: list[str], criteria: CriteriaSheet,
+    criteria_sheet: str,
 ) -> None:
     """Every score column is a criterion and (in a workbook) every criterion has one."""
     for col in score_cols:
         if col not in criteria.ids_seen:
             out.add(table.score_sheet or table.name, table.header_row or None, col,
-                    "io.unknown_score_column", id=col)
+                    "io.unknown_score_column", id=col, in_sheet=criteria_sheet)
     if table.kind != "json":  # JSON lists scores per measure; a missing one is an empty cell
         present = set(score_cols)
         for crit in criteria.valid:
             if crit.id not in present:
                 out.add(table.name, table.header_row, crit.id, "io.criterion_without_column",
-                        id=crit.id, criteria_row=crit.row)
+                        id=crit.id, criteria_row=crit.row, in_sheet=criteria_sheet)
 
 
 def _read_measure(
