@@ -16,7 +16,7 @@ a successful run the nodes that run did not write are dropped (in a fragment run
 those inside the fragment), and with them the states of widgets no longer on the page.
 Every rerun then sends the states of the widgets still on the page, with the fragment
 id of the widget that changed (or of the timed fragment), as the browser's
-WidgetStateManager does. Untouched widgets send no state (the browser sends their
+WidgetStateManager does. Untouched widgets send no state (a browser may send their
 unchanged default; the server sees no change either way).
 
 Set-up outside the server: the benchmark writes the example assessment and a session
