@@ -1,30 +1,46 @@
-"""Workshop load: N participants submit a full round at once while 2 facilitator views poll.
+"""Workshop load: N participants score a round on one server while 2 facilitator views watch.
 
 What this drives: REAL Streamlit sessions over the server's websocket. One
-`streamlit run app.py` process is started per run; every simulated participant is
-its own websocket connection speaking Streamlit's protocol (protobuf BackMsg /
-ForwardMsg) exactly as a browser tab does: it opens the join link, presses
-"Doe mee", picks a pill per criterion, presses "Volgende", and (like the browser)
-lets the page's status fragment rerun every 3 s. Two facilitator connections hold
-the facilitator page open and rerun its live fragment every second, as the browser
-does for `st.fragment(run_every=1)`. No browser rendering is simulated.
+`streamlit run app.py` process is started per run; every simulated participant is its
+own websocket connection speaking Streamlit's protocol (protobuf BackMsg / ForwardMsg)
+as a browser tab does: it opens the join link, presses "Doe mee", picks a pill per
+criterion, presses "Volgende" after each measure, and lets the page's status fragment
+rerun every 3 s. Two facilitator connections hold the facilitator page open and rerun
+its live fragment every second, as the browser does for `st.fragment(run_every=1)`.
+Nothing is rendered.
+
+Which widget states a rerun carries decides which callbacks the server runs, so the
+client keeps the browser's element tree (`Page`, the frontend's AppRoot reduced to what
+decides this): nodes at their delta paths, stamped with the run that wrote them; after
+a successful run the nodes that run did not write are dropped (in a fragment run only
+those inside the fragment), and with them the states of widgets no longer on the page.
+Every rerun then sends the states of the widgets still on the page, with the fragment
+id of the widget that changed (or of the timed fragment), as the browser's
+WidgetStateManager does. Untouched widgets send no state (a browser may send their
+unchanged default; the server sees no change either way).
 
 Set-up outside the server: the benchmark writes the example assessment and a session
-(3 measures x 3 criteria, round 1 open) into a fresh database before it starts the
-server (the server holds the DuckDB file lock while it runs). After the server has
-stopped, it reopens the file and checks that every answer is stored with the value
-the participant picked.
+(its 11 measures x 3 seven-point criteria, round 1 open) into a fresh database before it
+starts the server (the server holds the DuckDB file lock while it runs). Participants
+join first (spread over `--ramp` seconds per participant); then all score for
+`--duration` seconds or until they answered every question, each waiting a random
+0..2x`--think` seconds before every tap. After the server stopped, the benchmark reopens
+the file and compares every answer a participant sent with the stored row.
 
 Figures:
-- answers stored / expected (must be equal), and wrong values (must be 0);
-- click: the time from a participant's click until the server finished the rerun
-  that stored it (p50, p95);
-- visible: the time from an answer being stored until a facilitator view's counter
-  includes it, and the same for a participant finishing the round (p50, p95);
-- server memory (RSS) per participant: RSS after the round minus RSS before the
-  participants connected, divided by N.
+- answers stored / sent: rows whose value is the one the participant picked last;
+  re-saved: rows written again after the tap was acknowledged (a rerun that ran
+  `save_answer` again for an earlier widget): must be 0;
+- tap -> stored: from sending a tap until the row's `updated_at` (the server's clock
+  when it wrote the row; same machine), p50 / p95; tap -> ack: until the rerun that
+  stored it finished at the client;
+- facilitator-visible: from an answer being stored until a facilitator view's answer
+  counter includes it, p50 / p95;
+- server CPU during the scoring phase (cores = CPU seconds / wall seconds) and the
+  server's peak RSS (VmHWM); the load client's own CPU, which shares the machine.
 
-Usage: .venv/bin/python benchmarks/workshop.py [--participants 100 200] [--think 0]
+Usage: .venv/bin/python benchmarks/workshop.py --participants 200 500 --think 3 0
+           [--duration 75] [--ramp 0.05] [--measures 11]
        .venv/bin/python benchmarks/workshop.py --store-threads   (no server: the store
        under threads, for comparison)
 """
@@ -33,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import os
 import random
 import socket
@@ -41,8 +58,11 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,12 +78,15 @@ from impact.access import SYSTEM  # noqa: E402
 from impact.io import read_assessment  # noqa: E402
 from impact.store import EXAMPLE_DIR, Store  # noqa: E402
 
-MEASURES = ["M01", "M02", "M03"]
+MEASURES = ["M01", "M02", "M03"]  # the --store-threads mode
 CRITERIA = ["eco_bio", "econ_farm", "ppl_health"]
 WORDS = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
          1: "licht positief", 2: "positief", 3: "zeer positief"}
-DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-        ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+FINISHED = ForwardMsg.ScriptFinishedStatus
+DONE = {FINISHED.FINISHED_SUCCESSFULLY, FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+        FINISHED.FINISHED_WITH_COMPILE_ERROR}
+CLEARS = {FINISHED.FINISHED_SUCCESSFULLY, FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+CATCH_UP_SECONDS = 30  # how long the facilitator views may take to count the last answer
 
 
 def pill(value: int) -> str:
@@ -87,29 +110,124 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> float:
+def memory_mb(pid: int, key: str = "VmRSS") -> float:
+    """A /proc status figure in MB: VmRSS (now) or VmHWM (the peak so far)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
+# -- the browser's element tree ------------------------------------------------------------
+@dataclass
+class Node:
+    run: str  # the script run that last wrote this node (or a node below it)
+    fragment: str  # the fragment the delta came from ("" outside fragments)
+    block: str | None = None  # the Block type; None for an element
+    ident: str = ""  # a widget's id, or a block's id
+    kind: str = ""  # an element's type (button, metric, ...)
+    proto: object = None
+    children: list[Node] = field(default_factory=list)
+
+
+class Page:
+    """What the frontend's AppRoot keeps, as far as it decides which widget states a
+    rerun sends: `setNodeAtPath`, `addBlock` and `clearStaleNodes` of Streamlit's
+    frontend, without rendering."""
+
+    def __init__(self) -> None:
+        # main, sidebar, event, bottom: the roots of every delta path
+        self.root = Node("", "", block="root", children=[self._empty() for _ in range(4)])
+
+    @staticmethod
+    def _empty() -> Node:
+        return Node("", "", block="vertical")
+
+    def _parent(self, path: list[int], run: str) -> Node:
+        parent = self.root
+        for index in path[:-1]:
+            parent.run = run  # the frontend restamps every block on the way down
+            parent = parent.children[index]
+        parent.run = run
+        return parent
+
+    def put(self, path: list[int], node: Node) -> None:
+        parent, index = self._parent(path, node.run), path[-1]
+        if index < len(parent.children):
+            parent.children[index] = node
+        else:
+            parent.children.append(node)
+
+    def at(self, path: list[int]) -> Node | None:
+        node = self.root
+        for index in path:
+            if node.block is None or index >= len(node.children):
+                return None
+            node = node.children[index]
+        return node
+
+    def add_block(self, path: list[int], node: Node) -> None:
+        old = self.at(path)
+        if old is not None and old.block == node.block:  # same kind of block: children stay
+            node.children = old.children
+        self.put(path, node)
+
+    def add_transient(self, path: list[int], run: str) -> None:
+        """A spinner or toast beside the element at `path`: it keeps that element (the
+        anchor); with none there it takes the place until a later delta does."""
+        if self.at(path) is None:
+            self.put(path, Node(run, ""))
+
+    def clear_stale(self, run: str, fragments: list[str]) -> None:
+        self.root.children = [self._visit(c, run, fragments, False) or self._empty()
+                              for c in self.root.children]
+
+    def _visit(self, node: Node, run: str, fragments: list[str], inside: bool) -> Node | None:
+        if node.block is None:
+            if node.kind == "toast":
+                return node
+            if fragments:  # a fragment run drops only what it did not write inside itself
+                keep = not node.fragment or not inside or node.run == run
+            else:
+                keep = node.run == run
+            return node if keep else None
+        if fragments:
+            if inside and node.run != run:
+                return None
+            inside = inside or (node.fragment in fragments and node.run == run)
+        elif node.run != run:
+            return None
+        node.children = [k for c in node.children
+                         if (k := self._visit(c, run, fragments, inside)) is not None]
+        return node
+
+    def nodes(self) -> list[Node]:
+        found, todo = [], list(self.root.children)
+        while todo:
+            node = todo.pop()
+            found.append(node)
+            todo.extend(node.children)
+        return found
+
+    def active_ids(self) -> set[str]:
+        return {n.ident for n in self.nodes() if n.ident}
+
+
 # -- one Streamlit session over its websocket ------------------------------------------
 class Session:
-    """A minimal Streamlit client: reruns with widget states, reads the element deltas."""
+    """A minimal Streamlit client: reruns with the widget states a browser would send."""
 
     def __init__(self, url: str, query: str, page_name: str = "") -> None:
         self.url, self.query, self.page_name = url, query, page_name
-        self.elements: dict[str, tuple[str, object]] = {}  # widget id -> (kind, proto)
-        self.fragment_of: dict[str, str] = {}  # widget id -> id of the fragment holding it
-        self._fragment_run = False
-        self.metrics: dict[str, str] = {}
-        self.values: dict[str, WidgetState] = {}
-        self.fragment: tuple[str, float] | None = None
+        self.page = Page()
+        self.widgets: dict[str, Node] = {}  # widget id -> its node, after the last run
+        self.values: dict[str, WidgetState] = {}  # states of widgets the user set
+        self.run, self.run_fragments = "", []
+        self.fragment: tuple[str, float] | None = None  # a timed fragment (run_every)
         self.errors: list[str] = []
         self.lock = asyncio.Lock()
         self._finished = asyncio.Event()
-        self.on_metrics = None
+        self.on_finished: Callable[[Session], None] | None = None
 
     async def __aenter__(self) -> Session:
         self._conn = await connect(self.url, subprotocols=["streamlit"], max_size=None,
@@ -126,34 +244,64 @@ class Session:
             msg = ForwardMsg.FromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                if not self._fragment_run:  # a fragment run replaces only its elements
-                    self.elements = {}
-            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                element = msg.delta.new_element
-                etype = element.WhichOneof("type")
-                proto = getattr(element, etype)
-                if etype == "metric":
-                    self.metrics[proto.label] = proto.body
-                elif etype == "exception":
-                    self.errors.append(proto.message)
-                elif getattr(proto, "id", ""):
-                    self.elements[proto.id] = (etype, proto)
-                    self.fragment_of[proto.id] = msg.delta.fragment_id
+                self.run = msg.metadata.run.script_run_id
+                self.run_fragments = list(msg.metadata.run.fragment_ids)
+            elif kind == "delta":
+                self._delta(msg)
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "auto_rerun":
                 self.fragment = (msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+            elif kind == "stop_auto_rerun":
+                if self.fragment and self.fragment[0] in msg.stop_auto_rerun.fragment_ids:
+                    self.fragment = None
             elif kind == "script_finished" and msg.script_finished in DONE:
-                if self.on_metrics and self.metrics:
-                    self.on_metrics(dict(self.metrics))
+                run = msg.metadata.run
+                if msg.script_finished in CLEARS and (run.fragment_ids or
+                                                      run.script_run_id == self.run):
+                    self._after_run(run.script_run_id, list(run.fragment_ids))
+                if self.on_finished:
+                    self.on_finished(self)
                 self._finished.set()
 
+    def _delta(self, msg: ForwardMsg) -> None:
+        delta, path = msg.delta, list(msg.metadata.delta_path)
+        which = delta.WhichOneof("type")
+        if which == "new_element":
+            etype = delta.new_element.WhichOneof("type")
+            proto = getattr(delta.new_element, etype)
+            if etype == "exception":
+                self.errors.append(proto.message)
+            self.page.put(path, Node(self.run, delta.fragment_id, kind=etype, proto=proto,
+                                     ident=getattr(proto, "id", "") or ""))
+        elif which == "add_block":
+            block = delta.add_block
+            self.page.add_block(path, Node(self.run, delta.fragment_id,
+                                           block=block.WhichOneof("type") or "vertical",
+                                           ident=getattr(block, "id", "") or ""))
+        elif which == "new_transient":
+            self.page.add_transient(path, self.run)
+
+    def _after_run(self, run: str, fragments: list[str]) -> None:
+        """The browser after a successful run: stale nodes go, and with them the widget
+        states of every widget no longer on the page."""
+        self.page.clear_stale(run, fragments)
+        self.widgets = {n.ident: n for n in self.page.nodes() if n.ident and n.block is None}
+        active = self.page.active_ids()
+        self.values = {i: v for i, v in self.values.items() if i in active}
+
+    def metrics(self) -> dict[str, str]:
+        return {n.proto.label: n.proto.body for n in self.elements("metric")}
+
+    def elements(self, kind: str) -> list[Node]:
+        return [n for n in self.page.nodes() if n.kind == kind]
+
     def widget(self, key: str) -> str | None:
-        return next((i for i in self.elements if i.endswith("-" + key)), None)
+        return next((i for i in self.widgets if i.endswith("-" + key)), None)
 
     def button(self, label: str) -> str | None:
-        return next((i for i, (k, p) in self.elements.items()
-                     if k == "button" and p.label == label), None)
+        return next((i for i, n in self.widgets.items()
+                     if n.kind == "button" and n.proto.label == label), None)
 
     async def rerun(self, *, trigger: str | None = None, fragment: str | None = None,
                     changed: str | None = None, timeout: float = 300) -> None:
@@ -164,22 +312,21 @@ class Session:
             state = msg.rerun_script
             state.query_string = self.query
             state.page_name = self.page_name
+            source = self.widgets.get(changed or trigger or "")
             if fragment:
                 state.fragment_id = fragment
                 state.is_auto_rerun = True
-            elif self.fragment_of.get(changed or trigger or ""):
-                state.fragment_id = self.fragment_of[changed or trigger]
-            self._fragment_run = bool(state.fragment_id)
-            live = [v for i, v in self.values.items() if i in self.elements]
-            state.widget_states.widgets.extend(live)
-            if trigger:
+            elif source is not None and source.fragment:
+                state.fragment_id = source.fragment
+            state.widget_states.widgets.extend(self.values.values())
+            if trigger:  # a button's trigger is sent once, never kept
                 state.widget_states.widgets.append(WidgetState(id=trigger, trigger_value=True))
             self._finished.clear()
             await self._conn.send(msg.SerializeToString())
             await asyncio.wait_for(self._finished.wait(), timeout)
 
-    async def settle(self, predicate, timeout: float = 300) -> None:
-        """Wait (through follow-up reruns the server starts itself) until predicate holds."""
+    async def settle(self, predicate: Callable[[], object], timeout: float = 300) -> None:
+        """Wait (through the reruns the server starts itself) until predicate holds."""
         deadline = time.monotonic() + timeout
         while not predicate():
             if time.monotonic() > deadline:
@@ -188,7 +335,7 @@ class Session:
             try:
                 await asyncio.wait_for(self._finished.wait(), 1.0)
             except TimeoutError:
-                await self.rerun()
+                pass
 
     def choose(self, key: str, label: str) -> str:
         wid = self.widget(key)
@@ -213,112 +360,155 @@ async def poll_fragment(session: Session, stop: asyncio.Event, log: Log) -> None
             log.polls += 1
 
 
+# -- the room ------------------------------------------------------------------------------
+@dataclass
+class Tap:
+    """One answer a participant sent: what, and when (wall clock, as the store writes)."""
+    token: str
+    measure_id: str
+    criterion_id: str
+    value: int
+    sent: datetime
+    acked: datetime
+
+
 @dataclass
 class Log:
-    clicks: list[float] = field(default_factory=list)  # seconds per answer click
-    reruns: int = 0  # full reruns the participants asked for (clicks, joins, "next")
+    taps: list[Tap] = field(default_factory=list)
+    nexts: int = 0  # "Volgende" presses
     polls: int = 0  # fragment reruns (participants' status, facilitators' live view)
-    stored: list[float] = field(default_factory=list)  # monotonic time an answer was stored
-    finished: list[float] = field(default_factory=list)  # time a participant finished
-    views: list[tuple[float, int, int]] = field(default_factory=list)  # (t, finished, answers)
+    joined: int = 0
+    finished: int = 0  # participants who answered every question
+    stopped: int = 0  # participants who stopped tapping (finished or out of time)
+    views: list[tuple[datetime, int]] = field(default_factory=list)  # (seen, answers counted)
     errors: list[str] = field(default_factory=list)
 
 
-async def participant(i: int, url: str, code: str, log: Log, think: float,
-                      stop: asyncio.Event) -> None:
-    async with Session(url, f"join={code}") as s:
-        await s.rerun()
-        await s.settle(lambda: s.button("Doe mee") is not None)
-        await s.rerun(trigger=s.button("Doe mee"))
-        await s.settle(lambda: "p=" in s.query and s.widget("ans-1-0-0") is not None)
-        poller = asyncio.create_task(poll_fragment(s, stop, log))
-        for m in range(len(MEASURES)):
-            await s.settle(lambda m=m: s.widget(f"ans-1-{m}-0") is not None)
-            for c in range(len(CRITERIA)):
-                if think:
-                    await asyncio.sleep(random.uniform(0, 2 * think))
-                widget = s.choose(f"ans-1-{m}-{c}", pill(value_of(i, m, c)))
-                start = time.monotonic()
-                await s.rerun(changed=widget)
-                log.reruns += 1
-                now = time.monotonic()
-                log.clicks.append(now - start)
-                log.stored.append(now)
-            await s.rerun(trigger=s.widget("next"))
-            log.reruns += 1
-        log.finished.append(time.monotonic())
-        log.errors.extend(s.errors)
-        await stop.wait()
-        poller.cancel()
+@dataclass
+class Plan:
+    code: str
+    key: str
+    measures: list[str]
+    criteria: list[str]
+    think: float
+    duration: float
+    ramp: float  # seconds between two participants' joins
 
 
-async def facilitator(url: str, code: str, key: str, log: Log, stop: asyncio.Event,
-                      ready: asyncio.Event) -> None:
-    def seen(metrics: dict[str, str]) -> None:
+async def pause(think: float, stop: asyncio.Event) -> bool:
+    """A participant's thinking time before a tap; False once the scoring time is over."""
+    if think:
         try:
-            finished = int(metrics["Klaar"].split("/")[0])
-            answers = int(metrics["Antwoorden"].split("/")[0])
+            await asyncio.wait_for(stop.wait(), random.uniform(0, 2 * think))
+        except TimeoutError:
+            pass
+    return not stop.is_set()
+
+
+async def join(i: int, url: str, plan: Plan, log: Log) -> tuple[Session, str]:
+    await asyncio.sleep(i * plan.ramp)
+    s = await Session(url, f"join={plan.code}").__aenter__()
+    await s.rerun()
+    await s.settle(lambda: s.button("Doe mee") is not None)
+    await s.rerun(trigger=s.button("Doe mee"))
+    await s.settle(lambda: "p=" in s.query and s.widget("ans-1-0-0") is not None)
+    log.joined += 1
+    return s, urllib.parse.parse_qs(s.query)["p"][0]
+
+
+async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
+                stop: asyncio.Event) -> None:
+    """Measure by measure: a pill per criterion, then "Volgende", a pause before each."""
+    for m, measure_id in enumerate(plan.measures):
+        await s.settle(lambda m=m: s.widget(f"ans-1-{m}-0") is not None)
+        for c, criterion_id in enumerate(plan.criteria):
+            if not await pause(plan.think, stop):
+                return
+            value = value_of(i, m, c)
+            widget = s.choose(f"ans-1-{m}-{c}", pill(value))
+            sent = datetime.now()
+            await s.rerun(changed=widget)
+            log.taps.append(Tap(token, measure_id, criterion_id, value, sent, datetime.now()))
+        if not await pause(plan.think, stop):
+            return
+        await s.rerun(trigger=s.widget("next"))
+        log.nexts += 1
+    log.finished += 1
+
+
+async def participant(i: int, url: str, plan: Plan, log: Log, go: asyncio.Event,
+                      stop: asyncio.Event, quiet: asyncio.Event) -> None:
+    s, token = await join(i, url, plan, log)
+    poller = asyncio.create_task(poll_fragment(s, quiet, log))
+    try:
+        await go.wait()
+        await score(i, s, token, plan, log, stop)
+    except BaseException:
+        poller.cancel()
+        await s.__aexit__()
+        raise
+    finally:
+        log.stopped += 1
+        log.errors.extend(s.errors)
+    await quiet.wait()  # the page stays open (and keeps polling) until the run ends
+    await poller
+    await s.__aexit__()
+
+
+async def facilitator(url: str, plan: Plan, log: Log, quiet: asyncio.Event,
+                      ready: asyncio.Event) -> None:
+    def seen(session: Session) -> None:
+        try:
+            answers = int(session.metrics()["Antwoorden"].split("/")[0])
         except (KeyError, ValueError):
             return
-        log.views.append((time.monotonic(), finished, answers))
+        log.views.append((datetime.now(), answers))
 
-    async with Session(url, f"session={code}&key={key}", page_name="workshop") as s:
-        s.on_metrics = seen
+    query = f"session={plan.code}&key={plan.key}"
+    async with Session(url, query, page_name="workshop") as s:
+        s.on_finished = seen
         await s.rerun()
         await s.settle(lambda: s.fragment is not None)
         ready.set()
-        await poll_fragment(s, stop, log)
+        await poll_fragment(s, quiet, log)
         log.errors.extend(s.errors)
 
 
-def visible_after(events: list[float], views: list[tuple[float, int, int]],
-                  index: int) -> list[float]:
-    """For the k-th event (by time), the delay until a view counted at least k."""
-    delays = []
-    ordered_views = sorted(views)
-    for k, t in enumerate(sorted(events), start=1):
-        seen = next((tv for tv, *counts in ordered_views if tv >= t and counts[index] >= k),
-                    None)
-        if seen is not None:
-            delays.append(seen - t)
-    return delays
-
-
-async def drive(base_ws: str, code: str, key: str, n: int, think: float, pid: int) -> dict:
+async def drive(url: str, plan: Plan, n: int, pid: int) -> dict:
     log = Log()
-    stop = asyncio.Event()
+    go, stop, quiet = asyncio.Event(), asyncio.Event(), asyncio.Event()
     ready = [asyncio.Event(), asyncio.Event()]
-    views = [asyncio.create_task(facilitator(base_ws, code, key, log, stop, r)) for r in ready]
+    views = [asyncio.create_task(facilitator(url, plan, log, quiet, r)) for r in ready]
     for r in ready:
         await r.wait()
-    await asyncio.sleep(2)
-    rss_before = rss_mb(pid)
-    cpu_before = cpu_seconds(pid)
-    start = time.monotonic()
-    people = [asyncio.create_task(participant(i, base_ws, code, log, think, stop))
+    rss_idle = memory_mb(pid)
+    people = [asyncio.create_task(participant(i, url, plan, log, go, stop, quiet))
               for i in range(n)]
-    while len(log.finished) < n:
-        if any(p.done() and p.exception() for p in people):
-            for p in people:
-                if p.done() and p.exception():
-                    raise p.exception()
-        await asyncio.sleep(0.5)
-    round_seconds = time.monotonic() - start
-    cpu_round = cpu_seconds(pid) - cpu_before
-    reruns, polls = log.reruns + 2 * n, log.polls  # + the join page and the join click
-    expected_answers = n * len(MEASURES) * len(CRITERIA)
-    deadline = time.monotonic() + 60  # let the views catch up
-    while time.monotonic() < deadline and not any(
-            f >= n and a >= expected_answers for _, f, a in log.views):
-        await asyncio.sleep(0.5)
-    rss_after = rss_mb(pid)
+
+    async def until(done: Callable[[], bool], limit: float) -> None:
+        deadline = time.monotonic() + limit
+        while not done() and time.monotonic() < deadline:
+            failed = next((p for p in people if p.done() and p.exception()), None)
+            if failed is not None:
+                raise failed.exception()
+            await asyncio.sleep(0.2)
+
+    joining = time.monotonic()
+    await until(lambda: log.joined == n, 600)
+    joined_seconds = time.monotonic() - joining
+    cpu, client_cpu, start = cpu_seconds(pid), time.process_time(), time.monotonic()
+    go.set()
+    await until(lambda: log.finished == n, plan.duration)
     stop.set()
-    await asyncio.gather(*people, *views, return_exceptions=True)
-    return {
-        "log": log, "round_seconds": round_seconds, "cpu_round": cpu_round,
-        "reruns": reruns, "polls": polls,
-        "rss_before": rss_before, "rss_after": rss_after,
-    }
+    await until(lambda: log.stopped == n, 300)  # the taps still under way complete
+    scoring = {"seconds": time.monotonic() - start, "cpu": cpu_seconds(pid) - cpu,
+               "client_cpu": time.process_time() - client_cpu}
+    answered = len(log.taps)
+    await until(lambda: any(a >= answered for _, a in log.views[-2:]), CATCH_UP_SECONDS)
+    quiet.set()
+    await asyncio.gather(*people, *views)
+    return {"log": log, "joined_seconds": joined_seconds, "scoring": scoring,
+            "rss_idle": rss_idle, "rss_peak": memory_mb(pid, "VmHWM")}
 
 
 def free_port() -> int:
@@ -327,49 +517,94 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(db: Path) -> tuple[str, str]:
+def prepare(db: Path, n: int, measures: int) -> tuple[str, str, list[str]]:
     store = Store(db)
-    assessment_id = store.create(read_assessment(EXAMPLE_DIR), by=SYSTEM)
-    session, key = ws.create_session(store, assessment_id, MEASURES, CRITERIA,
+    assessment = read_assessment(EXAMPLE_DIR)
+    assessment_id = store.create(assessment, by=SYSTEM)
+    chosen = [m.id for m in assessment.measures][:measures]
+    session, key = ws.create_session(store, assessment_id, chosen, CRITERIA,
                                      pillar_split=False, anonymous=True,
-                                     hide_until_reveal=True, shuffle=False, by=SYSTEM)
+                                     hide_until_reveal=True, shuffle=False, by=SYSTEM,
+                                     max_participants=max(n, ws.DEFAULT_MAX_PARTICIPANTS))
     ws.open_round(store, session.code, by=SYSTEM, key=key)
     store.close()
-    return session.code, key
+    return session.code, key, chosen
 
 
-def check_stored(db: Path, code: str, n: int) -> tuple[int, int, int]:
+@dataclass
+class Check:
+    """The stored round against what the participants sent."""
+    sent: int
+    stored: int  # rows with the value the participant sent
+    missing: int  # sent, no row
+    wrong: int  # a row with another value
+    extra: int  # a row nobody sent
+    resaved: int  # a row written again after its tap was acknowledged
+    stored_after: list[float]  # seconds from sending a tap until its row was written
+    stored_at: list[datetime]  # when each row was written, for the facilitator figures
+    participants: int  # participant rows
+
+
+def check_stored(db: Path, code: str, taps: list[Tap]) -> Check:
     store = Store(db)
     rows = store.cursor().execute(
-        "SELECT p.joined_at, a.measure_id, a.criterion_id, a.value FROM workshop_answers a "
-        "JOIN workshop_participants p ON p.token = a.token WHERE a.code = ?", [code]
-    ).fetchall()
+        "SELECT token, measure_id, criterion_id, value, updated_at FROM workshop_answers "
+        "WHERE code = ? AND round_no = 1", [code]).fetchall()
     participants = store.cursor().execute(
         "SELECT count(*) FROM workshop_participants WHERE code = ?", [code]).fetchone()[0]
     store.close()
-    # Values: each participant i picked value_of(i, m, c); the multiset per cell must match.
-    got: dict[tuple[str, str], list[float]] = {}
-    for _joined, m, c, v in rows:
-        got.setdefault((m, c), []).append(v)
-    wrong = 0
-    for mi, m in enumerate(MEASURES):
-        for ci, c in enumerate(CRITERIA):
-            want = sorted(value_of(i, mi, ci) for i in range(n))
-            wrong += sum(1 for a, b in zip(sorted(got.get((m, c), [])), want, strict=False)
-                         if a != b)
-    return len(rows), wrong, participants
+    by_cell = {(t, m, c): (v, at) for t, m, c, v, at in rows}
+    sent = {(t.token, t.measure_id, t.criterion_id): t for t in taps}
+    stored = missing = wrong = resaved = 0
+    after = []
+    for cell, tap in sent.items():
+        if cell not in by_cell:
+            missing += 1
+            continue
+        value, at = by_cell[cell]
+        if value != tap.value:
+            wrong += 1
+        else:
+            stored += 1
+        if at > tap.acked:
+            resaved += 1
+        else:
+            after.append((at - tap.sent).total_seconds())
+    return Check(len(sent), stored, missing, wrong, len(set(by_cell) - set(sent)), resaved,
+                 after, sorted(at for _v, at in by_cell.values()), participants)
 
 
-def run_server_benchmark(n: int, think: float) -> dict:
+def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> list[float]:
+    """For the k-th event (by time), the seconds until a view counted at least k."""
+    views = sorted(views)
+    times = [t for t, _count in views]
+    delays, j = [], 0
+    for k, t in enumerate(sorted(events), start=1):
+        j = max(j, bisect.bisect_left(times, t))
+        while j < len(views) and views[j][1] < k:
+            j += 1
+        if j == len(views):
+            break
+        delays.append((views[j][0] - t).total_seconds())
+    return delays
+
+
+def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
+                         measures: int = 11) -> dict:
+    """One run: a fresh database and server, n participants, then the stored check."""
     folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
     db = folder / "bench.duckdb"
-    code, key = prepare(db)
+    code, key, chosen = prepare(db, n, measures)
+    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp)
     port = free_port()
     env = dict(os.environ, IMPACT_DB=str(db))
+    env.pop("IMPACT_PUBLIC_URL", None)
+    env.setdefault("IMPACT_AUTH", "local")
     log_file = open(folder / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
     )
     try:
@@ -383,8 +618,8 @@ def run_server_benchmark(n: int, think: float) -> dict:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise RuntimeError((folder / "server.log").read_text()) from None
                 time.sleep(0.3)
-        result = asyncio.run(drive(f"ws://127.0.0.1:{port}/_stcore/stream", code, key, n,
-                                   think, proc.pid))
+        result = asyncio.run(drive(f"ws://127.0.0.1:{port}/_stcore/stream", plan, n,
+                                   proc.pid))
     finally:
         proc.terminate()
         try:
@@ -392,25 +627,29 @@ def run_server_benchmark(n: int, think: float) -> dict:
         except subprocess.TimeoutExpired:
             proc.kill()
         log_file.close()
-    stored, wrong, joined = check_stored(db, code, n)
-    result.update(stored=stored, wrong=wrong, joined=joined,
-                  expected=n * len(MEASURES) * len(CRITERIA))
+    log: Log = result["log"]
+    result["check"] = check_stored(db, code, log.taps)
+    result["visible"] = visible_after(result["check"].stored_at, log.views)
     return result
 
 
-def report(n: int, r: dict) -> None:
+def ms(values: list[float]) -> str:
+    return f"{pct(values, .5) * 1000:.0f} / {pct(values, .95) * 1000:.0f} ms"
+
+
+def report(n: int, think: float, r: dict) -> None:
     log: Log = r["log"]
-    answer_delay = visible_after(log.stored, log.views, 1)
-    finish_delay = visible_after(log.finished, log.views, 0)
-    per_participant = (r["rss_after"] - r["rss_before"]) / n
-    print(f"| {n} | {r['stored']} / {r['expected']} | {r['wrong']} | {r['joined']} "
-          f"| {r['round_seconds']:.1f} s "
-          f"| {pct(log.clicks, .5) * 1000:.0f} / {pct(log.clicks, .95) * 1000:.0f} ms "
-          f"| {pct(answer_delay, .5):.2f} / {pct(answer_delay, .95):.2f} s "
-          f"| {pct(finish_delay, .5):.2f} / {pct(finish_delay, .95):.2f} s "
-          f"| {r['rss_before']:.0f} → {r['rss_after']:.0f} MB ({per_participant:.2f} MB) "
-          f"| {r['cpu_round']:.0f} s for {r['reruns']} reruns + {r['polls']} polls "
-          f"| {len(log.errors)} |")
+    check: Check = r["check"]
+    scoring = r["scoring"]
+    acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
+    print(f"| {n} | {think:g} s | {scoring['seconds']:.0f} s | {log.finished} "
+          f"| {check.stored} / {check.sent} | {check.missing + check.wrong + check.extra} "
+          f"| {check.resaved} | {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
+          f"| {scoring['cpu'] / scoring['seconds']:.2f} "
+          f"| {r['rss_peak']:.0f} MB ({r['rss_idle']:.0f} idle) "
+          f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
+          f"| {len(log.taps) + log.nexts} taps, {log.polls} polls | {len(log.errors)} |",
+          flush=True)
 
 
 def store_threads(n: int) -> None:
@@ -454,9 +693,15 @@ def store_threads(n: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, nargs="+", default=[100, 200])
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="mean seconds a participant thinks before each click (0 = none)")
+    parser.add_argument("--participants", type=int, nargs="+", default=[200, 500])
+    parser.add_argument("--think", type=float, nargs="+", default=[3.0, 0.0],
+                        help="mean seconds a participant waits before each tap (0 = none)")
+    parser.add_argument("--duration", type=float, default=75,
+                        help="seconds of scoring after everyone joined (less if all finish)")
+    parser.add_argument("--ramp", type=float, default=0.05,
+                        help="seconds between two participants' joins")
+    parser.add_argument("--measures", type=int, default=11,
+                        help="measures in the session (3 criteria each)")
     parser.add_argument("--store-threads", action="store_true",
                         help="measure the store under threads instead of a running server")
     args = parser.parse_args()
@@ -470,16 +715,18 @@ def main() -> None:
             store_threads(n)
         return
     print("Mode: real Streamlit sessions over the websocket of one `streamlit run app.py` "
-          f"server; 2 facilitator views polling (their live fragment, every 1 s). CPUs: {cpus}. "
-          f"Round: {len(MEASURES)} measures x {len(CRITERIA)} criteria per participant, "
-          f"think time {args.think:g} s.")
-    print("| participants | answers stored | wrong values | participants stored "
-          "| round took | click p50 / p95 | answer visible to facilitator p50 / p95 "
-          "| finished visible p50 / p95 | server RSS (per participant) "
-          "| server CPU during the round | page errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for n in args.participants:
-        report(n, run_server_benchmark(n, args.think))
+          f"server, sending the widget states a browser sends; 2 facilitator views polling "
+          f"(their live fragment, every 1 s). CPUs: {cpus}. Session: {args.measures} "
+          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s.")
+    print("| participants | think | scoring took | finished all | answers stored / sent "
+          "| missing or wrong | re-saved | tap → stored p50 / p95 | tap → ack p50 / p95 "
+          "| facilitator-visible p50 / p95 | server CPU (cores) | server peak RSS "
+          "| load client CPU (cores) | load | page errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for think in args.think:
+        for n in args.participants:
+            report(n, think, run_server_benchmark(n, think, args.duration, ramp=args.ramp,
+                                                  measures=args.measures))
 
 
 if __name__ == "__main__":
