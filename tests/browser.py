@@ -92,3 +92,23 @@ def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def read_database_copy(db: Path, read):
+    """`read(store)` on a copy of the database file (the server holds the file's lock)."""
+    import shutil
+    import tempfile
+
+    from impact.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.duckdb"
+        shutil.copy(db, copy)
+        wal = db.with_name(db.name + ".wal")
+        if wal.exists():
+            shutil.copy(wal, copy.with_name(copy.name + ".wal"))
+        store = Store(copy)
+        try:
+            return read(store)
+        finally:
+            store.close()

@@ -21,6 +21,7 @@ from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
+    read_database_copy,
     require_browser,
     streamlit_server,
 )
@@ -183,7 +184,8 @@ def test_sign_in_roles_and_sign_out(oidc_app, browser) -> None:
     page.get_by_label("E-mailadres of domein").fill("@waterschap.nl")
     page.get_by_role("button", name="Toevoegen of wijzigen").click()
     expect(page.get_by_text("@waterschap.nl", exact=True)).to_be_attached()
-    assert _read(db, lambda store: access.role_of(store, "piet@waterschap.nl")) == "viewer"
+    role = read_database_copy(db, lambda store: access.role_of(store, "piet@waterschap.nl"))
+    assert role == "viewer"
 
     # the editor changes a score in the grid
     page.get_by_role("link", name="Scores").click()
@@ -217,24 +219,6 @@ def test_sign_in_roles_and_sign_out(oidc_app, browser) -> None:
     assert sign_in_unknown.locator('[data-testid="stSidebar"]').count() == 0
 
 
-def _read(db: Path, read):
-    """`read(store)` on a copy of the database file (the server holds the file's lock)."""
-    import shutil
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "copy.duckdb"
-        shutil.copy(db, copy)
-        wal = db.with_name(db.name + ".wal")
-        if wal.exists():
-            shutil.copy(wal, copy.with_name(copy.name + ".wal"))
-        store = Store(copy)
-        try:
-            return read(store)
-        finally:
-            store.close()
-
-
 def _first_score(store: Store) -> float:
     assessment = store.load(store.list_assessments()[0].id)
     measure, criterion = assessment.measures[0].id, assessment.criteria[0].id
@@ -242,4 +226,4 @@ def _first_score(store: Store) -> float:
 
 
 def _score(db: Path) -> float:
-    return _read(db, _first_score)
+    return read_database_copy(db, _first_score)

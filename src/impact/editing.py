@@ -47,6 +47,42 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
+class NotANumber(ValueError):
+    """A score cell holds text that is no number."""
+
+
+def parse_cell(value: object) -> float | None:
+    """A typed or pasted score: None when empty; "1,5", "1.5", "−2", "+3", "1.000,5" and
+    "1,000.5" are numbers (the last separator is the decimal one when both appear);
+    anything else raises NotANumber."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        thousands = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(thousands, "")
+    text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise NotANumber(str(value)) from None
+    if not math.isfinite(number):
+        raise NotANumber(str(value))
+    return number
+
+
+def cell_text(value: float | None, lang: str = "nl") -> str:
+    """A score as the grid shows it: "1,5" in Dutch, "1.5" in English, "" when empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 # -- criteria ------------------------------------------------------------------
 
 def criteria_frame(criteria: Iterable[Criterion]) -> pd.DataFrame:
@@ -183,7 +219,12 @@ def score_changes(
         if c.id not in edited.columns:
             continue
         for mid, raw in edited[c.id].items():
-            value = _number(raw)
+            try:
+                value = parse_cell(raw)
+            except NotANumber:
+                errors.append(t("scoring.err.not_a_number", lang, measure=mid,
+                                criterion=c.label(lang), text=str(raw)))
+                continue
             old = assessment.scores.get((mid, c.id))
             if value is None:
                 if old is not None:

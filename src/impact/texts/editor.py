@@ -16,9 +16,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grid.save": ("Opslaan ({count} {count|wijziging|wijzigingen})",
                   "Save ({count} {count|change|changes})"),
     "grid.nothing": ("Geen wijzigingen", "No changes"),
+    "scoring.err.not_a_number": (
+        "{measure}, {criterion}: ‘{text}’ is geen getal; niet opgeslagen.",
+        "{measure}, {criterion}: ‘{text}’ is not a number; not saved.",
+    ),
     "grid.fix_first": (
-        "Niet opgeslagen: verbeter eerst de scores die hierboven zijn genoemd.",
-        "Not saved: first correct the scores named above.",
+        "Opslaan kan pas als de scores hierboven zijn verbeterd; er is niets opgeslagen.",
+        "Saving is possible once the scores above are corrected; nothing was saved.",
     ),
     "grid.discard": ("Wijzigingen weggooien", "Discard changes"),
     "grid.saved": ("{count} {count|wijziging|wijzigingen} opgeslagen",

@@ -74,7 +74,8 @@ def _cancel(form: str) -> None:
 
 
 # -- measures ---------------------------------------------------------------------------
-def _measure_form(assessment: Assessment, measure: Measure | None, mode: str) -> None:
+def _measure_form(assessment: Assessment, measure: Measure | None, mode: str,
+                  opened_on: int) -> None:
     """mode: "new", "edit" or "copy" (a copy starts from `measure`, with a new code)."""
     ids = [m.id for m in assessment.measures]
     form = f"measure:{assessment.id}:{mode}:{measure.id if measure else ''}"
@@ -99,14 +100,15 @@ def _measure_form(assessment: Assessment, measure: Measure | None, mode: str) ->
         taken = [i for i in ids if mode != "edit" or i != measure.id]
         new, errors = measure_from_fields(values, taken_ids=taken, lang=session.lang())
         _finish(form, lambda: session.store().save_measure(
-            assessment.id, new, by=principal(), expected_version=assessment.version,
+            assessment.id, new, by=principal(), expected_version=opened_on,
             replaces=measure.id if mode == "edit" else None,
             copy_of=measure.id if mode == "copy" else None), errors)
 
 
-def _show_measure_dialog(assessment: Assessment, measure: Measure | None, mode: str) -> None:
+def _show_measure_dialog(assessment: Assessment, measure: Measure | None, mode: str,
+                         opened_on: int) -> None:
     title = tr("editor.new_measure" if mode != "edit" else "editor.edit_measure")
-    _dialog(title)(_measure_form)(assessment, measure, mode)
+    _dialog(title)(_measure_form)(assessment, measure, mode, opened_on)
 
 
 def _dialog(title: str, width: str = "medium"):
@@ -178,7 +180,7 @@ def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) 
 
 
 def _criterion_form(assessment: Assessment, criterion: Criterion | None, mode: str,
-                    pillar: str) -> None:
+                    pillar: str, opened_on: int) -> None:
     form = f"criterion:{assessment.id}:{mode}:{criterion.id if criterion else pillar}"
     start = _criterion_start(assessment, criterion, mode, pillar)
     st.selectbox(tr("editor.field.preset"), [p.key for p in SCALE_PRESETS],
@@ -198,15 +200,15 @@ def _criterion_form(assessment: Assessment, criterion: Criterion | None, mode: s
         new, errors = criterion_from_fields(values, taken_ids=taken, scores=scored,
                                             lang=session.lang())
         _finish(form, lambda: session.store().save_criterion(
-            assessment.id, new, by=principal(), expected_version=assessment.version,
+            assessment.id, new, by=principal(), expected_version=opened_on,
             replaces=criterion.id if mode == "edit" else None,
             copy_of=criterion.id if mode == "copy" else None), errors)
 
 
 def _show_criterion_dialog(assessment: Assessment, criterion: Criterion | None, mode: str,
-                           pillar: str) -> None:
+                           pillar: str, opened_on: int) -> None:
     title = tr("editor.new_criterion" if mode != "edit" else "editor.edit_criterion")
-    _dialog(title)(_criterion_form)(assessment, criterion, mode, pillar)
+    _dialog(title)(_criterion_form)(assessment, criterion, mode, pillar, opened_on)
 
 
 # -- delete -----------------------------------------------------------------------------
@@ -233,7 +235,7 @@ def show_open_dialog(assessment: Assessment) -> None:
     spec = session.opened_dialog()
     if spec is None or spec[0] != assessment.id:
         return
-    _, kind, mode, item_id, pillar = spec
+    _, kind, mode, item_id, pillar, opened_on = spec
     items = assessment.measures if kind == "measure" else assessment.criteria
     item = next((i for i in items if i.id == item_id), None)
     if item_id is not None and item is None:  # deleted meanwhile: nothing to show
@@ -243,14 +245,15 @@ def show_open_dialog(assessment: Assessment) -> None:
         _dialog(tr("editor.delete_title"), "small")(_delete_body)(
             assessment, kind, item_id, item.label(session.lang()))
     elif kind == "measure":
-        _show_measure_dialog(assessment, item, mode)
+        _show_measure_dialog(assessment, item, mode, opened_on)
     else:
-        _show_criterion_dialog(assessment, item, mode, pillar)
+        _show_criterion_dialog(assessment, item, mode, pillar, opened_on)
 
 
 def _open(assessment: Assessment, kind: str, mode: str, item_id: str | None = None,
           pillar: str = "ecology") -> None:
-    session.open_dialog((assessment.id, kind, mode, item_id, pillar))
+    # The version the dialog was opened on: its save is refused if someone saved since.
+    session.open_dialog((assessment.id, kind, mode, item_id, pillar, assessment.version))
 
 
 # -- the lists --------------------------------------------------------------------------

@@ -16,16 +16,16 @@ def _describe(version) -> str:
     what = tr(version.change_key, **version.params)
     line = tr("history.row", version=version.version, when=f"{version.saved_at:%d-%m-%Y %H:%M}",
               who=version.saved_by, what=what)
-    return plain(line if version.restorable else f"{line} {tr('history.not_restorable')}")
+    return line if version.restorable else f"{line} {tr('history.not_restorable')}"
 
 
 def history_panel(assessment: Assessment, editable: bool) -> None:
-    with st.expander(tr("history.title"), icon=":material/history:"):
+    with st.expander(tr("history.title"), icon=":material/history:", key="history_panel"):
         versions = session.store().versions(assessment.id, limit=SHOWN)
         if not versions:
             st.caption(tr("history.empty"))
             return
-        st.markdown("\n".join(f"- {_describe(v)}" for v in versions))
+        st.markdown("\n".join(f"- {plain(_describe(v))}" for v in versions))
         if not editable:
             return
         if st.button(tr("history.undo"), icon=":material/undo:", key="history_undo",

@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from impact.editing import (
+    cell_text,
     evidence_changes,
     evidence_frame,
     score_changes,
@@ -34,6 +35,7 @@ from impact.ui.auth import principal
 from impact.ui.text import plain, tr
 from impact.ui.widgets import PILLAR_BADGE, table_height
 
+NO_CONFIDENCE = "none"  # shown as "onbekend"; stored as no confidence
 POLL_SECONDS = 2  # how often the Save bar looks at what was typed
 # The grid loads its cell editors on the first edit; measured in Chromium, the first
 # keys typed into a cell were lost while that code loaded. The page loads it up front.
@@ -105,8 +107,16 @@ def _keys(assessment_id: int, generation: int) -> dict[str, str]:
 
 
 def _frames(assessment: Assessment, lang: str) -> dict[str, pd.DataFrame]:
-    frames = {f"scores:{p}": score_frame(assessment, p, lang) for p in PILLARS}
-    frames.update({f"evidence:{p}": evidence_frame(assessment, p, lang) for p in PILLARS})
+    frames = {}
+    for p in PILLARS:  # text cells: "1,5" typed or pasted from Dutch Excel is read too
+        scores = score_frame(assessment, p, lang)
+        for column in scores.columns[1:]:
+            scores[column] = [cell_text(v, lang) for v in scores[column]]
+        frames[f"scores:{p}"] = scores
+    for p in PILLARS:
+        evidence = evidence_frame(assessment, p, lang)
+        evidence["confidence"] = evidence["confidence"].fillna(NO_CONFIDENCE)
+        frames[f"evidence:{p}"] = evidence
     return frames
 
 
@@ -131,14 +141,12 @@ def _column_config(assessment: Assessment, pillar: Pillar, lang: str) -> dict[st
         # Column help renders Markdown: the unit is user text.
         help_text = tr("scoring.scale_help", unit=plain(c.unit), lo=f"{c.scale_min:g}",
                        hi=f"{c.scale_max:g}", direction=tr(f"direction.{c.direction}"))
-        if c.is_seven_point:
-            config[c.id] = st.column_config.SelectboxColumn(
-                c.label(lang), help=help_text, options=[float(v) for v in range(-3, 4)],
-                format_func=lambda v: seven_point_option_label(v, lang),
-            )
-        else:
-            label = f"{c.label(lang)} ({c.unit})" if c.unit else c.label(lang)
-            config[c.id] = st.column_config.NumberColumn(label, help=help_text, format="%g")
+        if c.is_seven_point:  # typed and pasted like any other number
+            help_text += " · " + ", ".join(seven_point_option_label(v, lang)
+                                            for v in range(-3, 4))
+        label = f"{c.label(lang)} ({c.unit})" if c.unit else c.label(lang)
+        # Text, read on the server: a number column would drop a decimal comma.
+        config[c.id] = st.column_config.TextColumn(label, help=help_text, max_chars=40)
     return config
 
 
@@ -148,9 +156,10 @@ def _evidence_config() -> dict[str, object]:
         "criterion": st.column_config.TextColumn(tr("word.criterion")),
         "value": st.column_config.NumberColumn(tr("word.score"), format="%g"),
         "source": st.column_config.TextColumn(tr("word.source"), width="large"),
+        # "none" (onbekend) instead of an empty cell: the browser would show "Select..."
         "confidence": st.column_config.SelectboxColumn(
-            tr("word.confidence"), options=[str(c) for c in Confidence],
-            format_func=lambda c: tr(f"confidence.{c}")),
+            tr("word.confidence"), options=[NO_CONFIDENCE, *(str(c) for c in Confidence)],
+            format_func=lambda c: tr(f"confidence.{c}"), required=True),
     }
 
 
@@ -185,9 +194,7 @@ def _edited(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
     for row, cells in edits.items():
         for column, value in cells.items():
             if column in edited.columns:
-                edited.iloc[int(row), edited.columns.get_loc(column)] = (
-                    float("nan") if value is None and edited[column].dtype.kind == "f"
-                    else value)
+                edited.iloc[int(row), edited.columns.get_loc(column)] = value
     return edited
 
 
@@ -247,6 +254,8 @@ def save_bar(assessment_id: int) -> None:
                                                                    assessment.version)
     for error in pending.errors:
         st.error(plain(error), icon=":material/block:")
+    if pending.errors:
+        st.caption(tr("grid.fix_first"))
     if pending.version != assessment.version and pending.count:
         st.warning(tr("grid.changed_meanwhile"), icon=":material/sync_problem:")
     left, right = st.columns([1, 1])
@@ -264,8 +273,7 @@ def _save_clicked(assessment: Assessment) -> None:
     pending = pending_edits(assessment, session.lang())
     if pending is None or not pending.count:
         return
-    if pending.errors:
-        st.error(tr("grid.fix_first"), icon=":material/block:")
+    if pending.errors:  # the messages above say what to correct
         return
     try:
         save(pending)
