@@ -163,6 +163,9 @@ def test_an_analyst_builds_and_scores_an_assessment_by_hand(tmp_path: Path, brow
         page.goto(base + "/")
         expect(page.get_by_role("heading", name="Beoordeling opzetten")).to_be_visible()
         new_assessment(page, expect, "Proef Vallei", delay)
+        page.get_by_role("button", name="Maatregel toevoegen").click()  # Esc cancels
+        keys(page, [*"Weg", "Escape"], delay)
+        expect(page.get_by_role("dialog")).to_be_hidden()
         add_measures(page, expect, delay)
         add_criteria(page, expect, delay)
         assert english_on_page(page) == []
@@ -259,19 +262,26 @@ def test_paste_refusal_evidence_undo_and_restore(tmp_path: Path, browser) -> Non
         score = stored(db).scores[("M1", "c1")]
         assert (score.value, score.source, str(score.confidence)) == (1.5, "PBL 2024", "high")
 
-        # undo the last save, then restore the pasted version
+        # a score typed and not saved is saved when the analyst opens another page
+        click_cell(page, grid, 2)
+        keys(page, ["ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight", "7", "Tab"], 80)
+        expect(save_button(page)).to_have_text(re.compile(r"1 wijziging\)"))  # seen by the bar
         page.get_by_role("link", name="Beoordeling").click()
+        expect(page.get_by_text("1 score-wijziging opgeslagen")).to_be_visible()
+        assert stored(db).scores[("M3", "c4")].value == 7
+
+        # undo the last save, then restore the very first version
         page.get_by_text("Geschiedenis", exact=True).click()
-        expect(page.get_by_text(re.compile(r"Versie 3 · .* · Scores opgeslagen"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"Versie 4 · .* · Scores opgeslagen"))).to_be_visible()
         page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
-        expect(page.get_by_text(re.compile(r"Versie 4 · .* · Versie 2 teruggezet"))
+        expect(page.get_by_text(re.compile(r"Versie 5 · .* · Versie 3 teruggezet"))
                ).to_be_visible()
         undone = stored(db)
-        assert undone.scores[("M1", "c1")].source is None
-        assert undone.scores[("M1", "c1")].value == 1.5
+        assert undone.scores[("M3", "c4")].value == 24.5
+        assert undone.scores[("M1", "c1")].source == "PBL 2024"
         choose(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Versie"),
                "Versie 1 ", 80)
         page.get_by_role("button", name="Deze versie terugzetten").click()
-        expect(page.get_by_text(re.compile(r"Versie 5 · .* · Versie 1 teruggezet"))
+        expect(page.get_by_text(re.compile(r"Versie 6 · .* · Versie 1 teruggezet"))
                ).to_be_visible()
         assert {s.value for s in stored(db).scores.values()} == {50.0}

@@ -5,7 +5,7 @@ changes only after a save or when someone else changed the assessment while noth
 pending. A committed cell does not rerun the page (`on_change="ignore"`): measured in
 Chromium, a rerun per cell lost keystrokes typed meanwhile (at typing speed, 2 of 6
 values). Edits stay in the grid's own state; a small fragment above the grids reruns
-every two seconds, reads them, checks every cell and shows the Save button with the
+every second, reads them, checks every cell and shows the Save button with the
 number of pending changes. A value outside its scale is refused with the measure,
 criterion and scale named — never clamped (the columns have no min/max: the browser
 would clamp). Edits left unsaved are saved when the analyst opens another page.
@@ -36,7 +36,7 @@ from impact.ui.text import plain, tr
 from impact.ui.widgets import PILLAR_BADGE, table_height
 
 NO_CONFIDENCE = "none"  # shown as "onbekend"; stored as no confidence
-POLL_SECONDS = 2  # how often the Save bar looks at what was typed
+POLL_SECONDS = 1  # how often the Save bar looks at what was typed
 # The grid loads its cell editors on the first edit; measured in Chromium, the first
 # keys typed into a cell were lost while that code loaded. The page loads it up front.
 EDITOR_CHUNKS = ("data-grid-overlay-editor.*.js", "number-overlay-editor.*.js")
@@ -82,12 +82,13 @@ def save(pending: Pending) -> int | None:
 
 
 def save_pending_on_leave(url_path: str, assessment: Assessment | None) -> None:
-    """Save the score edits the analyst left the scoring page with (app.py, every run:
-    the run that opens another page still carries the grids' states)."""
+    """Save the score edits the analyst left the scoring page with (app.py, every run).
+    A page switch drops the grids' own states, so what the Save bar saw last is saved:
+    an edit committed less than `POLL_SECONDS` before leaving is not in it."""
     if url_path == "scoring" or assessment is None:
         return
-    pending = pending_edits(assessment, session.lang())
-    if pending is None or not pending.count:
+    pending = session.take_pending_scores()
+    if pending is None or pending.assessment_id != assessment.id:
         return
     if pending.errors:
         st.warning(tr("grid.not_saved_on_leave", count=pending.count,
@@ -172,29 +173,29 @@ def pending_edits(assessment: Assessment, lang: str) -> Pending | None:
     version, generation, frames = base
     keys = _keys(assessment.id, generation)
     pending = Pending(assessment.id, version)
-    for pillar in PILLARS:
+    for pillar in PILLARS:  # only the edited rows: this runs every second
         if not assessment.criteria_of(pillar):
             continue
-        edited = _edited(frames[f"scores:{pillar}"], session.grid_edits(keys[f"scores:{pillar}"]))
-        upserts, cleared, errors = score_changes(assessment, pillar, edited, lang)
-        pending.add_values(upserts, cleared)
-        pending.errors.extend(errors)
-        evidence = _edited(frames[f"evidence:{pillar}"],
-                           session.grid_edits(keys[f"evidence:{pillar}"]))
-        pending.add_evidence(evidence_changes(assessment, evidence))
+        if edits := session.grid_edits(keys[f"scores:{pillar}"]):
+            edited = _edited(frames[f"scores:{pillar}"], edits)
+            upserts, cleared, errors = score_changes(assessment, pillar, edited, lang)
+            pending.add_values(upserts, cleared)
+            pending.errors.extend(errors)
+        if edits := session.grid_edits(keys[f"evidence:{pillar}"]):
+            edited = _edited(frames[f"evidence:{pillar}"], edits)
+            pending.add_evidence(evidence_changes(assessment, edited))
     return pending
 
 
 def _edited(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
-    """The grid's input with its edited cells (`edited_rows`: row position -> column ->
-    value) applied."""
-    if not edits:
-        return frame
-    edited = frame.copy()
+    """The edited rows of a grid's input (`edited_rows`: row position -> column -> value)
+    with their edits applied."""
+    rows = sorted(int(row) for row in edits)
+    edited = frame.iloc[rows].copy()
     for row, cells in edits.items():
         for column, value in cells.items():
             if column in edited.columns:
-                edited.iloc[int(row), edited.columns.get_loc(column)] = value
+                edited.iloc[rows.index(int(row)), edited.columns.get_loc(column)] = value
     return edited
 
 
@@ -252,6 +253,7 @@ def save_bar(assessment_id: int) -> None:
         return
     pending = pending_edits(assessment, session.lang()) or Pending(assessment.id,
                                                                    assessment.version)
+    session.keep_pending_scores(pending if pending.count or pending.errors else None)
     for error in pending.errors:
         st.error(plain(error), icon=":material/block:")
     if pending.errors:

@@ -44,6 +44,7 @@ PARTICIPANT_ERROR = "p_error"  # (i18n key, params) of a refused answer
 STEP = "step:{round_no}"  # the participant's screen in a round
 MADE_FILE = "export:{kind}"  # a file made on the export page ("zip", "report")
 GRID_BASE = "grid_base:{assessment_id}"  # (version, generation) the score grids were built on
+PENDING_SCORES = "pending_scores"  # what the Save bar saw unsaved, saved on leaving
 FORM_ERRORS = "form_errors:{form}"  # a dialog's errors per field, shown after its rerun
 OPEN_DIALOG = "open_dialog"  # the editor dialog that is open: (kind, mode, item id, pillar)
 
@@ -298,6 +299,14 @@ def has_grid_edits(keys: list[str]) -> bool:
     """Whether any of these data editors holds an edit (typed before this run started)."""
     return any(isinstance(state := st.session_state.get(key), dict)
                and (state.get("edited_rows") or state.get("added_rows")) for key in keys)
+
+
+def keep_pending_scores(pending: Any) -> None:
+    st.session_state[PENDING_SCORES] = pending
+
+
+def take_pending_scores() -> Any:
+    return st.session_state.pop(PENDING_SCORES, None)
 
 
 def form_errors(form: str) -> dict[str, str]:
