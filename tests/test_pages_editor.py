@@ -174,3 +174,15 @@ def test_score_cells_refuse_text(text) -> None:
 
 def test_score_cells_show_the_decimal_comma_in_dutch() -> None:
     assert (cell_text(1.5, "nl"), cell_text(1.5, "en"), cell_text(None)) == ("1,5", "1.5", "")
+
+
+def test_renaming_to_a_name_in_use_is_refused_with_a_message(db_path: Path) -> None:
+    from impact.model import Assessment
+
+    at = start()
+    get_store().create(Assessment(name="Tweede"), by=EDITOR)
+    at.sidebar.text_input(key="rename:1").set_value("Tweede")
+    at.sidebar.button(key="rename_button").click().run()
+    assert not at.exception
+    assert any("al een beoordeling met de naam ‘Tweede’" in e.value for e in at.error)
+    assert get_store().info(1).name != "Tweede"

@@ -9,6 +9,7 @@ import streamlit as st
 
 from impact.io import AssessmentValidationError, assessment_to_xlsx_bytes, read_assessment_bytes
 from impact.model import Assessment
+from impact.store import StoreError
 from impact.ui import session
 from impact.ui.auth import can_edit, principal
 from impact.ui.session import current_assessment, current_assessment_id, lang, store
@@ -92,8 +93,12 @@ def change_current(current: int, name: str) -> None:
     new_name = st.text_input(tr("sidebar.rename_to"), value=name, key=f"rename:{current}")
     if st.button(tr("sidebar.rename"), key="rename_button"):
         if new_name.strip():
-            s.rename(current, new_name.strip(), by=me)
-            st.rerun()
+            try:
+                s.rename(current, new_name.strip(), by=me)
+            except StoreError as err:  # the name is taken: say so, keep the field
+                st.error(plain(err.message(lang())))
+            else:
+                st.rerun()
         else:
             st.error(tr("sidebar.name_required"))
     if st.button(tr("sidebar.duplicate"), key="duplicate_button"):
