@@ -1,43 +1,49 @@
-"""The example assessment: Dutch descriptions and units, the English ones beside them."""
+"""The example assessment: Dutch descriptions and units with the English ones beside them,
+each shown in the UI language; English texts survive every format and the store."""
 
 from __future__ import annotations
 
-import csv
+from pathlib import Path
 
-from impact.io import read_assessment
-from impact.io.aliases import match_sheets
+from impact.io import read_assessment, write_assessment
+from impact.store import Store
 from tests.conftest import EXAMPLE_DIR
-
-
-def english_rows() -> list[dict[str, str]]:
-    with open(EXAMPLE_DIR / "descriptions_en.csv", newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+from tests.helpers import EDITOR
 
 
 def test_every_description_is_dutch_with_an_english_one_beside_it() -> None:
     example = read_assessment(EXAMPLE_DIR)
-    dutch = {("criteria", c.id): c.description for c in example.criteria}
-    dutch |= {("measures", m.id): m.description for m in example.measures}
-    english = {(r["sheet"], r["id"]): r["description_en"] for r in english_rows()}
-    assert list(english) == list(dutch)  # the same items, in the same order
-    assert all(dutch.values()) and all(english.values())
-    assert [key for key in dutch if dutch[key] == english[key]] == []
-    assert example.measure("M07").description.endswith("(effect onzeker)")
-    assert english[("measures", "M07")].endswith("(effect uncertain)")
+    items = [*example.criteria, *example.measures]
+    assert all(i.description and i.description_en for i in items)
+    assert [i.id for i in items if i.description == i.description_en] == []
+    m07 = example.measure("M07")
+    assert m07.describe("nl").endswith("(effect onzeker)")
+    assert m07.describe("en").endswith("(effect uncertain)")
 
 
-def test_units_are_dutch_with_the_english_unit_beside_them() -> None:
+def test_units_are_shown_in_the_ui_language() -> None:
     example = read_assessment(EXAMPLE_DIR)
-    units = {c.id: c.unit for c in example.criteria}
-    english = {r["id"]: r["unit_en"] for r in english_rows() if r["sheet"] == "criteria"}
-    assert (units["eco_n"], english["eco_n"]) == ("mol N/ha/jaar", "mol N/ha/yr")
-    assert (units["econ_cost"], english["econ_cost"]) == ("mln euro (10 jaar)",
-                                                          "EUR million (10 years)")
-    assert set(english) == set(units) and all(english.values())
+    units = {c.id: (c.unit_in("nl"), c.unit_in("en")) for c in example.criteria}
+    assert units["eco_n"] == ("mol N/ha/jaar", "mol N/ha/yr")
+    assert units["econ_cost"] == ("mln euro (10 jaar)", "EUR million (10 years)")
+    assert all(nl and en for nl, en in units.values())
 
 
-def test_the_english_file_is_not_taken_for_a_sheet() -> None:
-    names = sorted(p.name for p in EXAMPLE_DIR.glob("*.csv"))
-    match = match_sheets(names, lambda name: name[:-4])
-    assert "descriptions_en.csv" in names
-    assert "descriptions_en.csv" not in match.sheets.values() and not match.ambiguous
+def test_an_item_without_english_text_shows_the_dutch_one() -> None:
+    example = read_assessment(EXAMPLE_DIR)
+    c = example.criteria[0]
+    from dataclasses import replace
+
+    bare = replace(c, unit_en="", description_en="")
+    assert (bare.unit_in("en"), bare.describe("en")) == (c.unit, c.description)
+
+
+def test_english_texts_survive_every_format_and_the_store(tmp_path: Path) -> None:
+    example = read_assessment(EXAMPLE_DIR)
+    for name in ("x.xlsx", "x.json", "folder"):
+        back = read_assessment(write_assessment(example, tmp_path / name))
+        assert back.criteria == example.criteria and back.measures == example.measures
+    store = Store(tmp_path / "s.duckdb")
+    stored = store.load(store.create(example, by=EDITOR))
+    assert stored.criteria == example.criteria and stored.measures == example.measures
+    store.close()

@@ -207,7 +207,8 @@ def test_a_long_text_in_a_csv_is_located(tmp_path: Path, store) -> None:  # noqa
     lines = text.splitlines()
     lines[2] = lines[2].rsplit(",", 1)[0] + "," + "y" * 20_000
     (folder / "criteria.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    located(refused_on_import(store, folder), "criteria", 3, "description",
+    # the last column of the example's criteria: the English description
+    located(refused_on_import(store, folder), "criteria", 3, "description_en",
             "io.text_too_long")
 
 
@@ -289,7 +290,7 @@ def test_a_scale_too_wide_to_compute_is_refused(tmp_path: Path, store, example_j
 def test_a_huge_integer_in_a_workbook_is_not_a_number(
     tmp_path: Path, store, example_xlsx: bytes  # noqa: ANN001
 ) -> None:
-    marked = xlsx_with_cell(tmp_path / "marked.xlsx", example_xlsx, "measures", "E2", 987654321)
+    marked = xlsx_with_cell(tmp_path / "marked.xlsx", example_xlsx, "measures", "F2", 987654321)
     path = tmp_path / "huge.xlsx"
     with zipfile.ZipFile(marked) as src, \
             zipfile.ZipFile(path, "w") as dst:
@@ -297,7 +298,7 @@ def test_a_huge_integer_in_a_workbook_is_not_a_number(
             content = src.read(info)
             dst.writestr(info.filename, content.replace(b">987654321<", b">1" + b"0" * 400 + b"<"))
     issues = refused_on_import(store, path)
-    column = openpyxl.load_workbook(path)["measures"]["E1"].value
+    column = openpyxl.load_workbook(path)["measures"]["F1"].value  # the first score column
     located(issues, "measures", 2, column, "io.not_a_number")
 
 

@@ -98,11 +98,12 @@ def _check_id(item_id: str, taken: set[str], kind: str, lang: str) -> str | None
 def _check_labels(fields: Mapping[str, object], errors: Errors, lang: str) -> None:
     if not _text(fields, "label_nl"):
         errors["label_nl"] = t("editor.err.label_missing", lang)
-    for name in ("label_nl", "label_en"):
+    for name in ("label_nl", "label_en", "unit", "unit_en"):
         if len(_text(fields, name)) > MAX_LABEL:
             errors[name] = t("editor.err.too_long", lang, limit=MAX_LABEL)
-    if len(_text(fields, "description")) > MAX_DESCRIPTION:
-        errors["description"] = t("editor.err.too_long", lang, limit=MAX_DESCRIPTION)
+    for name in ("description", "description_en"):
+        if len(_text(fields, name)) > MAX_DESCRIPTION:
+            errors[name] = t("editor.err.too_long", lang, limit=MAX_DESCRIPTION)
 
 
 def measure_from_fields(fields: Mapping[str, object], *, taken_ids: Iterable[str],
@@ -117,7 +118,7 @@ def measure_from_fields(fields: Mapping[str, object], *, taken_ids: Iterable[str
     if errors:
         return None, errors
     return Measure(item_id, _text(fields, "label_nl"), _text(fields, "label_en"),
-                   _text(fields, "description")), errors
+                   _text(fields, "description"), _text(fields, "description_en")), errors
 
 
 def criterion_from_fields(
@@ -157,4 +158,5 @@ def criterion_from_fields(
     assert low is not None and high is not None and weight is not None
     return Criterion(item_id, Pillar(pillar), _text(fields, "label_nl"),
                      _text(fields, "label_en"), _text(fields, "unit"), Direction(direction),
-                     low, high, _text(fields, "description"), weight), errors
+                     low, high, _text(fields, "description"), weight, _text(fields, "unit_en"),
+                     _text(fields, "description_en")), errors

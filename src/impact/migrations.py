@@ -158,6 +158,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, version)
     );
     """,
+    # 6: English descriptions and units beside the Dutch ones (empty: use the Dutch one)
+    """
+    ALTER TABLE measures ADD COLUMN description_en VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN unit_en VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN description_en VARCHAR NOT NULL DEFAULT '';
+    """,
 ]
 
 

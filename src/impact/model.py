@@ -63,9 +63,18 @@ class Criterion:
     scale_max: float
     description: str = ""
     weight: float = 1.0  # weight within its pillar (normalised by the engine)
+    unit_en: str = ""  # the unit and description in English, where they differ
+    description_en: str = ""
 
     def label(self, lang: str = "nl") -> str:
         return self.label_nl if lang == "nl" else (self.label_en or self.label_nl)
+
+    def unit_in(self, lang: str = "nl") -> str:
+        """The unit in `lang` (the Dutch one where no English one is given)."""
+        return self.unit if lang == "nl" else (self.unit_en or self.unit)
+
+    def describe(self, lang: str = "nl") -> str:
+        return self.description if lang == "nl" else (self.description_en or self.description)
 
     @property
     def objective(self) -> str:
@@ -83,9 +92,14 @@ class Measure:
     label_nl: str
     label_en: str = ""
     description: str = ""
+    description_en: str = ""
 
     def label(self, lang: str = "nl") -> str:
         return self.label_nl if lang == "nl" else (self.label_en or self.label_nl)
+
+    def describe(self, lang: str = "nl") -> str:
+        """The description in `lang` (the Dutch one where no English one is given)."""
+        return self.description if lang == "nl" else (self.description_en or self.description)
 
 
 @dataclass(frozen=True)

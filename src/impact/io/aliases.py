@@ -40,6 +40,8 @@ _LABEL_NL = ("naam", "label", "naam_nl", "label_nederlands", "naam_nederlands", 
              "name_nl")
 _LABEL_EN = ("naam_en", "name_en", "label_engels", "naam_engels", "engelse_naam")
 _DESCRIPTION = ("omschrijving", "beschrijving", "toelichting")
+_DESCRIPTION_EN = ("omschrijving_en", "beschrijving_en", "toelichting_en",
+                   "omschrijving_engels", "toelichting_engels", "description_english")
 
 # sheet -> canonical column -> other accepted names (the first is the Dutch one shown)
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -54,12 +56,15 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "scale_max": ("schaal_max", "schaalmax", "maximum", "max", "bovengrens"),
         "description": _DESCRIPTION,
         "weight": ("gewicht",),
+        "unit_en": ("eenheid_en", "eenheid_engels", "unit_english"),
+        "description_en": _DESCRIPTION_EN,
     },
     "measures": {
         "measure_id": ("code", "id", "maatregel", "maatregel_id", "maatregelcode", "measure"),
         "label_nl": _LABEL_NL,
         "label_en": _LABEL_EN,
         "description": _DESCRIPTION,
+        "description_en": _DESCRIPTION_EN,
     },
     "profiles": {
         "profile": ("profiel", "naam", "name", "perspectief", "perspective", "wegingsprofiel"),

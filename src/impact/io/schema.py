@@ -9,10 +9,10 @@ JSON_VERSION = 1
 SHEET_ORDER = ("assessment", "criteria", "measures", "profiles", "evidence")
 CRITERIA_COLUMNS = (
     "id", "pillar", "label_nl", "label_en", "unit", "direction", "scale_min", "scale_max",
-    "description", "weight",
+    "description", "weight", "unit_en", "description_en",
 )
 CRITERIA_REQUIRED = ("id", "pillar", "label_nl", "direction", "scale_min", "scale_max")
-MEASURE_COLUMNS = ("measure_id", "label_nl", "label_en", "description")
+MEASURE_COLUMNS = ("measure_id", "label_nl", "label_en", "description", "description_en")
 MEASURE_REQUIRED = ("measure_id", "label_nl")
 PROFILE_COLUMNS = ("profile", "ecology", "economy", "people")
 EVIDENCE_COLUMNS = ("measure_id", "criterion_id", "source", "confidence")

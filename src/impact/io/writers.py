@@ -54,11 +54,13 @@ def _export_tables(a: Assessment) -> list[Sheet]:
         ("criteria", list(CRITERIA_COLUMNS), [
             [c.id, str(c.pillar), c.label_nl, c.label_en or None, c.unit or None,
              str(c.direction), float(c.scale_min), float(c.scale_max),
-             c.description or None, float(c.weight)]
+             c.description or None, float(c.weight), c.unit_en or None,
+             c.description_en or None]
             for c in a.criteria
         ]),
         ("measures", [*MEASURE_COLUMNS, *criterion_ids], [
-            [m.id, m.label_nl, m.label_en or None, m.description or None] + [
+            [m.id, m.label_nl, m.label_en or None, m.description or None,
+             m.description_en or None] + [
                 float(a.scores[(m.id, cid)].value) if (m.id, cid) in a.scores else None
                 for cid in criterion_ids
             ]
@@ -172,12 +174,13 @@ def assessment_to_json(a: Assessment) -> str:
             {"id": c.id, "pillar": str(c.pillar), "label_nl": c.label_nl,
              "label_en": c.label_en, "unit": c.unit, "direction": str(c.direction),
              "scale_min": _json_number(c.scale_min), "scale_max": _json_number(c.scale_max),
-             "description": c.description, "weight": _json_number(c.weight)}
+             "description": c.description, "weight": _json_number(c.weight),
+             "unit_en": c.unit_en, "description_en": c.description_en}
             for c in a.criteria
         ],
         "measures": [
             {"id": m.id, "label_nl": m.label_nl, "label_en": m.label_en,
-             "description": m.description}
+             "description": m.description, "description_en": m.description_en}
             for m in a.measures
         ],
         "scores": {

@@ -40,9 +40,10 @@ def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Me
         return
     _rename(cur, assessment_id, "measure", replaces, measure.id)
     cur.execute(
-        "UPDATE measures SET label_nl = ?, label_en = ?, description = ? "
+        "UPDATE measures SET label_nl = ?, label_en = ?, description = ?, description_en = ? "
         "WHERE assessment_id = ? AND id = ?",
-        [measure.label_nl, measure.label_en, measure.description, assessment_id, measure.id],
+        [measure.label_nl, measure.label_en, measure.description, measure.description_en,
+         assessment_id, measure.id],
     )
 
 
@@ -62,11 +63,12 @@ def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion
     _check_scale(cur, assessment_id, criterion)
     cur.execute(
         "UPDATE criteria SET pillar = ?, label_nl = ?, label_en = ?, unit = ?, direction = ?, "
-        "scale_min = ?, scale_max = ?, description = ?, weight = ? "
-        "WHERE assessment_id = ? AND id = ?",
+        "scale_min = ?, scale_max = ?, description = ?, weight = ?, unit_en = ?, "
+        "description_en = ? WHERE assessment_id = ? AND id = ?",
         [str(criterion.pillar), criterion.label_nl, criterion.label_en, criterion.unit,
          str(criterion.direction), float(criterion.scale_min), float(criterion.scale_max),
-         criterion.description, float(criterion.weight), assessment_id, criterion.id],
+         criterion.description, float(criterion.weight), criterion.unit_en,
+         criterion.description_en, assessment_id, criterion.id],
     )
 
 

@@ -59,18 +59,19 @@ def load(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> Assessment:
         Criterion(
             id=r[0], pillar=Pillar(r[1]), label_nl=r[2], label_en=r[3], unit=r[4],
             direction=Direction(r[5]), scale_min=r[6], scale_max=r[7], description=r[8],
-            weight=r[9],
+            weight=r[9], unit_en=r[10], description_en=r[11],
         )
         for r in cur.execute(
             "SELECT id, pillar, label_nl, label_en, unit, direction, scale_min, scale_max, "
-            "description, weight FROM criteria WHERE assessment_id = ? ORDER BY position",
+            "description, weight, unit_en, description_en FROM criteria "
+            "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
         ).fetchall()
     ]
     measures = [
-        Measure(id=r[0], label_nl=r[1], label_en=r[2], description=r[3])
+        Measure(id=r[0], label_nl=r[1], label_en=r[2], description=r[3], description_en=r[4])
         for r in cur.execute(
-            "SELECT id, label_nl, label_en, description FROM measures "
+            "SELECT id, label_nl, label_en, description, description_en FROM measures "
             "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
         ).fetchall()

@@ -19,8 +19,9 @@ from impact.dbfile import StoreError
 from impact.model import PILLARS, Assessment, Criterion, Measure, Score, WeightProfile
 
 CRITERION_COLUMNS = ("id", "position", "pillar", "label_nl", "label_en", "unit", "direction",
-                     "scale_min", "scale_max", "description", "weight")
-MEASURE_COLUMNS = ("id", "position", "label_nl", "label_en", "description")
+                     "scale_min", "scale_max", "description", "weight", "unit_en",
+                     "description_en")
+MEASURE_COLUMNS = ("id", "position", "label_nl", "label_en", "description", "description_en")
 SCORE_COLUMNS = ("measure_id", "criterion_id", "value", "source", "confidence")
 PROFILE_COLUMNS = ("name", "position", "ecology", "economy", "people")
 PROFILE_WEIGHT_COLUMNS = ("profile", "criterion_id", "weight")
@@ -47,14 +48,15 @@ class Table:
 def criterion_rows(criteria: Iterable[Criterion], start: int = 0) -> Table:
     return Table("criteria", CRITERION_COLUMNS, [
         (c.id, i, str(c.pillar), c.label_nl, c.label_en, c.unit, str(c.direction),
-         float(c.scale_min), float(c.scale_max), c.description, float(c.weight))
+         float(c.scale_min), float(c.scale_max), c.description, float(c.weight), c.unit_en,
+         c.description_en)
         for i, c in enumerate(criteria, start=start)
     ])
 
 
 def measure_rows(measures: Iterable[Measure], start: int = 0) -> Table:
     return Table("measures", MEASURE_COLUMNS, [
-        (m.id, i, m.label_nl, m.label_en, m.description)
+        (m.id, i, m.label_nl, m.label_en, m.description, m.description_en)
         for i, m in enumerate(measures, start=start)
     ])
 

@@ -189,7 +189,7 @@ def participant(db_path: str, token: str) -> ws.Participant | None:
 def participant_content(db_path: str, assessment_id: int, language: str) -> dict:
     a = get_store(db_path, seed=False).load(assessment_id)
     return {
-        "measures": {m.id: (m.label(language), m.description) for m in a.measures},
+        "measures": {m.id: (m.label(language), m.describe(language)) for m in a.measures},
         "criteria": {c.id: c for c in a.criteria},
         "profiles": [p.name for p in a.profiles],
     }

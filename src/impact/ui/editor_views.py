@@ -30,7 +30,9 @@ from impact.ui.text import plain, tr
 from impact.ui.widgets import PILLAR_BADGE
 
 LIST_LIMIT = 50  # rows of buttons per list; more are found with the search box
-MEASURE_FIELDS = ("id", "label_nl", "label_en", "description")
+MEASURE_FIELDS = ("id", "label_nl", "description")
+ENGLISH_FIELDS = {"measure": ("label_en", "description_en"),
+                  "criterion": ("label_en", "unit_en", "description_en")}
 CRITERION_FIELDS = ("id", "pillar", "label_nl", "label_en", "direction", "scale_min",
                     "scale_max", "unit", "weight", "description")
 
@@ -68,6 +70,20 @@ def _buttons(form: str) -> tuple[bool, bool]:
     return saved, cancelled
 
 
+def _english_fields(form: str, kind: str, start: dict[str, Any],
+                    errors: dict[str, str]) -> dict[str, str]:
+    """The English name, unit and description, folded away: most analysts skip them."""
+    values = {}
+    names = ENGLISH_FIELDS[kind]
+    with st.expander(tr("editor.english"), expanded=any(n in errors for n in names)):
+        for name in names:
+            widget = st.text_area if name == "description_en" else st.text_input
+            values[name] = widget(tr(f"editor.field.{name}"), value=start[name],
+                                  key=f"{form}:{name}")
+            _field_error(errors, name)
+    return values
+
+
 def _cancel(form: str) -> None:
     session.close_dialog()
     st.rerun()
@@ -80,11 +96,13 @@ def _measure_form(assessment: Assessment, measure: Measure | None, mode: str,
     ids = [m.id for m in assessment.measures]
     form = f"measure:{assessment.id}:{mode}:{measure.id if measure else ''}"
     errors = session.form_errors(form)
-    start = {"id": next_id("M", ids), "label_nl": "", "label_en": "", "description": ""}
+    start = {"id": next_id("M", ids), "label_nl": "", "label_en": "", "description": "",
+             "description_en": ""}
     if measure is not None:
         start = {"id": measure.id if mode == "edit" else copy_id(measure.id, ids),
                  "label_nl": measure.label_nl, "label_en": measure.label_en,
-                 "description": measure.description}
+                 "description": measure.description,
+                 "description_en": measure.description_en}
     with st.form(form, border=False):
         values = {}
         for name in MEASURE_FIELDS:
@@ -93,6 +111,7 @@ def _measure_form(assessment: Assessment, measure: Measure | None, mode: str,
             extra = {"help": tr("editor.field.id_help")} if name == "id" else {}
             values[name] = widget(label, value=start[name], key=f"{form}:{name}", **extra)
             _field_error(errors, name)
+        values.update(_english_fields(form, "measure", start, errors))
         saved, cancelled = _buttons(form)
     if cancelled:
         _cancel(form)
@@ -134,13 +153,14 @@ def _criterion_start(assessment: Assessment, criterion: Criterion | None, mode: 
         return {"id": next_id("C", ids), "pillar": pillar, "label_nl": "", "label_en": "",
                 "direction": str(Direction.HIGHER_IS_BETTER), "scale_min": -3.0,
                 "scale_max": 3.0, "unit": tr("editor.unit.seven_point"), "weight": 1.0,
-                "description": ""}
+                "description": "", "unit_en": "", "description_en": ""}
     return {"id": criterion.id if mode == "edit" else copy_id(criterion.id, ids),
             "pillar": str(criterion.pillar), "label_nl": criterion.label_nl,
             "label_en": criterion.label_en, "direction": str(criterion.direction),
             "scale_min": float(criterion.scale_min), "scale_max": float(criterion.scale_max),
             "unit": criterion.unit, "weight": float(criterion.weight),
-            "description": criterion.description}
+            "description": criterion.description, "unit_en": criterion.unit_en,
+            "description_en": criterion.description_en}
 
 
 def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) -> dict:
@@ -152,10 +172,9 @@ def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) 
     values["pillar"] = st.selectbox(tr("editor.field.pillar"), [str(p) for p in PILLARS],
                                     index=[str(p) for p in PILLARS].index(start["pillar"]),
                                     format_func=lambda p: tr(f"pillar.{p}"), key=key + "pillar")
-    for name in ("label_nl", "label_en"):
-        values[name] = st.text_input(tr(f"editor.field.{name}"), value=start[name],
-                                     key=key + name)
-        _field_error(errors, name)
+    values["label_nl"] = st.text_input(tr("editor.field.label_nl"), value=start["label_nl"],
+                                       key=key + "label_nl")
+    _field_error(errors, "label_nl")
     directions = [str(d) for d in Direction]
     values["direction"] = st.selectbox(
         tr("editor.field.direction"), directions, index=directions.index(start["direction"]),
@@ -176,6 +195,7 @@ def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) 
     values["description"] = st.text_area(tr("editor.field.description"),
                                          value=start["description"], key=key + "description")
     _field_error(errors, "description")
+    values.update(_english_fields(form, "criterion", start, errors))
     return values
 
 

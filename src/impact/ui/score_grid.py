@@ -140,12 +140,13 @@ def _column_config(assessment: Assessment, pillar: Pillar, lang: str) -> dict[st
     }
     for c in assessment.criteria_of(pillar):
         # Column help renders Markdown: the unit is user text.
-        help_text = tr("scoring.scale_help", unit=plain(c.unit), lo=f"{c.scale_min:g}",
+        unit = c.unit_in(lang)
+        help_text = tr("scoring.scale_help", unit=plain(unit), lo=f"{c.scale_min:g}",
                        hi=f"{c.scale_max:g}", direction=tr(f"direction.{c.direction}"))
         if c.is_seven_point:  # typed and pasted like any other number
             help_text += " · " + ", ".join(seven_point_option_label(v, lang)
                                             for v in range(-3, 4))
-        label = f"{c.label(lang)} ({c.unit})" if c.unit else c.label(lang)
+        label = f"{c.label(lang)} ({unit})" if unit else c.label(lang)
         # Text, read on the server: a number column would drop a decimal comma.
         config[c.id] = st.column_config.TextColumn(label, help=help_text, max_chars=40)
     return config

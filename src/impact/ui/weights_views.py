@@ -175,7 +175,7 @@ def within_weights(assessment: Assessment, w: Weighting, lang: str) -> None:
                 st.number_input(  # widget labels and help render Markdown: escape user text
                     plain(c.label(lang)), min_value=0.0, max_value=100.0, step=0.5, key=key,
                     on_change=_on_within, args=(c.id, key),
-                    help=plain(c.description) if c.description else None,
+                    help=plain(c.describe(lang)) if c.description else None,
                 )
     if w.criterion_weights and st.button(tr("results.w.within_reset"),
                                          key="weights-within-reset"):

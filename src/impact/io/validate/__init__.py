@@ -49,6 +49,7 @@ def _build(
             label_en=c.fields["label_en"], unit=c.fields["unit"],
             direction=c.fields["direction"], scale_min=c.scale[0], scale_max=c.scale[1],
             description=c.fields["description"], weight=c.weight,
+            unit_en=c.fields["unit_en"], description_en=c.fields["description_en"],
         )
         for c in criteria.valid
     ]

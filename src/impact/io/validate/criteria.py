@@ -87,7 +87,7 @@ def _read_criterion(
         ok = False
     fields = {
         name: read_text(out, table, row, cols.get(name))
-        for name in ("label_en", "unit", "description")
+        for name in ("label_en", "unit", "description", "unit_en", "description_en")
     }
     scale = _read_scale(out, table, row, cols)
     weight = _read_weight(out, table, row, weight_col)

@@ -81,6 +81,7 @@ def _read_measure(
         ok = False
     label_en = read_text(out, table, row, cols.get("label_en"))
     description = read_text(out, table, row, cols.get("description"))
+    description_en = read_text(out, table, row, cols.get("description_en"))
     sheet_scores = table.score_sheet or table.name
     values: dict[str, float] = {}
     for cid in known_scores:
@@ -98,7 +99,7 @@ def _read_measure(
                     value=value, lo=lo, hi=hi)
             continue
         values[cid] = value
-    if ok and None not in (label_nl, label_en, description):
-        result.measures.append(Measure(mid, label_nl, label_en, description))
+    if ok and None not in (label_nl, label_en, description, description_en):
+        result.measures.append(Measure(mid, label_nl, label_en, description, description_en))
         for cid, value in values.items():
             result.scores[(mid, cid)] = value
