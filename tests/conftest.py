@@ -21,6 +21,20 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 
+@pytest.fixture
+def browser():
+    """Headless system Chromium through Playwright (fails in CI when it is missing)."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+
+    sync_playwright = require_browser()
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
 @pytest.fixture(scope="session")
 def kaleido_server() -> None:
     """One kaleido server for the whole test session (started by the first export)."""

@@ -18,11 +18,8 @@ import pytest
 from impact import access
 from impact.store import Store
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     free_port,
     read_database_copy,
-    require_browser,
     streamlit_server,
 )
 
@@ -30,17 +27,6 @@ WAIT = 30_000  # ms; generous on a shared 2-core machine
 PATHS = ["/", "/results", "/assessment", "/scoring", "/weights", "/sensitivity",
          "/workshop", "/export", "/access", "/no-such-page"]
 EDITOR_ONLY = ["Verwijderen", "Importeren", "Beoordeling verwijderen"]
-
-
-@pytest.fixture
-def browser():
-    sync_playwright = require_browser()
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def sidebar_text(page) -> str:

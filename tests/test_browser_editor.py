@@ -18,10 +18,7 @@ import pytest
 from impact.model import Assessment, Criterion, Direction, Measure, Pillar
 from impact.store import Store
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     read_database_copy,
-    require_browser,
     streamlit_server,
 )
 from tests.helpers import EDITOR
@@ -40,17 +37,6 @@ CRITERIA = [("Ecologie", "0 tot 100 punten", "Stikstofdepositie"),
 SCORES = {"Ecologie": [["40", "2"], ["75", "-1"], ["10", "0"]],
           "Economie": [["250000"], ["1000000"], ["5"]],
           "Mens": [["60"], ["35.5"], ["90"]]}
-
-
-@pytest.fixture
-def browser():
-    sync_playwright = require_browser()
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def keys(page, text: str | list[str], delay: int) -> None:
