@@ -164,6 +164,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE criteria ADD COLUMN unit_en VARCHAR NOT NULL DEFAULT '';
     ALTER TABLE criteria ADD COLUMN description_en VARCHAR NOT NULL DEFAULT '';
     """,
+    # 7: packages within a budget: a measure's cost and exclusive group, a criterion's
+    # knock-out value (impact.portfolio)
+    """
+    ALTER TABLE measures ADD COLUMN cost DOUBLE;
+    ALTER TABLE measures ADD COLUMN cost_unit VARCHAR NOT NULL DEFAULT '€';
+    ALTER TABLE measures ADD COLUMN exclusive_group VARCHAR;
+    ALTER TABLE criteria ADD COLUMN knockout DOUBLE;
+    """,
 ]
 
 

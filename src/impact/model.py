@@ -65,6 +65,16 @@ class Criterion:
     weight: float = 1.0  # weight within its pillar (normalised by the engine)
     unit_en: str = ""  # the unit and description in English, where they differ
     description_en: str = ""
+    # a legal go/no-go: a measure worse than this value (by the direction) is not admissible
+    knockout: float | None = None
+
+    def fails(self, value: float) -> bool:
+        """Whether a score fails this criterion's knock-out."""
+        if self.knockout is None:
+            return False
+        if self.direction == Direction.HIGHER_IS_BETTER:
+            return value < self.knockout
+        return value > self.knockout
 
     def label(self, lang: str = "nl") -> str:
         return self.label_nl if lang == "nl" else (self.label_en or self.label_nl)
@@ -93,6 +103,9 @@ class Measure:
     label_en: str = ""
     description: str = ""
     description_en: str = ""
+    cost: float | None = None  # for a package within a budget (impact.portfolio)
+    cost_unit: str = "€"
+    exclusive_group: str | None = None  # at most one measure of a group in a package
 
     def label(self, lang: str = "nl") -> str:
         return self.label_nl if lang == "nl" else (self.label_en or self.label_nl)

@@ -58,6 +58,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "weight": ("gewicht",),
         "unit_en": ("eenheid_en", "eenheid_engels", "unit_english"),
         "description_en": _DESCRIPTION_EN,
+        "knockout": ("knock_out", "grenswaarde", "uitsluitingsgrens", "ondergrens_wettelijk"),
     },
     "measures": {
         "measure_id": ("code", "id", "maatregel", "maatregel_id", "maatregelcode", "measure"),
@@ -65,6 +66,9 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "label_en": _LABEL_EN,
         "description": _DESCRIPTION,
         "description_en": _DESCRIPTION_EN,
+        "cost": ("kosten", "kosten_euro", "investering", "budget"),
+        "cost_unit": ("kosteneenheid", "eenheid_kosten", "valuta"),
+        "exclusive_group": ("groep", "exclusieve_groep", "variantgroep", "varianten"),
     },
     "profiles": {
         "profile": ("profiel", "naam", "name", "perspectief", "perspective", "wegingsprofiel"),

@@ -9,10 +9,14 @@ JSON_VERSION = 1
 SHEET_ORDER = ("assessment", "criteria", "measures", "profiles", "evidence")
 CRITERIA_COLUMNS = (
     "id", "pillar", "label_nl", "label_en", "unit", "direction", "scale_min", "scale_max",
-    "description", "weight", "unit_en", "description_en",
+    "description", "weight", "unit_en", "description_en", "knockout",
 )
 CRITERIA_REQUIRED = ("id", "pillar", "label_nl", "direction", "scale_min", "scale_max")
-MEASURE_COLUMNS = ("measure_id", "label_nl", "label_en", "description", "description_en")
+# The first four are reserved: no criterion may take their name. A criterion named like a
+# later, optional column ("cost") keeps that column as its score column.
+MEASURE_COLUMNS = ("measure_id", "label_nl", "label_en", "description", "description_en",
+                   "cost", "cost_unit", "exclusive_group")
+RESERVED_MEASURE_COLUMNS = MEASURE_COLUMNS[:4]
 MEASURE_REQUIRED = ("measure_id", "label_nl")
 PROFILE_COLUMNS = ("profile", "ecology", "economy", "people")
 EVIDENCE_COLUMNS = ("measure_id", "criterion_id", "source", "confidence")

@@ -35,6 +35,18 @@ from impact.model import PILLARS, Assessment
 Sheet = tuple[str, list[str], list[list[Any]]]  # name, header, rows
 
 
+# Optional columns a file gets only when some row uses them (older readers, and people,
+# then see the familiar layout).
+_OPTIONAL = frozenset({"unit_en", "description_en", "knockout", "cost", "cost_unit",
+                       "exclusive_group"})
+
+
+def _without_unused(header: list[str], rows: list[list[Any]]) -> tuple[list[str], list]:
+    keep = [i for i, name in enumerate(header)
+            if name not in _OPTIONAL or any(r[i] is not None for r in rows)]
+    return [header[i] for i in keep], [[r[i] for i in keep] for r in rows]
+
+
 def _export_tables(a: Assessment) -> list[Sheet]:
     criterion_ids = [c.id for c in a.criteria]
     override_ids = [
@@ -51,21 +63,22 @@ def _export_tables(a: Assessment) -> list[Sheet]:
     return [
         ("assessment", list(ASSESSMENT_COLUMNS),
          [["name", a.name], ["description", a.description or None]]),
-        ("criteria", list(CRITERIA_COLUMNS), [
+        ("criteria", *_without_unused(list(CRITERIA_COLUMNS), [
             [c.id, str(c.pillar), c.label_nl, c.label_en or None, c.unit or None,
              str(c.direction), float(c.scale_min), float(c.scale_max),
              c.description or None, float(c.weight), c.unit_en or None,
-             c.description_en or None]
+             c.description_en or None, c.knockout]
             for c in a.criteria
-        ]),
-        ("measures", [*MEASURE_COLUMNS, *criterion_ids], [
+        ])),
+        ("measures", *_without_unused([*MEASURE_COLUMNS, *criterion_ids], [
             [m.id, m.label_nl, m.label_en or None, m.description or None,
-             m.description_en or None] + [
+             m.description_en or None, m.cost,
+             m.cost_unit if m.cost is not None else None, m.exclusive_group] + [
                 float(a.scores[(m.id, cid)].value) if (m.id, cid) in a.scores else None
                 for cid in criterion_ids
             ]
             for m in a.measures
-        ]),
+        ])),
         ("profiles", [*PROFILE_COLUMNS, *(f"{WEIGHT_PREFIX}{cid}" for cid in override_ids)], [
             [p.name, *(float(p.pillar_weights.get(x, 0.0)) for x in PILLARS)] + [
                 float(p.criterion_weights[cid]) if cid in p.criterion_weights else None
@@ -175,12 +188,15 @@ def assessment_to_json(a: Assessment) -> str:
              "label_en": c.label_en, "unit": c.unit, "direction": str(c.direction),
              "scale_min": _json_number(c.scale_min), "scale_max": _json_number(c.scale_max),
              "description": c.description, "weight": _json_number(c.weight),
-             "unit_en": c.unit_en, "description_en": c.description_en}
+             "unit_en": c.unit_en, "description_en": c.description_en,
+             **({"knockout": c.knockout} if c.knockout is not None else {})}
             for c in a.criteria
         ],
         "measures": [
             {"id": m.id, "label_nl": m.label_nl, "label_en": m.label_en,
-             "description": m.description, "description_en": m.description_en}
+             "description": m.description, "description_en": m.description_en,
+             **({"cost": m.cost, "cost_unit": m.cost_unit} if m.cost is not None else {}),
+             **({"exclusive_group": m.exclusive_group} if m.exclusive_group else {})}
             for m in a.measures
         ],
         "scores": {

@@ -40,10 +40,10 @@ def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Me
         return
     _rename(cur, assessment_id, "measure", replaces, measure.id)
     cur.execute(
-        "UPDATE measures SET label_nl = ?, label_en = ?, description = ?, description_en = ? "
-        "WHERE assessment_id = ? AND id = ?",
+        "UPDATE measures SET label_nl = ?, label_en = ?, description = ?, description_en = ?, "
+        "cost = ?, cost_unit = ?, exclusive_group = ? WHERE assessment_id = ? AND id = ?",
         [measure.label_nl, measure.label_en, measure.description, measure.description_en,
-         assessment_id, measure.id],
+         measure.cost, measure.cost_unit, measure.exclusive_group, assessment_id, measure.id],
     )
 
 
@@ -64,11 +64,11 @@ def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion
     cur.execute(
         "UPDATE criteria SET pillar = ?, label_nl = ?, label_en = ?, unit = ?, direction = ?, "
         "scale_min = ?, scale_max = ?, description = ?, weight = ?, unit_en = ?, "
-        "description_en = ? WHERE assessment_id = ? AND id = ?",
+        "description_en = ?, knockout = ? WHERE assessment_id = ? AND id = ?",
         [str(criterion.pillar), criterion.label_nl, criterion.label_en, criterion.unit,
          str(criterion.direction), float(criterion.scale_min), float(criterion.scale_max),
          criterion.description, float(criterion.weight), criterion.unit_en,
-         criterion.description_en, assessment_id, criterion.id],
+         criterion.description_en, criterion.knockout, assessment_id, criterion.id],
     )
 
 

@@ -59,19 +59,21 @@ def load(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> Assessment:
         Criterion(
             id=r[0], pillar=Pillar(r[1]), label_nl=r[2], label_en=r[3], unit=r[4],
             direction=Direction(r[5]), scale_min=r[6], scale_max=r[7], description=r[8],
-            weight=r[9], unit_en=r[10], description_en=r[11],
+            weight=r[9], unit_en=r[10], description_en=r[11], knockout=r[12],
         )
         for r in cur.execute(
             "SELECT id, pillar, label_nl, label_en, unit, direction, scale_min, scale_max, "
-            "description, weight, unit_en, description_en FROM criteria "
+            "description, weight, unit_en, description_en, knockout FROM criteria "
             "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
         ).fetchall()
     ]
     measures = [
-        Measure(id=r[0], label_nl=r[1], label_en=r[2], description=r[3], description_en=r[4])
+        Measure(id=r[0], label_nl=r[1], label_en=r[2], description=r[3], description_en=r[4],
+                cost=r[5], cost_unit=r[6], exclusive_group=r[7])
         for r in cur.execute(
-            "SELECT id, label_nl, label_en, description, description_en FROM measures "
+            "SELECT id, label_nl, label_en, description, description_en, cost, cost_unit, "
+            "exclusive_group FROM measures "
             "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
         ).fetchall()

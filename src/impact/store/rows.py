@@ -20,8 +20,9 @@ from impact.model import PILLARS, Assessment, Criterion, Measure, Score, WeightP
 
 CRITERION_COLUMNS = ("id", "position", "pillar", "label_nl", "label_en", "unit", "direction",
                      "scale_min", "scale_max", "description", "weight", "unit_en",
-                     "description_en")
-MEASURE_COLUMNS = ("id", "position", "label_nl", "label_en", "description", "description_en")
+                     "description_en", "knockout")
+MEASURE_COLUMNS = ("id", "position", "label_nl", "label_en", "description", "description_en",
+                   "cost", "cost_unit", "exclusive_group")
 SCORE_COLUMNS = ("measure_id", "criterion_id", "value", "source", "confidence")
 PROFILE_COLUMNS = ("name", "position", "ecology", "economy", "people")
 PROFILE_WEIGHT_COLUMNS = ("profile", "criterion_id", "weight")
@@ -49,14 +50,15 @@ def criterion_rows(criteria: Iterable[Criterion], start: int = 0) -> Table:
     return Table("criteria", CRITERION_COLUMNS, [
         (c.id, i, str(c.pillar), c.label_nl, c.label_en, c.unit, str(c.direction),
          float(c.scale_min), float(c.scale_max), c.description, float(c.weight), c.unit_en,
-         c.description_en)
+         c.description_en, c.knockout)
         for i, c in enumerate(criteria, start=start)
     ])
 
 
 def measure_rows(measures: Iterable[Measure], start: int = 0) -> Table:
     return Table("measures", MEASURE_COLUMNS, [
-        (m.id, i, m.label_nl, m.label_en, m.description, m.description_en)
+        (m.id, i, m.label_nl, m.label_en, m.description, m.description_en, m.cost,
+         m.cost_unit, m.exclusive_group)
         for i, m in enumerate(measures, start=start)
     ])
 

@@ -196,6 +196,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "scale_min ({lo}) moet kleiner zijn dan scale_max ({hi}).",
         "scale_min ({lo}) must be smaller than scale_max ({hi}).",
     ),
+    "io.below_minimum": (
+        "{value:g} is kleiner dan {minimum}; vul {minimum} of meer in.",
+        "{value:g} is less than {minimum}; enter {minimum} or more.",
+    ),
     "io.negative_weight": (
         "het gewicht {value} is negatief; gebruik 0 of een positief getal.",
         "the weight {value} is negative; use 0 or a positive number.",

@@ -50,6 +50,7 @@ def _build(
             direction=c.fields["direction"], scale_min=c.scale[0], scale_max=c.scale[1],
             description=c.fields["description"], weight=c.weight,
             unit_en=c.fields["unit_en"], description_en=c.fields["description_en"],
+            knockout=c.fields["knockout"],
         )
         for c in criteria.valid
     ]

@@ -85,6 +85,22 @@ def read_number(
     return value  # type: ignore[return-value]
 
 
+def read_optional_number(out: Collector, table: Table, row: Row, column: str | None, *,
+                         minimum: float | None = None) -> tuple[float | None, bool]:
+    """An optional number (None when the column or the cell is empty) and whether the
+    cell was readable; below `minimum` is an error."""
+    if column is None or as_number(row.cells.get(column)) is EMPTY:
+        return None, True
+    value = read_number(out, table.name, row, column, empty_key="")
+    if value is None:
+        return None, False
+    if minimum is not None and value < minimum:
+        out.add(table.name, row.number, column, "io.below_minimum", value=value,
+                minimum=f"{minimum:g}")
+        return None, False
+    return value, True
+
+
 def read_weight(
     out: Collector, table: Table, row: Row, column: str, *, empty_key: str = "io.empty_number"
 ) -> float | None:

@@ -9,7 +9,7 @@ from typing import Any
 from impact.io.aliases import DIRECTION_ALIASES, PILLAR_ALIASES
 from impact.io.cells import EMPTY, as_number
 from impact.io.issues import Collector
-from impact.io.schema import CRITERIA_COLUMNS, CRITERIA_REQUIRED, MEASURE_COLUMNS
+from impact.io.schema import CRITERIA_COLUMNS, CRITERIA_REQUIRED, RESERVED_MEASURE_COLUMNS
 from impact.io.tables import Row, Table
 from impact.io.validate.common import (
     check_columns,
@@ -17,6 +17,7 @@ from impact.io.validate.common import (
     read_choice,
     read_ident,
     read_number,
+    read_optional_number,
     read_text,
     read_weight,
     require_sheet,
@@ -24,7 +25,7 @@ from impact.io.validate.common import (
 from impact.model import PILLARS, Pillar
 
 # a criterion id is a column of the measures sheet, so it must not be one of its own columns
-_RESERVED_IDS = frozenset(c.lower() for c in MEASURE_COLUMNS)
+_RESERVED_IDS = frozenset(c.lower() for c in RESERVED_MEASURE_COLUMNS)
 
 
 @dataclass
@@ -93,6 +94,8 @@ def _read_criterion(
     weight = _read_weight(out, table, row, weight_col)
     ok &= all(v is not None for v in (pillar, direction, label_nl, scale, weight))
     ok &= all(v is not None for v in fields.values())
+    fields["knockout"], knockout_ok = read_optional_number(out, table, row, cols.get("knockout"))
+    ok &= knockout_ok
     entry = CriterionRow(row.number, cid or "", pillar, scale, weight, {
         "direction": direction, "label_nl": label_nl, **fields,
     })

@@ -14,6 +14,7 @@ from impact.io.validate.common import (
     column_of,
     read_ident,
     read_number,
+    read_optional_number,
     read_text,
     require_sheet,
 )
@@ -82,6 +83,10 @@ def _read_measure(
     label_en = read_text(out, table, row, cols.get("label_en"))
     description = read_text(out, table, row, cols.get("description"))
     description_en = read_text(out, table, row, cols.get("description_en"))
+    cost, cost_ok = read_optional_number(out, table, row, cols.get("cost"), minimum=0)
+    cost_unit = read_text(out, table, row, cols.get("cost_unit"))
+    group = read_text(out, table, row, cols.get("exclusive_group"))
+    ok &= cost_ok
     sheet_scores = table.score_sheet or table.name
     values: dict[str, float] = {}
     for cid in known_scores:
@@ -99,7 +104,8 @@ def _read_measure(
                     value=value, lo=lo, hi=hi)
             continue
         values[cid] = value
-    if ok and None not in (label_nl, label_en, description, description_en):
-        result.measures.append(Measure(mid, label_nl, label_en, description, description_en))
+    if ok and None not in (label_nl, label_en, description, description_en, cost_unit, group):
+        result.measures.append(Measure(mid, label_nl, label_en, description, description_en,
+                                       cost, cost_unit or "€", group or None))
         for cid, value in values.items():
             result.scores[(mid, cid)] = value

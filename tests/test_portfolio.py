@@ -1,0 +1,137 @@
+"""The package within a budget against brute-force enumeration, knock-outs, the frontier
+and the command line."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from impact import portfolio
+from impact.io import read_assessment, write_assessment
+from impact.store import EXAMPLE_DIR
+
+
+def random_options(rng: np.random.Generator, n: int, groups: int) -> portfolio.Candidates:
+    ids = [f"M{i}" for i in range(n)]
+    labels = rng.integers(0, groups + 2, n)  # some measures in no group
+    group_map: dict[str, list[int]] = {}
+    for i, g in enumerate(labels):
+        if g < groups:
+            group_map.setdefault(f"g{g}", []).append(i)
+    pillars = {p: rng.random(n) for p in ("ecology", "economy", "people")}
+    return portfolio.Candidates(ids=ids, cost=rng.integers(1, 20, n).astype(float),
+                                score=rng.random(n), pillar=pillars, groups=group_map)
+
+
+def brute_force(options, budget, floors=None, required=(), forbidden=()):
+    """The best total score over every subset that meets the constraints (or None)."""
+    n, best = len(options.ids), None
+    for mask in itertools.product((0, 1), repeat=n):
+        x = np.array(mask, dtype=bool)
+        if options.cost[x].sum() > budget + 1e-9:
+            continue
+        if any(x[m].sum() > 1 for m in options.groups.values()):
+            continue
+        chosen = {options.ids[i] for i in np.flatnonzero(x)}
+        if not set(required) <= chosen or chosen & set(forbidden):
+            continue
+        if floors and x.any() and any(options.pillar[p][x].mean() < f - 1e-12
+                                      for p, f in floors.items()):
+            continue
+        total = options.score[x].sum()
+        if best is None or total > best + 1e-12:
+            best = total
+    return best
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_package_is_the_best_of_all_subsets(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(6, 13)) if seed < 10 else 16
+    options = random_options(rng, n, groups=int(rng.integers(0, 4)))
+    floors = {"ecology": float(rng.uniform(0.2, 0.6))} if seed % 3 == 0 else None
+    required = [options.ids[0]] if seed % 4 == 1 else []
+    forbidden = [options.ids[1]] if seed % 5 == 2 else []
+    for budget in (0.0, *rng.uniform(1, options.cost.sum(), 4), float(options.cost.sum())):
+        package = portfolio.best_package(options, budget, floors=floors, required=required,
+                                         forbidden=forbidden)
+        expected = brute_force(options, budget, floors, required, forbidden)
+        if expected is None:
+            assert not package.feasible
+            continue
+        assert package.feasible and package.score == pytest.approx(expected, abs=1e-9)
+        assert package.cost <= budget + 1e-9
+        assert set(required) <= set(package.measures)
+        assert not set(forbidden) & set(package.measures)
+
+
+def example_with_costs(tmp_path: Path | None = None):
+    a = read_assessment(EXAMPLE_DIR)
+    a.measures = [replace(m, cost=float(10 + 5 * i), exclusive_group="veen" if m.id in (
+        "M02", "M03") else None) for i, m in enumerate(a.measures)]
+    # a knock-out: nitrogen reduction of at least 10 (M05 scores 5 ... whichever fail)
+    a.criteria = [replace(c, knockout=10.0) if c.id == "eco_n" else c for c in a.criteria]
+    return a
+
+
+def test_knocked_out_measures_never_enter_a_package() -> None:
+    a = example_with_costs()
+    failing = portfolio.knockouts(a)
+    low = {m.id for m in a.measures if a.scores[(m.id, "eco_n")].value < 10}
+    assert set(failing) == low and low  # the example has measures below 10
+    assert all(v == ["eco_n"] for v in failing.values())
+    options = portfolio.candidates(a)
+    assert set(options.excluded) == low
+    package = portfolio.best_package(options, 10_000)  # everything affordable
+    assert not set(package.measures) & low
+    assert not {"M02", "M03"} <= set(package.measures)  # one of the group at most
+    assert package.cost == sum(m.cost for m in a.measures if m.id in package.measures)
+
+
+def test_the_frontier_grows_with_the_budget_and_the_pareto_set_is_undominated() -> None:
+    options = portfolio.candidates(example_with_costs())
+    packages = portfolio.frontier(options, steps=8)
+    scores = [p.score for p in packages]
+    assert scores == sorted(scores) and packages[-1].cost <= packages[-1].budget
+    best = portfolio.pareto(packages)
+    for p in best:
+        assert not any(q.pillars["ecology"] > p.pillars["ecology"]
+                       and q.pillars["economy"] > p.pillars["economy"] for q in packages)
+    dropped, smaller = portfolio.drops_out(options, packages[4])
+    assert set(dropped) == set(packages[4].measures) - set(smaller.measures)
+    assert smaller.cost <= packages[4].budget * 0.9 + 1e-9
+
+
+def test_costs_groups_and_knockouts_survive_the_file_formats(tmp_path: Path) -> None:
+    a = example_with_costs()
+    for name in ("p.xlsx", "p.json", "folder"):
+        back = read_assessment(write_assessment(a, tmp_path / name))
+        assert [(m.cost, m.exclusive_group) for m in back.measures] == [
+            (m.cost, m.exclusive_group) for m in a.measures]
+        assert back.criteria[0].knockout == 10.0 and back.criteria[1].knockout is None
+
+
+def test_the_command_line_prints_the_package(tmp_path: Path) -> None:
+    path = write_assessment(example_with_costs(), tmp_path / "p.xlsx")
+    out = subprocess.run([sys.executable, "-m", "impact.cli", "portfolio", str(path),
+                          "--budget", "60", "--format", "json"],
+                         capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    options = portfolio.candidates(example_with_costs())
+    expected = portfolio.best_package(options, 60)
+    assert data["measures"] == list(expected.measures)
+    assert data["cost"] == expected.cost <= 60
+    table = subprocess.run([sys.executable, "-m", "impact.cli", "portfolio", str(path),
+                            "--budget", "60"], capture_output=True, text=True, check=True)
+    assert "Beste pakket binnen" in table.stdout and expected.measures[0] in table.stdout
+    frontier = subprocess.run([sys.executable, "-m", "impact.cli", "portfolio", str(path),
+                               "--frontier", "--format", "csv"], capture_output=True,
+                              text=True, check=True)
+    assert frontier.stdout.splitlines()[0].startswith("budget;")
