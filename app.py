@@ -27,6 +27,7 @@ PAGES = [
     ("views/weights.py", "nav.weights", ":material/tune:"),
     ("views/results.py", "nav.results", ":material/leaderboard:"),
     ("views/sensitivity.py", "nav.sensitivity", ":material/ssid_chart:"),
+    ("views/portfolio.py", "nav.portfolio", ":material/inventory_2:"),
     ("views/workshop.py", "nav.workshop", ":material/groups:"),
     ("views/export.py", "nav.export", ":material/download:"),
 ]

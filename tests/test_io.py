@@ -696,5 +696,5 @@ def test_a_cell_outside_the_named_columns_is_located(tmp_path: Path) -> None:
     save_rows(folder, "measures", rows)
     (issue,) = issues_of(folder)
     assert (issue.sheet, issue.row, issue.column, issue.key) == (
-        "measures", 6, "S", "io.unnamed_column")  # 18 named columns: A..R
-    assert issue.message("en").startswith("Sheet 'measures', row 6, column 'S': this cell")
+        "measures", 6, "U", "io.unnamed_column")  # 20 named columns: A..T
+    assert issue.message("en").startswith("Sheet 'measures', row 6, column 'U': this cell")

@@ -16,6 +16,7 @@ import pytest
 from impact import portfolio
 from impact.io import read_assessment, write_assessment
 from impact.store import EXAMPLE_DIR
+from impact.weighting import Weighting
 
 
 def random_options(rng: np.random.Generator, n: int, groups: int) -> portfolio.Candidates:
@@ -135,3 +136,36 @@ def test_the_command_line_prints_the_package(tmp_path: Path) -> None:
                                "--frontier", "--format", "csv"], capture_output=True,
                               text=True, check=True)
     assert frontier.stdout.splitlines()[0].startswith("budget;")
+
+
+def test_the_portfolio_page_follows_the_budget_and_the_weights(db_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/portfolio.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    example = read_assessment(EXAMPLE_DIR)  # its costs: the public cost in mln euro
+    assert all(m.cost is not None for m in example.measures)
+    slider = next(s for s in at.slider if s.key == "budget:1")
+    options = portfolio.candidates(example)
+    assert slider.value == pytest.approx(options.cost.sum() / 2)
+
+    def shown() -> list[str]:
+        return list(at.dataframe[0].value.iloc[:, 0])
+
+    labels = {m.id: m.label_nl for m in example.measures}
+    for budget in (40.0, 120.0):
+        slider.set_value(budget).run()
+        expected = portfolio.best_package(options, budget)
+        assert shown() == [labels[m] for m in expected.measures]
+    ecology_only = portfolio.candidates(example, Weighting(
+        pillar_weights={"ecology": 100, "economy": 0, "people": 0}))
+    at.session_state["weights:1"] = Weighting(
+        pillar_weights={"ecology": 100, "economy": 0, "people": 0})
+    at.run()
+    expected = portfolio.best_package(ecology_only, 120.0)
+    assert expected.measures != portfolio.best_package(options, 120.0).measures
+    assert shown() == [labels[m] for m in expected.measures]

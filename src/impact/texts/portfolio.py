@@ -25,4 +25,60 @@ TEXTS: dict[str, tuple[str, str]] = {
         "blad met maatregelen.",
         "No measure has a cost; add a column ‘cost’ to the measures sheet.",
     ),
+    "portfolio.chart.best": ("Beste pakket", "Best package"),
+    "portfolio.chart.chosen": ("Gekozen budget", "Chosen budget"),
+    "portfolio.chart.hover": (
+        "budget %{{x:,.0f}} {unit}<br>totale score %{{y:.2f}}<br>%{{customdata[0]}} "
+        "maatregelen, kosten %{{customdata[1]:,.0f}} {unit}",
+        "budget %{{x:,.0f}} {unit}<br>total score %{{y:.2f}}<br>%{{customdata[0]}} "
+        "measures, cost %{{customdata[1]:,.0f}} {unit}"),
+    "portfolio.chart.frontier_title": ("Wat een groter budget oplevert",
+                                       "What a larger budget brings"),
+    "portfolio.chart.budget": ("Budget ({unit})", "Budget ({unit})"),
+    "portfolio.chart.total": ("Totale score van het pakket", "Total score of the package"),
+    "portfolio.chart.pareto_title": ("Pakketten: ecologie tegen economie (kleur: mens)",
+                                     "Packages: ecology against economy (colour: people)"),
+    "portfolio.chart.pareto_hover": (
+        "ecologie %{{x:.2f}}, economie %{{y:.2f}}<br>%{{customdata[0]}}<br>kosten "
+        "%{{customdata[1]:,.0f}}",
+        "ecology %{{x:.2f}}, economy %{{y:.2f}}<br>%{{customdata[0]}}<br>cost "
+        "%{{customdata[1]:,.0f}}"),
+    # the page (views/portfolio.py)
+    "nav.portfolio": ("Pakket", "Package"),
+    "portfolio.title": ("Pakket binnen een budget", "Package within a budget"),
+    "portfolio.intro": (
+        "Kies een budget: de app zoekt het pakket maatregelen met de hoogste totale score "
+        "(met de gewichten van de resultatenpagina) dat binnen het budget past. Maatregelen "
+        "die een knock-out niet halen en maatregelen zonder kosten doen niet mee; van een "
+        "groep varianten hoogstens één.",
+        "Choose a budget: the app finds the package of measures with the highest total "
+        "score (with the weights of the results page) that fits the budget. Measures that "
+        "fail a knock-out and measures without a cost are left out; at most one variant "
+        "of a group."),
+    "portfolio.no_costs": (
+        "Geen enkele maatregel heeft kosten. Voeg kosten toe (kolom ‘kosten’ in het blad "
+        "met maatregelen, of in het venster van een maatregel) om een pakket te kiezen.",
+        "No measure has a cost. Add costs (column ‘cost’ in the measures sheet, or in a "
+        "measure's dialog) to choose a package."),
+    "portfolio.budget": ("Budget ({unit})", "Budget ({unit})"),
+    "portfolio.package": (
+        "{count} {count|maatregel|maatregelen} voor {cost} van {budget} ({unit}); totale "
+        "score {score}",
+        "{count} {count|measure|measures} for {cost} of {budget} ({unit}); total score "
+        "{score}"),
+    "portfolio.infeasible": ("Binnen dit budget past geen pakket.",
+                             "No package fits this budget."),
+    "portfolio.balance": ("Balans van het pakket (gemiddelde pijlerscore)",
+                          "Balance of the package (mean pillar score)"),
+    "portfolio.col.adds": ("Bijdrage aan de score", "Adds to the score"),
+    "portfolio.col.cost": ("Kosten", "Cost"),
+    "portfolio.drops": (
+        "Als het budget 10% lager is, valt af: {measures}.",
+        "If the budget is 10% lower, this drops out: {measures}."),
+    "portfolio.drops_none": ("Bij 10% minder budget blijft het pakket gelijk.",
+                             "With 10% less budget the package stays the same."),
+    "portfolio.excluded": ("Doen niet mee", "Left out"),
+    "portfolio.profiles": ("Pakket per perspectief", "Package per perspective"),
+    "portfolio.in_every": ("In het pakket van elk perspectief: {measures}",
+                           "In every perspective's package: {measures}"),
 }

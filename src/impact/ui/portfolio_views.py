@@ -1,0 +1,93 @@
+"""The Portfolio page's pieces: the budget, the package, the frontier, per perspective."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from impact import portfolio
+from impact.charts.portfolio import frontier_chart, pareto_chart
+from impact.model import PILLARS, Assessment
+from impact.ui.session import lang
+from impact.ui.text import plain, tr
+from impact.ui.widgets import chart, table
+from impact.weighting import Weighting
+
+
+def unit_of(assessment: Assessment) -> str:
+    return next((m.cost_unit for m in assessment.measures if m.cost is not None), "€")
+
+
+def budget_slider(options: portfolio.Candidates, unit: str, key: str) -> float:
+    total = float(options.cost.sum())
+    step = max(round(total / 200, -int(max(0, len(str(int(total))) - 3))), 1.0)
+    return float(st.slider(tr("portfolio.budget", unit=unit), 0.0, total, total / 2,
+                           step=float(step), key=key))
+
+
+def package_view(assessment: Assessment, options: portfolio.Candidates,
+                 package: portfolio.Package, unit: str) -> None:
+    if not package.feasible or not package.measures:
+        st.warning(tr("portfolio.infeasible"))
+        return
+    st.markdown(tr("portfolio.package", count=len(package.measures), unit=unit,
+                   cost=f"{package.cost:,.0f}", budget=f"{package.budget:,.0f}",
+                   score=f"{package.score:.2f}"))
+    labels = {m.id: m.label(lang()) for m in assessment.measures}
+    positions = [options.ids.index(m) for m in package.measures]
+    table(pd.DataFrame({
+        tr("word.measure"): [labels[m] for m in package.measures],
+        tr("portfolio.col.cost"): options.cost[positions],
+        tr("portfolio.col.adds"): options.score[positions].round(3),
+        **{tr(f"pillar.{p}"): options.pillar[str(p)][positions].round(2) for p in PILLARS},
+    }), hide_index=True, width="stretch")
+    st.caption(tr("portfolio.balance") + ": " + ", ".join(
+        f"{tr(f'pillar.{p}')} {package.pillars[str(p)]:.2f}" for p in PILLARS))
+
+
+def drops_view(assessment: Assessment, options: portfolio.Candidates,
+               package: portfolio.Package) -> None:
+    if not package.measures:
+        return
+    dropped, _ = portfolio.drops_out(options, package)
+    labels = {m.id: m.label(lang()) for m in assessment.measures}
+    st.info(tr("portfolio.drops", measures=plain(", ".join(labels[m] for m in dropped)))
+            if dropped else tr("portfolio.drops_none"), icon=":material/trending_down:")
+
+
+def frontier_view(options: portfolio.Candidates, package: portfolio.Package,
+                  unit: str) -> None:
+    packages = portfolio.frontier(options)
+    chart(frontier_chart(packages, package, unit, lang()), "portfolio-frontier",
+          downloads="dl-portfolio-frontier")
+    chart(pareto_chart(portfolio.pareto(packages), lang()), "portfolio-pareto",
+          downloads="dl-portfolio-pareto")
+
+
+def excluded_view(assessment: Assessment, options: portfolio.Candidates) -> None:
+    if not options.excluded:
+        return
+    labels = {m.id: m.label(lang()) for m in assessment.measures}
+    with st.expander(tr("portfolio.excluded")):
+        st.markdown("\n".join(f"- {plain(labels[m])}: {tr(reason)}"
+                              for m, reason in options.excluded.items()))
+
+
+def per_profile_view(assessment: Assessment, budget: float, method: str) -> None:
+    """The package each stakeholder perspective would choose, side by side."""
+    if not assessment.profiles:
+        return
+    st.subheader(tr("portfolio.profiles"))
+    labels = {m.id: m.label(lang()) for m in assessment.measures}
+    chosen = {}
+    for profile in assessment.profiles:
+        options = portfolio.candidates(assessment, Weighting.from_profile(profile, method))
+        chosen[profile.name] = set(portfolio.best_package(options, budget).measures)
+    rows = sorted(set().union(*chosen.values()), key=[m.id for m in assessment.measures].index)
+    table(pd.DataFrame({name: ["✓" if m in ids else "" for m in rows]
+                        for name, ids in chosen.items()},
+                       index=[labels[m] for m in rows]), width="stretch")
+    common = set.intersection(*chosen.values()) if chosen else set()
+    if common:
+        st.caption(tr("portfolio.in_every", measures=plain(", ".join(
+            labels[m] for m in rows if m in common))))
