@@ -201,6 +201,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
 # --- rank / smaa (engine) -------------------------------------------------------
 
 _ENGINE_FORMATS = ("table", "csv", "json")
+_CSV_DIALECTS = ("rfc4180", "excel-nl", "excel-en")
+
+
+def _add_csv_dialect(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--csv-dialect", choices=_CSV_DIALECTS, default="rfc4180",
+                   help="with --format csv: rfc4180 (default; ',' and '.'), excel-nl "
+                   "(';', decimal comma, BOM: for Dutch Excel) or excel-en")
 
 
 def _add_rank(sub: argparse._SubParsersAction) -> None:
@@ -212,6 +219,7 @@ def _add_rank(sub: argparse._SubParsersAction) -> None:
                    "(default: the three pillars weigh equally)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")
+    _add_csv_dialect(p)
     p.set_defaults(func=_cmd_rank)
 
 
@@ -226,6 +234,7 @@ def _add_smaa(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")
+    _add_csv_dialect(p)
     p.set_defaults(func=_cmd_smaa)
 
 
@@ -275,7 +284,8 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     meta = {"method": args.method, "profile": args.profile,
             "pillar_weights": evaluation.pillar_weights}
     table = engine.ranking_table(evaluation, args.lang, display=args.fmt == "table")
-    _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang))
+    _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang),
+                 csv_dialect=args.csv_dialect)
     return 0
 
 
@@ -299,27 +309,29 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     meta = {"method": args.method, "profile": args.profile, "samples": result.samples,
             "seed": args.seed}
     table = robustness.smaa_table(result, assessment, args.lang, full=args.fmt != "table")
-    _print_frame(table, args.fmt, title, meta)
+    _print_frame(table, args.fmt, title, meta, csv_dialect=args.csv_dialect)
     return 0
 
 
-def _print_frame(frame, fmt: str, title: str, meta: dict, note: str = "") -> None:
-    """Print a result table (index = measure_id) as an aligned table, CSV or JSON."""
-    import csv
-    import json
+def _print_frame(frame, fmt: str, title: str, meta: dict, note: str = "",
+                 csv_dialect: str = "rfc4180") -> None:
+    """Print a result table (index = measure_id) as an aligned table, CSV or JSON.
 
-    from impact.io import neutralise_cell
+    CSV is RFC 4180 (`,` and `.`) unless `csv_dialect` says excel-nl or excel-en; every
+    text field is neutralised and quoted as in the app's downloads."""
+    import json
 
     if fmt == "json":
         records = [{"measure_id": str(m), **{k: _plain(v) for k, v in row.items()}}
                    for m, row in frame.iterrows()]
         print(json.dumps({**meta, "measures": records}, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["measure_id", *frame.columns])
-        for m, row in frame.iterrows():
-            writer.writerow([neutralise_cell(str(m)),
-                             *(neutralise_cell(_plain(v)) for v in row.tolist())])
+        from impact.export.csvfile import DIALECTS, csv_text
+
+        dialect = DIALECTS[csv_dialect]
+        rows = ([str(m), *(_plain(v) for v in row.tolist())] for m, row in frame.iterrows())
+        text = csv_text(["measure_id", *frame.columns], rows, dialect, digits=6)
+        sys.stdout.write(("\ufeff" if dialect.bom else "") + text)
     else:
         print(title)
         print(frame.to_string(float_format=lambda v: f"{v:.3f}"))

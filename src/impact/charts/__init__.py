@@ -68,7 +68,7 @@ from impact.charts.style import (
     RANK_SCALE,
     SPREAD_SCALE,
 )
-from impact.charts.table import results_columns, results_table
+from impact.charts.table import results_columns, results_table, shown_numbers
 from impact.charts.workshop import disagreement_heatmap, shift_heatmap
 
 __all__ = [
@@ -82,7 +82,7 @@ __all__ = [
     "measure_label", "measure_labels", "perspectives_chart", "pillar_name", "pillar_shares",
     "profile_named",
     "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
-    "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short",
+    "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short", "shown_numbers",
     "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",
     "wrap",
 ]

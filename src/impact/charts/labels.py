@@ -22,6 +22,7 @@ import pandas as pd
 from impact import engine
 from impact.i18n import t
 from impact.model import PILLARS, Pillar
+from impact.numbers import format_number
 from impact.weighting import TOTAL_POINTS as TOTAL_POINTS  # re-exported: charts always had it
 from impact.weighting import Weighting, whole_points
 from impact.weighting import to_points as to_points  # re-exported
@@ -71,13 +72,8 @@ def label_positions(x: Any, y: Any, *, near: float = 0.07) -> np.ndarray:
 
 
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:
-    """A number in the language's notation (Dutch decimal comma)."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    text = f"{value:,.{digits}f}"
-    if lang == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    """A number in the language's notation (Dutch decimal comma): `impact.numbers`."""
+    return format_number(value, lang, digits)
 
 
 def pillar_name(pillar: Pillar | str, lang: str) -> str:
