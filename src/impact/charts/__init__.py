@@ -64,6 +64,7 @@ from impact.charts.style import (
     NO_REGRET_COLOUR,
     PEOPLE_SCALE,
     PILLAR_COLOURS,
+    PILLAR_INK,
     PILLAR_TINTS,
     RANK_SCALE,
     SPREAD_SCALE,
@@ -74,7 +75,7 @@ from impact.charts.workshop import disagreement_heatmap, shift_heatmap
 __all__ = [
     "CHART_NAMES", "CHART_TITLES", "DIVERGING_SCALE", "FLOOR_COLOUR", "FONT_SIZE",
     "MEASURE_COLOURS", "MEASURE_DASHES", "NEUTRAL_LINE", "NO_REGRET_COLOUR", "PEOPLE_SCALE",
-    "PILLAR_COLOURS", "PILLAR_TINTS", "PROFILE_CHARTS", "RANK_SCALE", "SPREAD_SCALE",
+    "PILLAR_COLOURS", "PILLAR_INK", "PILLAR_TINTS", "PROFILE_CHARTS", "RANK_SCALE", "SPREAD_SCALE",
     "TOTAL_POINTS", "ChartError", "acceptability_chart", "available_charts", "balance_chart",
     "build_chart", "build_figure", "chart_names", "chart_title", "criterion_neutral_values",
     "criterion_values", "default_radar_measures", "disagreement_heatmap", "esc", "fmt",

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from impact import engine
+from impact.charts.style import FONT_SIZE, INK
 from impact.i18n import t
 from impact.model import PILLARS, Pillar
 from impact.numbers import format_number
@@ -33,13 +34,63 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def wrap(text: object, width: int = 28, max_lines: int = 3) -> str:
-    """Escaped text wrapped over a few lines with <br> (the only markup we add)."""
-    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
-    if len(lines) > max_lines:
+def wrap(text: object, width: int = 28, max_lines: int | None = None) -> str:
+    """Escaped text wrapped over lines with <br> (the only markup we add).
+
+    Chart labels are never cut: without `max_lines` every line is kept (a chart makes
+    room for them); with it, the last kept line ends in an ellipsis.
+    """
+    lines = textwrap.wrap(str(text), width=width, break_long_words=False,
+                          break_on_hyphens=False) or [""]
+    if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(width - 1, 1)] + "…"
     return "<br>".join(esc(line) for line in lines)
+
+
+def line_count(text: str) -> int:
+    """How many lines a label made by `wrap` takes."""
+    return text.count("<br>") + 1
+
+
+def rows_height(ticks: list[str], minimum: int) -> int:
+    """Pixels for a category axis of these labels: every row as tall as the tallest
+    label needs (rows share one height), at least `minimum`."""
+    lines = max((line_count(tick) for tick in ticks), default=1)
+    return max(len(ticks), 1) * max(minimum, 20 * lines + 10)
+
+
+def numbered_key(names: list[str], *, width: int = 34, title: str = "",
+                 note: str = "") -> dict[str, Any]:
+    """The key beside a chart whose markers carry numbers: "1  Full name" per line.
+
+    `names` are plain text in number order (the first is 1). Long names wrap onto
+    indented lines; nothing is cut. Returned as an annotation plus the right margin
+    (in px) and the number of lines it needs: `{"annotation", "margin", "lines"}`.
+    """
+    rows: list[str] = []
+    longest = 0
+    for number, name in enumerate(names, start=1):
+        lines = textwrap.wrap(str(name), width=width, break_long_words=False,
+                          break_on_hyphens=False) or [""]
+        longest = max(longest, *(len(line) for line in lines))
+        pad = "\u00a0" * (len(str(len(names))) + 2)
+        rows.append(f"<b>{number}</b>\u00a0\u00a0" + esc(lines[0]))
+        rows.extend(pad + esc(line) for line in lines[1:])
+    if title:
+        rows.insert(0, f"<b>{esc(title)}</b>")
+    if note:
+        rows += ["", esc(note)]
+        longest = max(longest, len(note))
+    longest = max(longest, len(title))
+    annotation = dict(
+        xref="paper", yref="paper", x=1.02, y=1.0, xanchor="left", yanchor="top",
+        align="left", showarrow=False, text="<br>".join(rows),
+        font={"size": KEY_FONT_SIZE, "color": INK},
+    )
+    # about 0.55 em per character, plus the number and some air
+    margin = int(min(460, 0.56 * KEY_FONT_SIZE * (longest + 4) + 30))
+    return {"annotation": annotation, "margin": margin, "lines": len(rows)}
 
 
 def short(text: object, width: int = 20) -> str:
@@ -47,6 +98,8 @@ def short(text: object, width: int = 20) -> str:
     s = str(text)
     return esc(s if len(s) <= width else s[: width - 1] + "…")
 
+
+KEY_FONT_SIZE = FONT_SIZE
 
 _LABEL_SPOTS = ("top center", "bottom center", "middle right", "middle left",
                 "top right", "bottom left", "top left", "bottom right")
