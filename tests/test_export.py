@@ -386,7 +386,7 @@ def test_report_holds_its_sections(example, lang) -> None:
     assert f'<html lang="{lang}">' in page
     for section in SECTIONS:
         assert f'<section id="{section}">' in page
-    for key in ("export.report.purpose", "export.report.criteria", "export.report.weights",
+    for key in ("export.summary.question", "export.report.criteria", "export.report.weights",
                 "export.report.method", "export.report.ranking", "export.report.robustness",
                 "export.report.no_regret", "export.report.workshop",
                 "export.report.fingerprint"):

@@ -172,6 +172,121 @@ TEXTS: dict[str, tuple[str, str]] = {
         "was made from. The same data and settings give the same fingerprint; any change gives "
         "a different one.",
     ),
+    "export.report.fingerprint_plain": (
+        "Deze code identificeert precies de gegevens en instellingen die voor dit rapport "
+        "zijn gebruikt.",
+        "This code identifies exactly the data and settings used for this report.",
+    ),
+    "export.report.details": ("Onderbouwing", "Details"),
+    "export.report.appendix": (
+        "Bijlage: methode, gegevens en vingerafdruk", "Appendix: method, data and fingerprint"
+    ),
+    # --- the report's first page ---------------------------------------------------------
+    "export.summary.title": ("Samenvatting", "Summary"),
+    "export.summary.question": ("De vraag", "The question"),
+    "export.summary.question_default": (
+        "Welke maatregelen dienen de doelen voor ecologie, economie en mens samen het best?",
+        "Which measures serve the goals for ecology, economy and people best together?",
+    ),
+    "export.summary.recommended": ("Aanbevolen maatregelen", "Recommended measures"),
+    "export.summary.recommended_intro": (
+        "Met de gekozen weging ({weights} punten; {method}) staan deze maatregelen bovenaan:",
+        "With the chosen weighting ({weights} points; {method}) these measures come out on "
+        "top:",
+    ),
+    "export.summary.why_score": ("totaalscore {score}", "overall score {score}"),
+    "export.summary.why_pillars": (
+        "sterkst op {best} ({best_score}), zwakst op {worst} ({worst_score})",
+        "strongest on {best} ({best_score}), weakest on {worst} ({worst_score})",
+    ),
+    "export.summary.why_pareto": (
+        "geen andere maatregel is op alle pijlers beter",
+        "no other measure is better on every pillar",
+    ),
+    "export.summary.why_no_regret": (
+        "in elk perspectief bij de beste drie", "among the best three in every perspective"
+    ),
+    "export.summary.robustness": ("Hoe zeker is dat?", "How certain is that?"),
+    "export.summary.robust_uniform": (
+        "In {same} van de 10 wegingen staat dezelfde top drie bovenaan (getoetst met {draws} "
+        "willekeurige wegingen van de drie pijlers).",
+        "In {same} of 10 weightings the same top three comes out on top (tested with {draws} "
+        "random weightings of the three pillars).",
+    ),
+    "export.summary.robust_around": (
+        "In {same} van de 10 wegingen staat dezelfde top drie bovenaan (getoetst met {draws} "
+        "wegingen tot 15 punten rond de gekozen weging).",
+        "In {same} of 10 weightings the same top three comes out on top (tested with {draws} "
+        "weightings within 15 points of the chosen one).",
+    ),
+    "export.summary.robust_unknown": (
+        "Hoe zeker de top drie is, kon voor deze beoordeling niet worden berekend.",
+        "How certain the top three is could not be computed for this assessment.",
+    ),
+    "export.summary.no_regret": ("Geen spijt", "No regret"),
+    "export.summary.no_regret_some": (
+        "{names} {count|staat|staan} in elk perspectief van de belanghebbenden bij de beste "
+        "drie: een keuze waar niemand veel spijt van krijgt.",
+        "{names} {count|is|are} among the best three in every stakeholder perspective: a "
+        "choice nobody is likely to regret much.",
+    ),
+    "export.summary.no_regret_none": (
+        "Geen maatregel staat in elk perspectief bij de beste drie: welke maatregel bovenaan "
+        "komt, hangt af van wiens weging telt.",
+        "No measure is among the best three in every perspective: which measure comes out on "
+        "top depends on whose weighting counts.",
+    ),
+    "export.summary.no_regret_no_profiles": (
+        "Er zijn geen perspectieven van belanghebbenden vastgelegd, dus is niet getoetst welke "
+        "maatregelen in elk perspectief goed scoren.",
+        "No stakeholder perspectives were recorded, so it was not tested which measures score "
+        "well in every perspective.",
+    ),
+    "export.summary.balance": ("Balans", "Balance"),
+    "export.summary.balance_text": (
+        "De aanbevolen maatregelen halen hun score {how}: {shares}.",
+        "The recommended measures get their score {how}: {shares}.",
+    ),
+    "export.summary.balance_mainly": ("vooral uit {pillar}", "mainly from {pillar}"),
+    "export.summary.balance_even": (
+        "evenwichtig uit de drie pijlers", "evenly from the three pillars"
+    ),
+    "export.summary.open": ("Open punten", "Open issues"),
+    "export.summary.open_none": (
+        "In de gegevens zijn geen open punten gevonden.", "No open issues were found in the data."
+    ),
+    "export.summary.open_floor": (
+        "{count} {count|maatregel valt|maatregelen vallen} onder een ondergrens en "
+        "{count|komt|komen} daarom achteraan: {names}.",
+        "{count} {count|measure falls|measures fall} below a floor and {count|is|are} "
+        "therefore ranked last: {names}.",
+    ),
+    "export.summary.open_close": (
+        "Plaats {a} en {b} liggen dicht bij elkaar ({score_a} tegen {score_b}): een kleine "
+        "wijziging kan de volgorde omdraaien.",
+        "Places {a} and {b} are close ({score_a} against {score_b}): a small change can swap "
+        "them.",
+    ),
+    "export.summary.open_unstable": (
+        "De top drie hangt sterk af van de weging: bespreek de gewichten voordat u besluit.",
+        "The top three depends strongly on the weighting: discuss the weights before deciding.",
+    ),
+    "export.summary.open_low_confidence": (
+        "{count} {count|score|scores} van de aanbevolen maatregelen {count|heeft|hebben} een "
+        "lage zekerheid.",
+        "{count} {count|score|scores} of the recommended measures {count|has|have} low "
+        "confidence.",
+    ),
+    "export.summary.open_no_source": (
+        "{count} {count|score|scores} van de aanbevolen maatregelen {count|heeft|hebben} geen "
+        "bron.",
+        "{count} {count|score|scores} of the recommended measures {count|has|have} no source.",
+    ),
+    "export.summary.open_no_workshop": (
+        "Er is nog geen werksessie met belanghebbenden gehouden.",
+        "No workshop with stakeholders has been held yet.",
+    ),
+    "export.summary.and": (" en ", " and "),
     # --- data files --------------------------------------------------------------------
     "export.unknown_profile": (
         "Er is geen perspectief '{name}' in deze beoordeling. Kies uit: {names}.",
