@@ -405,7 +405,8 @@ def test_an_assessment_without_people_criteria_still_charts(example: Assessment)
 def test_labels_of_nearby_points_get_different_positions() -> None:
     from impact.charts import label_positions
 
-    spots = label_positions([0.50, 0.52, 0.90, 0.51], [0.50, 0.51, 0.10, 0.49])
+    spots = label_positions([0.50, 0.52, 0.90, 0.51], [0.50, 0.51, 0.10, 0.49],
+                            span=(400, 400))
     # the three points around (0.5, 0.5) each get their own spot; the lone point the first
     assert len({spots[0], spots[1], spots[3]}) == 3
     assert spots[2] == "top center"

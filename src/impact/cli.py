@@ -88,13 +88,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 # --- export / report -----------------------------------------------------------
 
+_CHART_FORMATS = ("png", "svg", "pdf", "html")
+
+
 def _add_export(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="export one chart of an assessment as PNG, SVG, PDF or interactive HTML"
+        "export", help="export one chart of an assessment as PNG, SVG, PDF or interactive "
+        "HTML, or the summary and the charts as PowerPoint slides (pptx)"
     )
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
-    p.add_argument("--chart", required=True, help="chart name, e.g. ranking, balance, tradeoff")
-    p.add_argument("--format", dest="fmt", choices=("png", "svg", "pdf", "html"),
+    p.add_argument("--chart", action="append",
+                   help="chart name, e.g. ranking, balance, tradeoff (pptx: optional, may be "
+                   "given more than once; default all)")
+    p.add_argument("--format", dest="fmt", choices=(*_CHART_FORMATS, "pptx"),
                    help="file format (default: from the extension of -o)")
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
@@ -159,13 +165,27 @@ def _export_weighting(args: argparse.Namespace, assessment: Assessment) -> Weigh
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from impact import export
+    from impact.i18n import t
 
-    fmt = _output_format(args, args.fmt, export.FORMATS)
+    fmt = _output_format(args, args.fmt, (*export.FORMATS, "pptx"))
+    charts = args.chart or []
+    if fmt != "pptx" and len(charts) != 1:
+        raise CliError(t("export.cli.chart_needed", args.lang,
+                         names=", ".join(export.chart_names())))
     assessment = _read_for_export(args)
     try:
         weighting = _export_weighting(args, assessment)
-        fig = export.build_figure(args.chart, assessment, weighting=weighting, lang=args.lang)
-        data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
+        if fmt == "pptx":
+            for name in charts:  # an unknown name: the same message as for one chart
+                if name not in export.chart_names():
+                    raise CliError(t("export.unknown_chart", args.lang, name=name,
+                                     names=", ".join(export.chart_names())))
+            data = export.slides_pptx(assessment, charts=charts or None, weighting=weighting,
+                                      lang=args.lang)
+        else:
+            fig = export.build_figure(charts[0], assessment, weighting=weighting,
+                                      lang=args.lang)
+            data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
     except export.ExportError as exc:
         raise CliError(str(exc)) from None
     _write_output(args, data)

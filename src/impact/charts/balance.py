@@ -80,7 +80,7 @@ def balance_chart(
         }
 
     return _make(
-        [_balance_points(data, shares, dominant, lang),
+        [_balance_points(data, shares, dominant, lang, minimums),
          *_legend_entries("scatterternary", [(t("results.chart.mainly", lang,
                                                 pillar=pillar_name(p, lang).lower()),
                                               PILLAR_COLOURS[p], "circle")
@@ -119,14 +119,24 @@ def _numbers(data: pd.DataFrame) -> list[str]:
     return [str(k) for k in range(1, len(data) + 1)]
 
 
+def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[Any, Any]:
+    """Where the points sit in the drawn (zoomed) triangle, as fractions of its side."""
+    span = max(1e-9, 1.0 - sum(minimums.values()))
+    a, c = ((shares[p.value] - minimums[p.value]) / span
+            for p in (Pillar.ECOLOGY, Pillar.PEOPLE))
+    return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
+
+
 def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
-                    lang: str) -> dict[str, Any]:
+                    lang: str, minimums: Mapping[str, float]) -> dict[str, Any]:
     """The measures in the triangle, larger the higher their overall score."""
     labels = measure_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
     span = np.nanmax(scores) - np.nanmin(scores) if scores.size else 0.0
     relative = (scores - np.nanmin(scores)) / span if span > 0 else np.full_like(scores, 0.5)
     numbers = _numbers(data)
+    sizes = 14 + 20 * np.nan_to_num(relative, nan=0.5)
+    x, y = _triangle_xy(shares, minimums)
     hover = np.column_stack(
         [
             [f"{n}. {esc(labels[i])}" for n, i in zip(numbers, data.index, strict=True)],
@@ -141,12 +151,12 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
         c=shares[Pillar.PEOPLE.value].to_numpy(),
         mode="markers+text",
         text=numbers,
-        # ternary: economy share against ecology share is a fair 2-D proxy for nearness
-        textposition=list(label_positions(shares[Pillar.ECOLOGY.value],
-                                          shares[Pillar.ECONOMY.value], near=0.08)),
+        # a triangle about 460 px a side on screen and in the report
+        textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
+                                          span=(460.0, 460.0))),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
-        marker={"size": 14 + 20 * np.nan_to_num(relative, nan=0.5),
+        marker={"size": sizes,
                 "color": [PILLAR_COLOURS[p] for p in dominant], "opacity": 0.9,
                 "line": {"color": INK, "width": 1}},
         ids=[str(i) for i in data.index],
@@ -202,7 +212,8 @@ def tradeoff_chart(
     labels = measure_labels(data, lang)
     legend = [(t("results.chart.pareto", lang), "#FFFFFF", "diamond")]
     return _make(
-        [*_tradeoff_points(data, (x, y, colour), lang), *_legend_entries("scatter", legend)],
+        [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range)),
+         *_legend_entries("scatter", legend)],
         title or t("results.chart.tradeoff.title", lang),
         lang,
         subtitle,
@@ -223,8 +234,9 @@ def tradeoff_chart(
     )
 
 
-def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar],
-                     lang: str) -> list[dict[str, Any]]:
+def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
+                     ranges: tuple[tuple[float, float], tuple[float, float]],
+                     ) -> list[dict[str, Any]]:
     """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
     labels = measure_labels(data, lang)
@@ -236,9 +248,11 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar],
         else pd.Series(False, index=data.index)
     ).to_numpy()
     numbers = np.array(_numbers(data), dtype=object)
-    spots = label_positions(xs, ys)
     lo, hi = (float(cs.min()), float(cs.max())) if cs.notna().any() else (0.0, 1.0)
     sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
+    (x_lo, x_hi), (y_lo, y_hi) = ranges
+    spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
+                            sizes=sizes, texts=numbers, span=(700.0, 420.0))
     hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"

@@ -101,27 +101,62 @@ def short(text: object, width: int = 20) -> str:
 
 KEY_FONT_SIZE = FONT_SIZE
 
-_LABEL_SPOTS = ("top center", "bottom center", "middle right", "middle left",
-                "top right", "bottom left", "top left", "bottom right")
+# plotly text positions and where each puts a label's centre, as (dx, dy) in units of
+# (marker radius + half the label's width or height); y points up
+_LABEL_SPOTS: tuple[tuple[str, float, float], ...] = (
+    ("top center", 0.0, 1.0), ("middle right", 1.0, 0.0), ("bottom center", 0.0, -1.0),
+    ("middle left", -1.0, 0.0), ("top right", 0.8, 0.8), ("bottom left", -0.8, -0.8),
+    ("top left", -0.8, 0.8), ("bottom right", 0.8, -0.8),
+)
 
 
-def label_positions(x: Any, y: Any, *, near: float = 0.07) -> np.ndarray:
-    """Text positions that keep the labels of nearby points apart.
+def label_positions(x: Any, y: Any, *, sizes: Any = None, texts: Any = None,
+                    span: tuple[float, float] = (700.0, 450.0)) -> np.ndarray:
+    """Text positions that keep point labels off each other and off the markers.
 
-    Plotly does not avoid label overlap; this greedy pass (points from the top down)
-    gives each point the first spot that no already-placed neighbour within `near`
-    (in data units of axes running 0..1) uses.
+    `x`, `y` are the points' places as fractions (0..1) of the plot's width and height,
+    `span` that plot in pixels, `sizes` the marker diameters in px (default 12) and
+    `texts` the labels (default one digit). Plotly does not avoid label overlap; this
+    greedy pass (in the given order, so the best measures choose first) gives each label
+    the first spot whose box hits no label placed before and no marker, else the spot
+    that overlaps least.
     """
-    xs = np.asarray(x, dtype=float)
-    ys = np.asarray(y, dtype=float)
-    spots = np.full(xs.size, _LABEL_SPOTS[0], dtype=object)
-    placed: list[int] = []
-    for i in np.argsort(-np.nan_to_num(ys, nan=-np.inf), kind="stable"):
-        close = [j for j in placed if np.hypot(xs[i] - xs[j], ys[i] - ys[j]) < near]
-        used = {spots[j] for j in close}
-        spots[i] = next((s for s in _LABEL_SPOTS if s not in used), _LABEL_SPOTS[0])
-        placed.append(i)
+    xs = np.asarray(x, dtype=float) * span[0]
+    ys = np.asarray(y, dtype=float) * span[1]
+    n = xs.size
+    radius = (np.full(n, 12.0) if sizes is None else np.asarray(sizes, dtype=float)) / 2
+    words = ["0"] * n if texts is None else [str(v) for v in texts]
+    half_w = np.array([0.3 * KEY_FONT_SIZE * max(len(w), 1) + 1 for w in words])
+    half_h = np.full(n, 0.55 * KEY_FONT_SIZE)
+    markers = [(xs[j] - radius[j], ys[j] - radius[j], xs[j] + radius[j], ys[j] + radius[j])
+               for j in range(n)]
+    placed: list[tuple[float, float, float, float]] = []
+    spots = np.empty(n, dtype=object)
+    for i in range(n):
+        if not (np.isfinite(xs[i]) and np.isfinite(ys[i])):
+            spots[i] = _LABEL_SPOTS[0][0]
+            continue
+        best, best_cost = _LABEL_SPOTS[0][0], np.inf
+        for name, dx, dy in _LABEL_SPOTS:
+            cx = xs[i] + dx * (radius[i] + half_w[i] + 1)
+            cy = ys[i] + dy * (radius[i] + half_h[i] + 1)
+            box = (cx - half_w[i], cy - half_h[i], cx + half_w[i], cy + half_h[i])
+            cost = sum(_overlap(box, other) for other in placed) + sum(
+                _overlap(box, m) for j, m in enumerate(markers) if j != i)
+            if cost < best_cost:
+                best, best_cost, best_box = name, cost, box
+            if cost == 0:
+                break
+        spots[i] = best
+        placed.append(best_box)
     return spots
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """The area two boxes (x0, y0, x1, y1) share."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
 
 
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:

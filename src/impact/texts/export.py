@@ -181,6 +181,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.report.appendix": (
         "Bijlage: methode, gegevens en vingerafdruk", "Appendix: method, data and fingerprint"
     ),
+    # --- slides ---------------------------------------------------------------------------
+    "export.slides.kind": ("Besluitvorming: presentatie", "Decision making: presentation"),
+    "export.slides.weights": ("Weging: {weights} punten", "Weighting: {weights} points"),
+    "export.slides.file": ("dias", "slides"),
+    "export.cli.chart_needed": (
+        "Geef met --chart aan welke grafiek ({names}); alleen --format pptx maakt ze allemaal.",
+        "Say which chart with --chart ({names}); only --format pptx makes them all.",
+    ),
     # --- the report's first page ---------------------------------------------------------
     "export.summary.title": ("Samenvatting", "Summary"),
     "export.summary.question": ("De vraag", "The question"),
@@ -413,20 +421,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export.page.workbook_button": ("Werkmap (.xlsx)", "Workbook (.xlsx)"),
     "export.page.report_intro": (
-        "Het besluitrapport bevat het doel, de criteria en schalen, de gewichten en "
-        "perspectieven, de methode, de rangorde, balans- en uitruilgrafieken, de robuustheid en "
-        "no-regret-maatregelen, de workshoprondes (alleen aantallen deelnemers) en een "
-        "vingerafdruk van de gegevens en instellingen.",
-        "The decision report holds the purpose, the criteria and scales, the weights and "
-        "perspectives, the method, the ranking, balance and trade-off charts, the robustness "
-        "and no-regret measures, the workshop rounds (participant counts only) and a "
-        "fingerprint of the data and settings.",
+        "Het besluitrapport begint met een samenvatting op één pagina: de vraag, de "
+        "aanbevolen maatregelen en waarom, hoe zeker dat is, de no-regret-maatregelen, de "
+        "balans en de open punten. Daarna volgen de rangorde, de grafieken, de robuustheid, "
+        "de gewichten en de workshoprondes (alleen aantallen deelnemers); in de bijlage de "
+        "methode, de criteria en een vingerafdruk van de gegevens en instellingen. De dia's "
+        "(PowerPoint) bevatten de samenvatting en de grafieken.",
+        "The decision report starts with a one-page summary: the question, the recommended "
+        "measures and why, how certain that is, the no-regret measures, the balance and the "
+        "open issues. Then come the ranking, the charts, the robustness, the weights and the "
+        "workshop rounds (participant counts only); in the appendix the method, the criteria "
+        "and a fingerprint of the data and settings. The slides (PowerPoint) hold the summary "
+        "and the charts.",
     ),
     "export.page.report_lang": ("Taal van het rapport", "Language of the report"),
     "export.page.report_format": ("Formaat", "Format"),
     "export.page.report_pdf": ("PDF (om te printen of te versturen)", "PDF (to print or send)"),
     "export.page.report_html": (
         "HTML (interactieve grafieken, werkt offline)", "HTML (interactive charts, works offline)"
+    ),
+    "export.page.report_pptx": (
+        "Dia's (PowerPoint: samenvatting en grafieken)", "Slides (PowerPoint: summary and charts)"
     ),
     "export.page.make_report": ("Rapport maken", "Make the report"),
     "export.page.making_report": ("Rapport maken… {done}%", "Making the report… {done}%"),
