@@ -8,6 +8,7 @@ from impact.ui import results, session, widgets
 lang = ui.lang()
 assessment = ui.page(ui.tr("results.title"))
 st.caption(ui.tr("results.intro"))
+widgets.presentation_toggle()
 weighting = widgets.pillar_weight_sliders("results")
 profile_note = (
     ui.tr("results.from_profile", profile=ui.plain(weighting.profile)) if weighting.profile

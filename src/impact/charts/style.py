@@ -130,3 +130,38 @@ def _make(traces: list[dict[str, Any]], title: str, lang: str, subtitle: str | N
         **layout,
     }
     return go.Figure(data=traces, layout=spec)
+
+
+PRESENTATION_FACTOR = 1.4
+_FONT_KEYS = frozenset({"font", "textfont", "tickfont", "insidetextfont", "outsidetextfont"})
+
+
+def enlarged(fig: go.Figure, factor: float = PRESENTATION_FACTOR) -> go.Figure:
+    """A copy of `fig` for projecting: every font, the markers, the margins and the
+    height `factor` times as large (the presentation mode of the pages)."""
+
+    def scale(node: Any, in_font: bool = False) -> Any:
+        if isinstance(node, dict):
+            return {k: (v * factor if in_font and k == "size" and isinstance(v, int | float)
+                        else scale(v, k in _FONT_KEYS)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [scale(v) for v in node]
+        return node
+
+    copy = go.Figure(fig)
+    layout = scale(copy.layout.to_plotly_json())  # the charts' layouts hold no arrays
+    layout.setdefault("font", {})["size"] = FONT_SIZE * factor
+    layout["margin"] = {k: v * factor for k, v in (layout.get("margin") or {}).items()}
+    layout["height"] = (layout.get("height") or 500) * factor
+    for annotation in layout.get("annotations", []):  # a numbered key needs room too
+        annotation.setdefault("font", {}).setdefault("size", FONT_SIZE * factor)
+    copy.layout = layout
+    for trace in copy.data:
+        for name in ("textfont", "insidetextfont", "outsidetextfont", "marker"):
+            part = getattr(trace, name, None) if name in trace else None
+            size = getattr(part, "size", None) if part is not None else None
+            if size is None or isinstance(size, str):
+                continue
+            part.size = (size * factor if isinstance(size, int | float)
+                         else [v * factor for v in size])
+    return copy

@@ -63,6 +63,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.chart.better": ("beter", "better"),
     "results.chart.rank_n": ("Plaats {rank}", "Rank {rank}"),
     "results.chart.rank_rest": ("Plaats {rank} of lager", "Rank {rank} or lower"),
+    "results.presentation": ("Presentatiemodus", "Presentation mode"),
+    "results.presentation_help": (
+        "Grotere letters en grafieken over de volle breedte, om te projecteren.",
+        "Larger type and charts across the full width, for projecting.",
+    ),
     "results.chart.key": ("Maatregelen (nummer = plaats)", "Measures (number = place)"),
     "results.chart.mainly": ("Vooral {pillar}", "Mainly {pillar}"),
     "results.chart.group.top": ("Plaats 1–3", "Rank 1–3"),
