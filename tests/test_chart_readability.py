@@ -17,6 +17,7 @@ from impact.charts import FONT_SIZE, PILLAR_COLOURS
 from impact.io import read_assessment
 from impact.model import PILLARS, Assessment, Measure, Score
 from tests.conftest import EXAMPLE_DIR
+from tests.test_charts import strings
 
 LONG_WORDS = ("Vrijwillige opkoopregeling veehouderijen", "Hydrologische bufferzone",
               "Natuurinclusieve landbouw met extensieve begrazing",
@@ -62,25 +63,6 @@ def fonts(fig: go.Figure) -> list[tuple[str, dict[str, Any]]]:
     spec = json.loads(fig.to_json())
     spec["layout"].pop("template", None)
     walk(spec, "")
-    return found
-
-
-def strings(fig: go.Figure) -> list[str]:
-    spec = json.loads(fig.to_json())
-    spec["layout"].pop("template", None)
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, str):
-            found.append(node)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
     return found
 
 
@@ -184,3 +166,27 @@ def test_tradeoff_colours_are_rank_groups_from_a_colour_blind_safe_palette(
     colours = [tr.marker.color for tr in groups]
     assert len(set(colours)) == 3 and set(colours) <= okabe_ito
     assert not set(colours) & set(PILLAR_COLOURS.values())  # never mistaken for a pillar
+
+
+@pytest.mark.parametrize("which", ["example", "crowded"])
+def test_no_two_labels_overlap_in_the_svg(kaleido_server, request, which: str) -> None:
+    """Text boxes from the SVG export (as printed and projected): no label on another.
+
+    The boxes are estimated on the wide side (see tests/svg_boxes.py). One exception, for
+    the 25 crowded measures only: where several dots lie on top of each other, their
+    place numbers may touch (a few pairs, less than a third of a number's box each); the
+    key and the hover still name them. Every other text stays clear.
+    """
+    from impact import export
+    from tests.svg_boxes import overlapping, text_boxes
+
+    assessment = request.getfixturevalue(which)
+    for name, fig in all_figures(assessment).items():
+        boxes = text_boxes(export.figure_to_bytes(fig, "svg", lang="nl"))
+        assert len(boxes) > 10, name
+        found = overlapping(boxes)
+        numbers = [pair for pair in found if pair[0].isdigit() and pair[1].isdigit()]
+        if which == "crowded" and name in ("balance", "tradeoff"):
+            assert len(numbers) <= 3 and all(area < 75 for _, _, area in numbers), numbers
+            found = [pair for pair in found if pair not in numbers]
+        assert found == [], name

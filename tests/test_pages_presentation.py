@@ -3,7 +3,6 @@ lasts from page to page until switched off; downloads keep the normal size."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -11,20 +10,9 @@ from streamlit.testing.v1 import AppTest
 from impact import charts, engine
 from impact.charts import FONT_SIZE, PRESENTATION_FACTOR
 from impact.io import read_assessment
-from tests.conftest import APP, EXAMPLE_DIR
-
-
-def start(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+from tests.conftest import EXAMPLE_DIR
+from tests.test_pages_results import chart_specs as specs
+from tests.test_pages_results import start
 
 
 def styles(at: AppTest) -> str:

@@ -12,8 +12,10 @@ import plotly.graph_objects as go
 from impact.charts.frames import _pillar_dict, _sorted
 from impact.charts.labels import esc, label_positions, measure_labels, numbered_key, pillar_name
 from impact.charts.style import (
+    EXPORT_WIDTH,
     FONT_SIZE,
     INK,
+    KEY_LINE_HEIGHT,
     NEUTRAL_LINE,
     PILLAR_COLOURS,
     PILLAR_INK,
@@ -69,6 +71,13 @@ def balance_chart(
     minimums = _ternary_minimums(shares)
     dominant = dominant_pillars(shares)
     labels = measure_labels(data, lang)
+    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang))
+    plot_w, plot_h = _plot_size(key, left=60)
+    # the largest equilateral triangle in the ternary's domain (88 % wide, 86 % high),
+    # with the domain at the top of a chart made tall by a long key
+    side = min(0.88 * plot_w, 0.86 * plot_h * 2 / np.sqrt(3))
+    top = 1 - 40 / plot_h  # room between the legend and the ecology corner's title
+    bottom = max(0.0, top - (side * np.sqrt(3) / 2 + 90) / plot_h)
 
     def axis(pillar: Pillar) -> dict[str, Any]:
         return {
@@ -80,7 +89,7 @@ def balance_chart(
         }
 
     return _make(
-        [_balance_points(data, shares, dominant, lang, minimums),
+        [_balance_points(data, shares, dominant, lang, minimums, side),
          *_legend_entries("scatterternary", [(t("results.chart.mainly", lang,
                                                 pillar=pillar_name(p, lang).lower()),
                                               PILLAR_COLOURS[p], "circle")
@@ -90,11 +99,12 @@ def balance_chart(
         subtitle,
         height=560,
         legend_rows=1,
-        key=numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang)),
+        key=key,
         margin={"l": 60, "b": 60},
         # the domain leaves room between the legend and the ecology corner's title
         ternary={"sum": 1, "aaxis": axis(Pillar.ECOLOGY), "baxis": axis(Pillar.ECONOMY),
-                 "caxis": axis(Pillar.PEOPLE), "domain": {"x": [0, 1], "y": [0, 0.86]}},
+                 "caxis": axis(Pillar.PEOPLE),
+                 "domain": {"x": [0.04, 0.92], "y": [bottom, top]}},
     )
 
 
@@ -127,8 +137,15 @@ def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[A
     return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
 
 
+def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[float, float]:
+    """The plot area (px) of a keyed chart exported at the default width: where the
+    labels are placed (on screen the page's width differs a little)."""
+    height = max(560.0, 172.0 + KEY_LINE_HEIGHT * key["lines"])
+    return EXPORT_WIDTH - key["margin"] - left, height - 172.0
+
+
 def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
-                    lang: str, minimums: Mapping[str, float]) -> dict[str, Any]:
+                    lang: str, minimums: Mapping[str, float], side: float) -> dict[str, Any]:
     """The measures in the triangle, larger the higher their overall score."""
     labels = measure_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
@@ -151,9 +168,8 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
         c=shares[Pillar.PEOPLE.value].to_numpy(),
         mode="markers+text",
         text=numbers,
-        # a triangle about 460 px a side on screen and in the report
         textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
-                                          span=(460.0, 460.0))),
+                                          span=(side, side))),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
         marker={"size": sizes,
@@ -211,8 +227,12 @@ def tradeoff_chart(
     y_range = _padded_range(ny, data[y.value].astype(float), 0.08)
     labels = measure_labels(data, lang)
     legend = [(t("results.chart.pareto", lang), "#FFFFFF", "diamond")]
+    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang),
+                       note=t("results.chart.size_note", lang,
+                              pillar=pillar_name(colour, lang).lower()))
     return _make(
-        [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range)),
+        [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range),
+                           _plot_size(key, left=80)),
          *_legend_entries("scatter", legend)],
         title or t("results.chart.tradeoff.title", lang),
         lang,
@@ -221,9 +241,7 @@ def tradeoff_chart(
         annotations=_quadrant_labels(nx, x_range, y_range, lang),
         height=560,
         legend_rows=1,
-        key=numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang),
-                         note=t("results.chart.size_note", lang,
-                                pillar=pillar_name(colour, lang).lower())),
+        key=key,
         margin={"b": 60},
         xaxis={"title": {"text": pillar_name(x, lang) + " →",
                          "font": {"color": PILLAR_INK[x], "size": FONT_SIZE + 2}},
@@ -236,7 +254,7 @@ def tradeoff_chart(
 
 def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
                      ranges: tuple[tuple[float, float], tuple[float, float]],
-                     ) -> list[dict[str, Any]]:
+                     plot: tuple[float, float]) -> list[dict[str, Any]]:
     """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
     labels = measure_labels(data, lang)
@@ -252,7 +270,7 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
     sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
     (x_lo, x_hi), (y_lo, y_hi) = ranges
     spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
-                            sizes=sizes, texts=numbers, span=(700.0, 420.0))
+                            sizes=sizes, texts=numbers, span=plot)
     hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"

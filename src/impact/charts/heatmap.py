@@ -14,6 +14,10 @@ from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, PILLAR_INK, _make
 from impact.i18n import t
 from impact.model import PILLARS, Assessment, Pillar
 
+# Characters per line of an upright column label: two lines at most for most names, so
+# that a label is no wider than its column even in a narrow export.
+LABEL_WIDTH = 28
+
 
 def heatmap_chart(
     deviation: pd.DataFrame,
@@ -45,13 +49,15 @@ def heatmap_chart(
         # upright (a column is too narrow for a name across), wrapped, whole; a span per
         # line, as plotly styles each line apart
         colour = PILLAR_INK[Pillar(criterion_pillars[c])]
-        lines = wrap(criterion_labels.get(c, c), 22).split("<br>")
+        lines = wrap(criterion_labels.get(c, c), LABEL_WIDTH).split("<br>")
         return "<br>".join(f'<span style="color:{colour}">{line}</span>' for line in lines)
 
     col_ticks = [tick(c) for c in columns]
     row_ticks = [wrap(measure_names.get(r, r), 30) for r in rows]
-    tick_chars = max((len(criterion_labels.get(c, c)) for c in columns), default=1)
-    tick_length = min(tick_chars, 22)  # the longest line of a wrapped column label
+    # the longest line of a column label (escaped text counts a little long: fine)
+    tick_length = max((len(line) for c in columns
+                       for line in wrap(criterion_labels.get(c, c), LABEL_WIDTH).split("<br>")),
+                      default=1)
     row_height = rows_height(row_ticks, 34)
 
     return _make(
@@ -63,7 +69,7 @@ def heatmap_chart(
         annotations=annotations,
         height=170 + row_height + int(0.6 * FONT_SIZE * tick_length),
         # room below for the upright labels and right for the colour bar's title
-        margin={"b": int(0.62 * FONT_SIZE * tick_length) + 40, "r": 60},
+        margin={"b": int(0.6 * FONT_SIZE * tick_length) + 30, "r": 60},
         legend_rows=1,  # room for the pillar names above the columns
         xaxis={"tickmode": "array", "tickvals": columns, "ticktext": col_ticks,
                "side": "bottom", "type": "category", "tickangle": -90},
@@ -103,8 +109,10 @@ def _score_cells(dev: pd.DataFrame, raw: pd.DataFrame, criterion_labels: Mapping
         xgap=2,
         ygap=2,
         colorbar={
-            "title": {"text": t("results.chart.heatmap.scale", lang)},
-            "tickvals": [-1, 0, 1],
+            # a shorter bar, so that its title above clears the "better" tick
+            "title": {"text": t("results.chart.heatmap.scale", lang), "side": "top"},
+            "len": 0.8, "y": 0.4, "yanchor": "middle",
+            "tickvals": [-0.94, 0, 0.94],  # the end labels inside the bar's length
             "ticktext": [t("results.chart.worse", lang), t("results.chart.no_change", lang),
                          t("results.chart.better", lang)],
             "thickness": 14,

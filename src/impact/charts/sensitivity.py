@@ -210,7 +210,7 @@ def perspectives_chart(
         title or t("results.chart.perspectives.title", lang),
         lang,
         subtitle,
-        height=200 + 34 * max(len(ids), 1),
+        height=200 + rows_height(ticks, 34),
         legend_rows=2,  # room for the profile names above the columns
         xaxis={"tickmode": "array", "tickvals": list(range(len(profiles))),
                "ticktext": [wrap(p, 16) for p in profiles], "side": "top"},
@@ -253,7 +253,7 @@ def kendall_chart(
         title or t("results.chart.kendall.title", lang),
         lang,
         subtitle,
-        height=200 + 50 * max(len(names), 1),
+        height=200 + rows_height(ticks, 50),
         xaxis={"tickmode": "array", "tickvals": positions, "ticktext": ticks},
         yaxis={"tickmode": "array", "tickvals": positions, "ticktext": ticks,
                "autorange": "reversed"},

@@ -56,6 +56,7 @@ NEUTRAL_LINE = "#555555"
 FONT_SIZE = 14
 TITLE_SIZE = 20
 KEY_LINE_HEIGHT = 1.45 * FONT_SIZE  # one line of a numbered key, in px
+EXPORT_WIDTH = 1000  # px: a chart exported without a width (impact.export.DEFAULT_WIDTH)
 INK = "#1F2933"  # all chart text: near black on white
 MUTED_INK = "#3E4C59"  # secondary text (axis ticks of the radar, notes), still dark
 # Rank groups (trade-off chart): Okabe-Ito colours no pillar uses, dark to light.

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from impact.charts.labels import esc, wrap
+from impact.charts.labels import esc, rows_height, wrap
 from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, INK, SPREAD_SCALE, TITLE_SIZE
 from impact.i18n import t
 
@@ -41,9 +41,13 @@ def _cell_heatmap(measures: list[str], criteria: list[str], measure_names: Mappi
                   criterion_names: Mapping[str, str], title: str,
                   **heatmap: Any) -> go.Figure:
     """A measures × criteria heatmap with the names (escaped) on the axes."""
+    rows = [wrap(measure_names.get(m, m), 32) for m in measures]  # whole names, never cut
+    # a shorter colour bar: its title above clears the top tick
+    heatmap["colorbar"] = {**heatmap.get("colorbar", {}), "len": 0.8, "y": 0.4,
+                           "ticklabelposition": "outside bottom",
+                           "yanchor": "middle"}
     fig = go.Figure(go.Heatmap(
-        x=[wrap(criterion_names.get(c, c), 13) for c in criteria],
-        y=[wrap(measure_names.get(m, m), 32) for m in measures],  # whole names, never cut
+        x=[wrap(criterion_names.get(c, c), 13) for c in criteria], y=rows,
         texttemplate="%{text}", xgap=2, ygap=2, **heatmap,
     ))
     fig.update_layout(
@@ -51,7 +55,7 @@ def _cell_heatmap(measures: list[str], criteria: list[str], measure_names: Mappi
                "font": {"size": TITLE_SIZE, "color": INK}},
         yaxis={"autorange": "reversed"},
         xaxis={"side": "bottom", "tickangle": 0, "tickfont": {"size": FONT_SIZE}},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10}, height=160 + 40 * len(measures),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, height=160 + rows_height(rows, 40),
         font={"size": FONT_SIZE, "color": INK},
     )
     return fig

@@ -172,14 +172,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "was made from. The same data and settings give the same fingerprint; any change gives "
         "a different one.",
     ),
+    "export.report.details": ("Onderbouwing", "Details"),
+    "export.report.appendix": (
+        "Bijlage: methode, gegevens en vingerafdruk", "Appendix: method, data and fingerprint"
+    ),
     "export.report.fingerprint_plain": (
         "Deze code identificeert precies de gegevens en instellingen die voor dit rapport "
         "zijn gebruikt.",
         "This code identifies exactly the data and settings used for this report.",
-    ),
-    "export.report.details": ("Onderbouwing", "Details"),
-    "export.report.appendix": (
-        "Bijlage: methode, gegevens en vingerafdruk", "Appendix: method, data and fingerprint"
     ),
     # --- slides ---------------------------------------------------------------------------
     "export.slides.kind": ("Besluitvorming: presentatie", "Decision making: presentation"),
