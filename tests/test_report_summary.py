@@ -109,3 +109,37 @@ def test_a_clear_winner_is_certain_and_floors_are_open_issues(example) -> None:
     summary = summary_text(floored)
     assert "fall below a floor and are therefore ranked last" in summary
     assert clear.measures[5].label("en") in summary
+
+
+# A4 at 96 px per inch, less the report's @page margins (14 mm left and right, 16 mm top,
+# 18 mm bottom): the printed page's text area.
+MM = 96 / 25.4
+A4_TEXT_WIDTH = round((210 - 28) * MM)
+A4_TEXT_HEIGHT = round((297 - 34) * MM)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_summary_fits_on_the_first_printed_page(example, lang: str) -> None:
+    """Laid out by Chromium for print at the A4 text width: the summary ends before the
+    page does, and the details start on a new page."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+
+    sync_playwright = require_browser()
+    page_html = export.report_html(example, lang=lang, profile="Provincie", workshop_rounds=[])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": A4_TEXT_WIDTH, "height": A4_TEXT_HEIGHT})
+            tab.emulate_media(media="print")
+            tab.set_content(page_html, wait_until="load")
+            bottom = tab.evaluate(
+                "document.querySelector('section#summary').getBoundingClientRect().bottom")
+            style = tab.evaluate(
+                "getComputedStyle(document.querySelector('p.part')).breakBefore")
+            first = tab.evaluate("document.querySelector('ol.recommended li').innerText")
+        finally:
+            browser.close()
+    assert 0 < bottom <= A4_TEXT_HEIGHT
+    assert style == "page"
+    best = engine.evaluate(example, profile=example.profile("Provincie")).ranked().index[0]
+    assert first.startswith(example.measure(best).label(lang))

@@ -139,6 +139,7 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
     from pathlib import Path
 
     from impact.i18n import t
+    from impact.numbers import format_number
 
     target = Path(args.output)
     try:
@@ -146,7 +147,8 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
     except OSError as exc:
         raise CliError(t("export.cli.write_failed", args.lang, path=args.output,
                          error=exc.strerror or str(exc))) from None
-    print(t("export.cli.written", args.lang, path=target, size=f"{len(data) / 1024:.0f}"))
+    print(t("export.cli.written", args.lang, path=target,
+            size=format_number(len(data) / 1024, args.lang, 0)))
 
 
 def _weighting(profile: WeightProfile | None, method: str) -> Weighting:
