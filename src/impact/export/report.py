@@ -259,7 +259,7 @@ def _ranking_table(a: Assessment, ranking: pd.DataFrame, lang: str) -> _Table:
         [
             format_number(row["rank"], lang, 0),
             _measure_label(a, str(measure_id), lang),
-            format_number(row["score"], lang, 3),
+            format_number(row["score"], lang, 2),  # as the charts and the results page
             *[format_number(row.get(str(p)), lang, 2) for p in PILLARS],
             format_number(row.get("balance"), lang, 2),
         ]
