@@ -21,6 +21,8 @@ def styles(at: AppTest) -> str:
 
 def test_presentation_mode_enlarges_the_charts_and_the_page(db_path: Path) -> None:
     at = start("views/results.py")
+    # the charts' own type and ink, not Streamlit's chart theme (small grey labels)
+    assert {el.proto.theme for el in at.get("plotly_chart")} == {""}
     normal = specs(at)[0]["layout"]
     assert normal["font"]["size"] == FONT_SIZE and "max-width: 100%" not in styles(at)
     at.toggle(key="presentation_switch").set_value(True).run()

@@ -98,7 +98,9 @@ def chart(fig: go.Figure, name: str, *, key: str | None = None, caption: str | N
     `chart-<name>` unless `key` says otherwise.
     """
     shown = enlarged(fig) if presenting() else fig  # downloads keep the normal size
-    st.plotly_chart(shown, key=key or f"chart-{name}", config=CHART_CONFIG, width="stretch")
+    # theme=None: our own type sizes and dark ink, not Streamlit's small grey chart theme
+    st.plotly_chart(shown, key=key or f"chart-{name}", config=CHART_CONFIG, width="stretch",
+                    theme=None)
     if caption:
         st.caption(caption)
     if downloads:
