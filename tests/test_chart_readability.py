@@ -153,7 +153,8 @@ def test_balance_dots_take_their_dominant_pillars_colour(example: Assessment) ->
         dominant = max(PILLARS, key=lambda p: shares.loc[mid, p.value])
         assert colour == PILLAR_COLOURS[dominant]
     legend = {tr.name for tr in fig.data[1:]}
-    assert legend <= {"Mainly ecology", "Mainly economy", "Mainly people"} and legend
+    assert legend <= {"Ecology", "Economy", "People"} and legend
+    assert fig.layout.legend.title.text == "Score mainly from:"
 
 
 def test_tradeoff_colours_are_rank_groups_from_a_colour_blind_safe_palette(

@@ -12,10 +12,10 @@ import plotly.graph_objects as go
 from impact.charts.frames import _pillar_dict, _sorted
 from impact.charts.labels import esc, label_positions, measure_labels, numbered_key, pillar_name
 from impact.charts.style import (
-    EXPORT_WIDTH,
     FONT_SIZE,
     INK,
     KEY_LINE_HEIGHT,
+    LAYOUT_WIDTHS,
     NEUTRAL_LINE,
     PILLAR_COLOURS,
     PILLAR_INK,
@@ -74,8 +74,10 @@ def balance_chart(
     key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang))
     plot_w, plot_h = _plot_size(key, left=60)
     # the largest equilateral triangle in the ternary's domain (88 % wide, 86 % high),
-    # with the domain at the top of a chart made tall by a long key
-    side = min(0.88 * plot_w, 0.86 * plot_h * 2 / np.sqrt(3))
+    # with the domain at the top of a chart made tall by a long key; labels are placed
+    # for the report's width and an exported image's
+    sides = [min(0.88 * w, 0.86 * plot_h * 2 / np.sqrt(3)) for w in plot_w]
+    side = max(sides)
     top = 1 - 40 / plot_h  # room between the legend and the ecology corner's title
     bottom = max(0.0, top - (side * np.sqrt(3) / 2 + 90) / plot_h)
 
@@ -89,16 +91,17 @@ def balance_chart(
         }
 
     return _make(
-        [_balance_points(data, shares, dominant, lang, minimums, side),
-         *_legend_entries("scatterternary", [(t("results.chart.mainly", lang,
-                                                pillar=pillar_name(p, lang).lower()),
-                                              PILLAR_COLOURS[p], "circle")
+        [_balance_points(data, shares, dominant, lang, minimums, sides),
+         *_legend_entries("scatterternary", [(pillar_name(p, lang), PILLAR_COLOURS[p], "circle")
                                              for p in PILLARS if p in set(dominant)])],
         title or t("results.chart.balance.title", lang),
         lang,
         subtitle,
         height=560,
         legend_rows=1,
+        # "Mostly from: ● Ecology ● Economy ● People": one row also in the report's width
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0.0,
+                "xanchor": "left", "title": {"text": t("results.chart.mainly", lang)}},
         key=key,
         margin={"l": 60, "b": 60},
         # the domain leaves room between the legend and the ecology corner's title
@@ -137,15 +140,16 @@ def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[A
     return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
 
 
-def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[float, float]:
-    """The plot area (px) of a keyed chart exported at the default width: where the
-    labels are placed (on screen the page's width differs a little)."""
+def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[list[float], float]:
+    """The plot area (px) of a keyed chart at the widths it is mostly drawn at (the
+    report's, an exported image's): the labels are placed to stay clear at both."""
     height = max(560.0, 172.0 + KEY_LINE_HEIGHT * key["lines"])
-    return EXPORT_WIDTH - key["margin"] - left, height - 172.0
+    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - 172.0
 
 
 def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
-                    lang: str, minimums: Mapping[str, float], side: float) -> dict[str, Any]:
+                    lang: str, minimums: Mapping[str, float],
+                    sides: list[float]) -> dict[str, Any]:
     """The measures in the triangle, larger the higher their overall score."""
     labels = measure_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
@@ -169,7 +173,7 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
         mode="markers+text",
         text=numbers,
         textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
-                                          span=(side, side))),
+                                          spans=[(side, side) for side in sides])),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
         marker={"size": sizes,
@@ -254,7 +258,7 @@ def tradeoff_chart(
 
 def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
                      ranges: tuple[tuple[float, float], tuple[float, float]],
-                     plot: tuple[float, float]) -> list[dict[str, Any]]:
+                     plot: tuple[list[float], float]) -> list[dict[str, Any]]:
     """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
     labels = measure_labels(data, lang)
@@ -270,7 +274,8 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
     sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
     (x_lo, x_hi), (y_lo, y_hi) = ranges
     spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
-                            sizes=sizes, texts=numbers, span=plot)
+                            sizes=sizes, texts=numbers,
+                            spans=[(width, plot[1]) for width in plot[0]])
     hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -101,55 +101,73 @@ def short(text: object, width: int = 20) -> str:
 
 KEY_FONT_SIZE = FONT_SIZE
 
-# plotly text positions and where each puts a label's centre, as (dx, dy) in units of
-# (marker radius + half the label's width or height); y points up
-_LABEL_SPOTS: tuple[tuple[str, float, float], ...] = (
-    ("top center", 0.0, 1.0), ("middle right", 1.0, 0.0), ("bottom center", 0.0, -1.0),
-    ("middle left", -1.0, 0.0), ("top right", 0.8, 0.8), ("bottom left", -0.8, -0.8),
-    ("top left", -0.8, 0.8), ("bottom right", 0.8, -0.8),
+# plotly text positions: (name, kx, ky), the side of the marker the label goes to (y up)
+_LABEL_SPOTS: tuple[tuple[str, int, int], ...] = (
+    ("top center", 0, 1), ("middle right", 1, 0), ("bottom center", 0, -1),
+    ("middle left", -1, 0), ("top right", 1, 1), ("bottom left", -1, -1),
+    ("top left", -1, 1), ("bottom right", 1, -1),
 )
+# Where plotly puts a label, measured in its SVG (14 px text): its marker's radius counts
+# 1.25 times, the label starts 1 px beyond it sideways; a label's box centre lies 8.8 px
+# above it (top) or 7.3 px below it (bottom).
+_MARKER_REACH = 1.25
+_ABOVE, _BELOW, _BESIDE = 8.8, 7.3, 1.0
+
+
+def _label_centre(x: float, y: float, reach: float, half_w: float, kx: int,
+                  ky: int) -> tuple[float, float]:
+    cx = x + kx * (reach + _BESIDE + half_w)
+    cy = y + (reach + _ABOVE if ky > 0 else -(reach + _BELOW) if ky < 0 else 0.7)
+    return cx, cy
 
 
 def label_positions(x: Any, y: Any, *, sizes: Any = None, texts: Any = None,
-                    span: tuple[float, float] = (700.0, 450.0)) -> np.ndarray:
+                    span: tuple[float, float] = (700.0, 450.0),
+                    spans: Sequence[tuple[float, float]] | None = None) -> np.ndarray:
     """Text positions that keep point labels off each other and off the markers.
 
     `x`, `y` are the points' places as fractions (0..1) of the plot's width and height,
-    `span` that plot in pixels, `sizes` the marker diameters in px (default 12) and
-    `texts` the labels (default one digit). Plotly does not avoid label overlap; this
-    greedy pass (in the given order, so the best measures choose first) gives each label
-    the first spot whose box hits no label placed before and no marker, else the spot
-    that overlaps least.
+    `span` that plot in pixels (or `spans`: several sizes the chart is drawn at, all
+    counted), `sizes` the marker diameters in px (default 12) and `texts` the labels
+    (default one digit). Plotly does not avoid label overlap; this greedy pass (in the
+    given order, so the best measures choose first) gives each label the first spot
+    whose box hits no label placed before and no marker, else the spot that overlaps
+    least.
     """
-    xs = np.asarray(x, dtype=float) * span[0]
-    ys = np.asarray(y, dtype=float) * span[1]
-    n = xs.size
-    radius = (np.full(n, 12.0) if sizes is None else np.asarray(sizes, dtype=float)) / 2
+    fx, fy = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = fx.size
+    diameter = np.full(n, 12.0) if sizes is None else np.asarray(sizes, dtype=float)
+    radius = _MARKER_REACH * diameter / 2
     words = ["0"] * n if texts is None else [str(v) for v in texts]
     half_w = np.array([0.3 * KEY_FONT_SIZE * max(len(w), 1) + 1 for w in words])
     half_h = np.full(n, 0.55 * KEY_FONT_SIZE)
-    markers = [(xs[j] - radius[j], ys[j] - radius[j], xs[j] + radius[j], ys[j] + radius[j])
-               for j in range(n)]
-    placed: list[tuple[float, float, float, float]] = []
-    spots = np.empty(n, dtype=object)
+    layouts = [(fx * w, fy * h) for w, h in (spans or [span])]
+    markers = [[(xs[j] - radius[j], ys[j] - radius[j], xs[j] + radius[j], ys[j] + radius[j])
+                for j in range(n)] for xs, ys in layouts]
+    placed: list[list[Box]] = [[] for _ in layouts]
+    spots = np.full(n, _LABEL_SPOTS[0][0], dtype=object)
     for i in range(n):
-        if not (np.isfinite(xs[i]) and np.isfinite(ys[i])):
-            spots[i] = _LABEL_SPOTS[0][0]
+        if not (np.isfinite(fx[i]) and np.isfinite(fy[i])):
             continue
-        best, best_cost = _LABEL_SPOTS[0][0], np.inf
-        for name, dx, dy in _LABEL_SPOTS:
-            cx = xs[i] + dx * (radius[i] + half_w[i] + 1)
-            cy = ys[i] + dy * (radius[i] + half_h[i] + 1)
-            box = (cx - half_w[i], cy - half_h[i], cx + half_w[i], cy + half_h[i])
-            cost = sum(_overlap(box, other) for other in placed) + sum(
-                _overlap(box, m) for j, m in enumerate(markers) if j != i)
+        best_cost, best_boxes = np.inf, None
+        for name, kx, ky in _LABEL_SPOTS:
+            boxes = []
+            for xs, ys in layouts:
+                cx, cy = _label_centre(xs[i], ys[i], radius[i], half_w[i], kx, ky)
+                boxes.append((cx - half_w[i], cy - half_h[i], cx + half_w[i], cy + half_h[i]))
+            cost = sum(_overlap(box, other) for k, box in enumerate(boxes) for other in placed[k])
+            cost += sum(_overlap(box, m) for k, box in enumerate(boxes)
+                        for j, m in enumerate(markers[k]) if j != i)
             if cost < best_cost:
-                best, best_cost, best_box = name, cost, box
+                spots[i], best_cost, best_boxes = name, cost, boxes
             if cost == 0:
                 break
-        spots[i] = best
-        placed.append(best_box)
+        for k, box in enumerate(best_boxes or []):
+            placed[k].append(box)
     return spots
+
+
+Box = tuple[float, float, float, float]
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:

@@ -56,7 +56,9 @@ NEUTRAL_LINE = "#555555"
 FONT_SIZE = 14
 TITLE_SIZE = 20
 KEY_LINE_HEIGHT = 1.45 * FONT_SIZE  # one line of a numbered key, in px
-EXPORT_WIDTH = 1000  # px: a chart exported without a width (impact.export.DEFAULT_WIDTH)
+# px: the widths a chart is mostly drawn at, the report's and an exported image's
+# (impact.export REPORT_CHART_WIDTH, DEFAULT_WIDTH); point labels are placed for both
+LAYOUT_WIDTHS = (760, 1000)
 INK = "#1F2933"  # all chart text: near black on white
 MUTED_INK = "#3E4C59"  # secondary text (axis ticks of the radar, notes), still dark
 # Rank groups (trade-off chart): Okabe-Ito colours no pillar uses, dark to light.

@@ -69,7 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Larger type and charts across the full width, for projecting.",
     ),
     "results.chart.key": ("Maatregelen (nummer = plaats)", "Measures (number = place)"),
-    "results.chart.mainly": ("Vooral {pillar}", "Mainly {pillar}"),
+    "results.chart.mainly": ("Score vooral uit:", "Score mainly from:"),
     "results.chart.group.top": ("Plaats 1–3", "Rank 1–3"),
     "results.chart.group.middle": ("Plaats 4–6", "Rank 4–6"),
     "results.chart.group.rest": ("Plaats 7 en lager", "Rank 7 and lower"),
