@@ -183,12 +183,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- slides ---------------------------------------------------------------------------
     "export.slides.kind": ("Besluitvorming: presentatie", "Decision making: presentation"),
-    "export.slides.weights": ("Weging: {weights} punten", "Weighting: {weights} points"),
-    "export.slides.file": ("dias", "slides"),
     "export.cli.chart_needed": (
         "Geef met --chart aan welke grafiek ({names}); alleen --format pptx maakt ze allemaal.",
         "Say which chart with --chart ({names}); only --format pptx makes them all.",
     ),
+    "export.slides.weights": ("Weging: {weights} punten", "Weighting: {weights} points"),
+    "export.slides.file": ("dias", "slides"),
     # --- the report's first page ---------------------------------------------------------
     "export.summary.title": ("Samenvatting", "Summary"),
     "export.summary.question": ("De vraag", "The question"),
