@@ -103,7 +103,8 @@ def test_ranking_marks_floor_violations_and_no_regret_measures(example: Assessme
 def test_balance_shares_are_the_pillar_contribution_shares(example: Assessment) -> None:
     ev = engine.evaluate(example, pillar_weights={"ecology": 60, "economy": 15, "people": 25})
     fig = charts.balance_chart(ev.table, lang="nl")
-    (trace,) = fig.data
+    trace = fig.data[0]  # the measures; the others are legend entries without points
+    assert all(tr.a == (None,) for tr in fig.data[1:])
     order = ranked(ev.table)
     ids = list(trace.ids)
     assert ids == list(order.index)
@@ -124,15 +125,28 @@ def test_tradeoff_scatter_neutral_lines_quadrants_and_pareto(example: Assessment
     ev = engine.evaluate(example)
     fig = charts.tradeoff_chart(ev.table, ev.neutral, lang="en")
     points = {}
+    groups = {}
     for trace in fig.data:
-        for mid, x, y, colour in zip(trace.ids, trace.x, trace.y, trace.marker.color,
+        if trace.ids is None:  # a legend entry (what the diamond means)
+            continue
+        for mid, x, y, symbol in zip(trace.ids, trace.x, trace.y, trace.marker.symbol,
                                      strict=True):
-            points[mid] = (x, y, colour, trace.name.startswith("Pareto"))
+            points[mid] = (x, y, symbol == "diamond")
+            groups[mid] = trace.name
     assert set(points) == set(ev.table.index)
-    for mid, (x, y, colour, pareto) in points.items():
+    for mid, (x, y, pareto) in points.items():
         row = ev.table.loc[mid]
-        assert (x, y, colour) == pytest.approx((row["ecology"], row["economy"], row["people"]))
+        assert (x, y) == pytest.approx((row["ecology"], row["economy"]))
         assert pareto == bool(row["pareto"])
+        expected = ("Rank 1–3" if row["rank"] <= 3 else "Rank 4–6" if row["rank"] <= 6
+                    else "Rank 7 and lower")
+        assert groups[mid] == expected
+    # dot size follows the people score
+    sizes = {mid: s for tr in fig.data if tr.ids for mid, s in zip(tr.ids, tr.marker.size,
+                                                                    strict=True)}
+    most = ev.table["people"].idxmax()
+    least = ev.table["people"].idxmin()
+    assert sizes[most] > sizes[least]
     vertical = [s for s in fig.layout.shapes if s.x0 == s.x1]
     horizontal = [s for s in fig.layout.shapes if s.y0 == s.y1]
     assert vertical[0].x0 == pytest.approx(ev.neutral["ecology"])
@@ -187,9 +201,10 @@ def test_pillars_chart_groups_the_three_pillar_scores(example: Assessment) -> No
     bars = [tr for tr in fig.data if tr.type == "bar"]
     order = ranked(ev.table)
     for bar, pillar in zip(bars, PILLARS, strict=True):
-        assert list(bar.x) == list(order.index)
-        np.testing.assert_allclose(arr(bar.y), order[pillar.value].to_numpy())
-    levels = sorted(s.y0 for s in fig.layout.shapes)
+        assert bar.orientation == "h"  # names beside the bars, whole
+        assert list(bar.y) == list(order.index)
+        np.testing.assert_allclose(arr(bar.x), order[pillar.value].to_numpy())
+    levels = sorted(s.x0 for s in fig.layout.shapes)
     assert levels == pytest.approx(sorted(ev.neutral.to_numpy()))
 
 
@@ -200,12 +215,16 @@ def test_acceptability_bars_are_the_smaa_shares(example: Assessment) -> None:
     acc = result.acceptability
     names = {m.id: m.label("nl") for m in example.measures}
     fig = charts.acceptability_chart(acc, measure_names=names, lang="nl")
-    assert len(fig.data) == acc.shape[1]
+    # ranks 1, 2, 3 and the rest together: four colours one tells apart
+    assert [tr.name for tr in fig.data] == ["Plaats 1", "Plaats 2", "Plaats 3",
+                                            "Plaats 4 of lager"]
+    assert len({tr.marker.color for tr in fig.data}) == 4
     order = list(result.mean_rank.sort_values(kind="stable").index)
-    for trace, rank in zip(fig.data, acc.columns, strict=True):
-        assert trace.name == f"Plaats {rank}"
+    for trace, rank in zip(fig.data[:3], acc.columns[:3], strict=True):
         assert list(trace.y) == order
         np.testing.assert_allclose(arr(trace.x), acc.loc[order, rank].to_numpy() * 100)
+    np.testing.assert_allclose(arr(fig.data[3].x),
+                               acc.loc[order, acc.columns[3:]].sum(axis=1).to_numpy() * 100)
     total = sum(np.asarray(tr.x) for tr in fig.data)
     np.testing.assert_allclose(arr(total), 100)
 
@@ -282,9 +301,12 @@ def test_each_pillar_has_one_colour_everywhere(example: Assessment) -> None:
                     (balance.caxis, "people")):
         seen[p].add(axis.color)
     heat = charts.heatmap_from_assessment(example, ev.table)
+    # text takes the pillar's darker shade (same hue, readable on white)
+    ink = {v: PILLAR_COLOURS[p] for p, v in charts.PILLAR_INK.items()}
     for tick, c in zip(heat.layout.xaxis.ticktext, heat.data[0].x, strict=True):
-        colour = tick.split("color:")[1].split('"')[0]
-        seen[example.criterion(c).pillar.value].add(colour)
+        colours = {part.split('"')[0] for part in tick.split("color:")[1:]}
+        assert len(colours) == 1
+        seen[example.criterion(c).pillar.value].add(ink[colours.pop()])
     assert seen == {p.value: {PILLAR_COLOURS[p]} for p in PILLARS}
 
 
@@ -383,7 +405,8 @@ def test_an_assessment_without_people_criteria_still_charts(example: Assessment)
 def test_labels_of_nearby_points_get_different_positions() -> None:
     from impact.charts import label_positions
 
-    spots = label_positions([0.50, 0.52, 0.90, 0.51], [0.50, 0.51, 0.10, 0.49])
+    spots = label_positions([0.50, 0.52, 0.90, 0.51], [0.50, 0.51, 0.10, 0.49],
+                            span=(400, 400))
     # the three points around (0.5, 0.5) each get their own spot; the lone point the first
     assert len({spots[0], spots[1], spots[3]}) == 3
     assert spots[2] == "top center"

@@ -239,7 +239,9 @@ def test_sensitivity_page_smaa_whatif_and_perspectives(db_path: Path) -> None:
     assert titles[0].startswith("Hoe zeker is de rangorde")
     assert "Rangorde per perspectief" in titles and any("Kendall" in t for t in titles)
     acc = chart_specs(at)[0]
-    assert len(acc["data"]) == len(EXAMPLE.measures)  # one trace per rank
+    # ranks 1, 2, 3 and "4 or lower"
+    assert [tr["name"] for tr in acc["data"]] == ["Plaats 1", "Plaats 2", "Plaats 3",
+                                                  "Plaats 4 of lager"]
     views = robustness.perspectives(EXAMPLE)
     regret_free = frame_by_column(at, "Rang bij Provincie")
     assert list(regret_free["Code"]) == views.no_regret

@@ -157,7 +157,8 @@ with tab_report:
         ui.tr("export.page.report_lang"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
         default=lang, key="export:report_lang",
     ) or lang
-    report_formats = ["pdf", "html"] if static_ok else ["html"]
+    # pdf and pptx need Chromium for their static charts
+    report_formats = ["pdf", "html", "pptx"] if static_ok else ["html"]
     report_format = right.radio(
         ui.tr("export.page.report_format"), report_formats,
         format_func=lambda f: t(f"export.page.report_{f}", lang), key="export:report_format",
@@ -175,6 +176,8 @@ with tab_report:
                           profile_label=profile_label, progress=report_progress)
             if report_format == "pdf":
                 data = export.report_pdf(assessment, **kwargs)
+            elif report_format == "pptx":
+                data = export.slides_pptx(assessment, **kwargs)
             else:
                 data = export.report_html(assessment, **kwargs).encode("utf-8")
         except export.ExportError as err:
@@ -188,7 +191,8 @@ with tab_report:
         data = made[1]
         st.success(ui.tr("export.page.report_ready",
                          size=export.format_number(len(data) / 1e6, lang, 1)))
-        kind = ui.tr("export.report.kind").lower()
+        kind = ui.tr("export.slides.file" if report_format == "pptx"
+                     else "export.report.kind").lower()
         st.download_button(
             ui.tr("export.page.download_report"), data=data,
             file_name=export.file_name(f"{base}-{kind}", report_format),

@@ -8,6 +8,7 @@ from impact.ui import results, session, widgets
 lang = ui.lang()
 assessment = ui.page(ui.tr("results.title"))
 st.caption(ui.tr("results.intro"))
+widgets.presentation_toggle()
 weighting = widgets.pillar_weight_sliders("results")
 profile_note = (
     ui.tr("results.from_profile", profile=ui.plain(weighting.profile)) if weighting.profile
@@ -80,19 +81,17 @@ ui.chart(charts.heatmap_from_assessment(assessment, table, lang=lang, subtitle=s
 st.subheader(ui.tr("results.table_header"))
 frame = charts.results_table(table, lang=lang, no_regret=no_regret)
 cols = charts.results_columns(lang)
+numbers = {cols["score"]: 2, cols["ecology"]: 2, cols["economy"]: 2, cols["people"]: 2,
+           cols["balance"]: 2}
 ui.table(
-    frame,
+    # numbers as text in the one notation of the charts (0,68), not Streamlit's 0.680
+    charts.shown_numbers(frame, numbers, lang),
     hide_index=True,
     width="stretch",
     height=ui.table_height(len(frame)),  # every measure visible, no inner scrolling
     key="results-table",
     column_config={
-        cols["score"]: st.column_config.NumberColumn(format="%.3f"),
-        cols["ecology"]: st.column_config.NumberColumn(format="%.3f"),
-        cols["economy"]: st.column_config.NumberColumn(format="%.3f"),
-        cols["people"]: st.column_config.NumberColumn(format="%.3f"),
-        cols["balance"]: st.column_config.NumberColumn(
-            format="%.2f", help=ui.tr("results.col.balance_help")),
+        cols["balance"]: st.column_config.TextColumn(help=ui.tr("results.col.balance_help")),
         cols["pareto"]: st.column_config.CheckboxColumn(help=ui.tr("results.col.pareto_help")),
         cols["no_regret"]: st.column_config.CheckboxColumn(
             help=ui.tr("results.col.no_regret_help")),
@@ -100,9 +99,9 @@ ui.table(
 )
 st.download_button(
     ui.tr("results.download_csv"),
-    data=lambda: export.frame_to_csv_bytes(frame),
+    data=lambda: export.frame_to_csv_bytes(frame, lang),
     file_name="resultaten.csv" if lang == "nl" else "results.csv",
-    mime="text/csv",
+    mime=export.MIME["csv"],
     key="dl-results-table",
     on_click="ignore",
     icon=":material/download:",

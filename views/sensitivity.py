@@ -7,12 +7,13 @@ import streamlit as st
 
 from impact import charts, engine, ui
 from impact.model import PILLARS, Pillar
-from impact.ui import results, session
+from impact.ui import results, session, widgets
 from impact.weighting import TOTAL_POINTS
 
 lang = ui.lang()
 assessment = ui.page(ui.tr("results.s.title"))
 weighting = ui.weighting()
+widgets.presentation_toggle()
 st.caption(ui.tr("results.s.intro", weights=results.settings_summary(weighting, lang)))
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
 try:

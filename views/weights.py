@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import charts, engine, ui
+from impact.numbers import format_percent
 from impact.ui import results, widgets
 from impact.ui import weights_views as controls
 from impact.weighting import TOTAL_POINTS
@@ -50,25 +51,23 @@ effective = pd.DataFrame(
     {
         ui.tr("word.criterion"): [c.label(lang) for c in assessment.criteria],
         ui.tr("word.pillar"): [ui.tr(f"pillar.{c.pillar.value}") for c in assessment.criteria],
-        ui.tr("results.w.col.within"): [100 * evaluation.within.get(c.id, 0.0)
+        # percentages in the one notation of the report (12,5%)
+        ui.tr("results.w.col.within"): [format_percent(evaluation.within.get(c.id, 0.0), lang, 1)
                                         for c in assessment.criteria],
-        ui.tr("results.w.col.overall"): [100 * evaluation.weights.get(c.id, 0.0)
-                                         for c in assessment.criteria],
+        ui.tr("results.w.col.overall"): [
+            format_percent(evaluation.weights.get(c.id, 0.0), lang, 1)
+            for c in assessment.criteria],
     }
 )
 ranking = charts.results_table(evaluation.table, lang=lang)
 cols = charts.results_columns(lang)
 ui.table(
-    ranking[[cols["rank"], cols["measure"], cols["score"]]],
+    charts.shown_numbers(ranking[[cols["rank"], cols["measure"], cols["score"]]],
+                         {cols["score"]: 2}, lang),
     hide_index=True, key="weights-ranking", height=ui.table_height(len(ranking)),
-    column_config={cols["score"]: st.column_config.NumberColumn(format="%.3f")},
 )
 ui.table(
     effective, hide_index=True, key="weights-effective", height=ui.table_height(len(effective)),
-    column_config={
-        ui.tr("results.w.col.within"): st.column_config.NumberColumn(format="%.1f %%"),
-        ui.tr("results.w.col.overall"): st.column_config.NumberColumn(format="%.1f %%"),
-    },
 )
 st.page_link("views/results.py", label=ui.tr("results.w.to_results"),
              icon=":material/leaderboard:")

@@ -89,13 +89,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 # --- export / report -----------------------------------------------------------
 
+_CHART_FORMATS = ("png", "svg", "pdf", "html")
+
+
 def _add_export(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="export one chart of an assessment as PNG, SVG, PDF or interactive HTML"
+        "export", help="export one chart of an assessment as PNG, SVG, PDF or interactive "
+        "HTML, or the summary and the charts as PowerPoint slides (pptx)"
     )
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
-    p.add_argument("--chart", required=True, help="chart name, e.g. ranking, balance, tradeoff")
-    p.add_argument("--format", dest="fmt", choices=("png", "svg", "pdf", "html"),
+    p.add_argument("--chart", action="append",
+                   help="chart name, e.g. ranking, balance, tradeoff (pptx: optional, may be "
+                   "given more than once; default all)")
+    p.add_argument("--format", dest="fmt", choices=(*_CHART_FORMATS, "pptx"),
                    help="file format (default: from the extension of -o)")
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
@@ -134,6 +140,7 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
     from pathlib import Path
 
     from impact.i18n import t
+    from impact.numbers import format_number
 
     target = Path(args.output)
     try:
@@ -141,7 +148,8 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
     except OSError as exc:
         raise CliError(t("export.cli.write_failed", args.lang, path=args.output,
                          error=exc.strerror or str(exc))) from None
-    print(t("export.cli.written", args.lang, path=target, size=f"{len(data) / 1024:.0f}"))
+    print(t("export.cli.written", args.lang, path=target,
+            size=format_number(len(data) / 1024, args.lang, 0)))
 
 
 def _weighting(profile: WeightProfile | None, method: str) -> Weighting:
@@ -160,13 +168,27 @@ def _export_weighting(args: argparse.Namespace, assessment: Assessment) -> Weigh
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from impact import export
+    from impact.i18n import t
 
-    fmt = _output_format(args, args.fmt, export.FORMATS)
+    fmt = _output_format(args, args.fmt, (*export.FORMATS, "pptx"))
+    charts = args.chart or []
+    if fmt != "pptx" and len(charts) != 1:
+        raise CliError(t("export.cli.chart_needed", args.lang,
+                         names=", ".join(export.chart_names())))
     assessment = _read_for_export(args)
     try:
         weighting = _export_weighting(args, assessment)
-        fig = export.build_figure(args.chart, assessment, weighting=weighting, lang=args.lang)
-        data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
+        if fmt == "pptx":
+            for name in charts:  # an unknown name: the same message as for one chart
+                if name not in export.chart_names():
+                    raise CliError(t("export.unknown_chart", args.lang, name=name,
+                                     names=", ".join(export.chart_names())))
+            data = export.slides_pptx(assessment, charts=charts or None, weighting=weighting,
+                                      lang=args.lang)
+        else:
+            fig = export.build_figure(charts[0], assessment, weighting=weighting,
+                                      lang=args.lang)
+            data = export.figure_to_bytes(fig, fmt, scale=args.scale, lang=args.lang)
     except export.ExportError as exc:
         raise CliError(str(exc)) from None
     _write_output(args, data)
@@ -202,6 +224,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
 # --- rank / smaa (engine) -------------------------------------------------------
 
 _ENGINE_FORMATS = ("table", "csv", "json")
+_CSV_DIALECTS = ("rfc4180", "excel-nl", "excel-en")
+
+
+def _add_csv_dialect(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--csv-dialect", choices=_CSV_DIALECTS, default="rfc4180",
+                   help="with --format csv: rfc4180 (default; ',' and '.'), excel-nl "
+                   "(';', decimal comma, BOM: for Dutch Excel) or excel-en")
 
 
 def _add_rank(sub: argparse._SubParsersAction) -> None:
@@ -213,6 +242,7 @@ def _add_rank(sub: argparse._SubParsersAction) -> None:
                    "(default: the three pillars weigh equally)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")
+    _add_csv_dialect(p)
     p.set_defaults(func=_cmd_rank)
 
 
@@ -227,6 +257,7 @@ def _add_smaa(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")
+    _add_csv_dialect(p)
     p.set_defaults(func=_cmd_smaa)
 
 
@@ -276,7 +307,8 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     meta = {"method": args.method, "profile": args.profile,
             "pillar_weights": evaluation.pillar_weights}
     table = engine.ranking_table(evaluation, args.lang, display=args.fmt == "table")
-    _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang))
+    _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang),
+                 csv_dialect=args.csv_dialect)
     return 0
 
 
@@ -300,27 +332,29 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     meta = {"method": args.method, "profile": args.profile, "samples": result.samples,
             "seed": args.seed}
     table = robustness.smaa_table(result, assessment, args.lang, full=args.fmt != "table")
-    _print_frame(table, args.fmt, title, meta)
+    _print_frame(table, args.fmt, title, meta, csv_dialect=args.csv_dialect)
     return 0
 
 
-def _print_frame(frame, fmt: str, title: str, meta: dict, note: str = "") -> None:
-    """Print a result table (index = measure_id) as an aligned table, CSV or JSON."""
-    import csv
-    import json
+def _print_frame(frame, fmt: str, title: str, meta: dict, note: str = "",
+                 csv_dialect: str = "rfc4180") -> None:
+    """Print a result table (index = measure_id) as an aligned table, CSV or JSON.
 
-    from impact.io import neutralise_cell
+    CSV is RFC 4180 (`,` and `.`) unless `csv_dialect` says excel-nl or excel-en; every
+    text field is neutralised and quoted as in the app's downloads."""
+    import json
 
     if fmt == "json":
         records = [{"measure_id": str(m), **{k: _plain(v) for k, v in row.items()}}
                    for m, row in frame.iterrows()]
         print(json.dumps({**meta, "measures": records}, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["measure_id", *frame.columns])
-        for m, row in frame.iterrows():
-            writer.writerow([neutralise_cell(str(m)),
-                             *(neutralise_cell(_plain(v)) for v in row.tolist())])
+        from impact.export.csvfile import DIALECTS, csv_text
+
+        dialect = DIALECTS[csv_dialect]
+        rows = ([str(m), *(_plain(v) for v in row.tolist())] for m, row in frame.iterrows())
+        text = csv_text(["measure_id", *frame.columns], rows, dialect, digits=6)
+        sys.stdout.write(("\ufeff" if dialect.bom else "") + text)
     else:
         print(title)
         print(frame.to_string(float_format=lambda v: f"{v:.3f}"))

@@ -64,25 +64,29 @@ from impact.charts.style import (
     NO_REGRET_COLOUR,
     PEOPLE_SCALE,
     PILLAR_COLOURS,
+    PILLAR_INK,
     PILLAR_TINTS,
+    PRESENTATION_FACTOR,
     RANK_SCALE,
     SPREAD_SCALE,
+    enlarged,
 )
-from impact.charts.table import results_columns, results_table
+from impact.charts.table import results_columns, results_table, shown_numbers
 from impact.charts.workshop import disagreement_heatmap, shift_heatmap
 
 __all__ = [
     "CHART_NAMES", "CHART_TITLES", "DIVERGING_SCALE", "FLOOR_COLOUR", "FONT_SIZE",
     "MEASURE_COLOURS", "MEASURE_DASHES", "NEUTRAL_LINE", "NO_REGRET_COLOUR", "PEOPLE_SCALE",
-    "PILLAR_COLOURS", "PILLAR_TINTS", "PROFILE_CHARTS", "RANK_SCALE", "SPREAD_SCALE",
+    "PILLAR_COLOURS", "PILLAR_INK", "PILLAR_TINTS", "PROFILE_CHARTS", "RANK_SCALE", "SPREAD_SCALE",
     "TOTAL_POINTS", "ChartError", "acceptability_chart", "available_charts", "balance_chart",
-    "build_chart", "build_figure", "chart_names", "chart_title", "criterion_neutral_values",
+    "PRESENTATION_FACTOR", "build_chart", "build_figure", "enlarged", "chart_names",
+    "chart_title", "criterion_neutral_values",
     "criterion_values", "default_radar_measures", "disagreement_heatmap", "esc", "fmt",
     "heatmap_chart", "heatmap_from_assessment", "kendall_chart", "label_positions",
     "measure_label", "measure_labels", "perspectives_chart", "pillar_name", "pillar_shares",
     "profile_named",
     "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
-    "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short",
+    "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short", "shown_numbers",
     "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",
     "wrap",
 ]

@@ -10,8 +10,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _pillar_dict, _sorted
-from impact.charts.labels import esc, label_positions, measure_labels, pillar_name, short
-from impact.charts.style import FONT_SIZE, NEUTRAL_LINE, PEOPLE_SCALE, PILLAR_COLOURS, _make
+from impact.charts.labels import esc, label_positions, measure_labels, numbered_key, pillar_name
+from impact.charts.style import (
+    FONT_SIZE,
+    INK,
+    KEY_LINE_HEIGHT,
+    LAYOUT_WIDTHS,
+    NEUTRAL_LINE,
+    PILLAR_COLOURS,
+    PILLAR_INK,
+    RANK_GROUP_COLOURS,
+    _make,
+)
 from impact.i18n import t
 from impact.model import PILLARS, Pillar
 
@@ -51,42 +61,106 @@ def balance_chart(
     """Ternary plot: where each measure's score comes from; marker size = overall score.
 
     A measure in the middle owes its score evenly to the three pillars; one near a
-    corner to that pillar alone. The triangle zooms onto the measures (see the axis
-    ticks); shares use the current weights (`pillar_shares`).
+    corner to that pillar alone. Each dot has the colour of its dominant pillar and
+    carries its place in the ranking; the key beside the triangle gives the full names
+    (and hovering a dot). The triangle zooms onto the measures (see the axis ticks);
+    shares use the current weights (`pillar_shares`).
     """
     data = _sorted(table)
     shares = pillar_shares(data)
     minimums = _ternary_minimums(shares)
+    dominant = dominant_pillars(shares)
+    labels = measure_labels(data, lang)
+    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang))
+    plot_w, plot_h = _plot_size(key, left=60)
+    # the largest equilateral triangle in the ternary's domain (88 % wide, 86 % high),
+    # with the domain at the top of a chart made tall by a long key; labels are placed
+    # for the report's width and an exported image's
+    sides = [min(0.88 * w, 0.86 * plot_h * 2 / np.sqrt(3)) for w in plot_w]
+    side = max(sides)
+    top = 1 - 40 / plot_h  # room between the legend and the ecology corner's title
+    bottom = max(0.0, top - (side * np.sqrt(3) / 2 + 90) / plot_h)
 
     def axis(pillar: Pillar) -> dict[str, Any]:
         return {
             "title": {"text": pillar_name(pillar, lang),
-                      "font": {"color": PILLAR_COLOURS[pillar], "size": FONT_SIZE + 1}},
+                      "font": {"color": PILLAR_INK[pillar], "size": FONT_SIZE + 2}},
             "color": PILLAR_COLOURS[pillar], "tickformat": ".0%",
+            "tickfont": {"size": FONT_SIZE, "color": INK},
             "min": minimums[pillar.value], "linewidth": 3,
         }
 
     return _make(
-        [_balance_points(data, shares, lang)],
+        [_balance_points(data, shares, dominant, lang, minimums, sides),
+         *_legend_entries("scatterternary", [(pillar_name(p, lang), PILLAR_COLOURS[p], "circle")
+                                             for p in PILLARS if p in set(dominant)])],
         title or t("results.chart.balance.title", lang),
         lang,
         subtitle,
-        height=520,
-        showlegend=False,
+        height=560,
+        legend_rows=1,
+        # "Mostly from: ● Ecology ● Economy ● People": one row also in the report's width
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0.0,
+                "xanchor": "left", "title": {"text": t("results.chart.mainly", lang)}},
+        key=key,
+        margin={"l": 60, "b": 60},
+        # the domain leaves room between the legend and the ecology corner's title
         ternary={"sum": 1, "aaxis": axis(Pillar.ECOLOGY), "baxis": axis(Pillar.ECONOMY),
-                 "caxis": axis(Pillar.PEOPLE)},
+                 "caxis": axis(Pillar.PEOPLE),
+                 "domain": {"x": [0.04, 0.92], "y": [bottom, top]}},
     )
 
 
-def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, lang: str) -> dict[str, Any]:
+def dominant_pillars(shares: pd.DataFrame) -> list[Pillar]:
+    """Per measure the pillar most of its score comes from (ties: the first pillar)."""
+    columns = [p.value for p in PILLARS]
+    return [Pillar(c) for c in shares[columns].astype(float).idxmax(axis=1)]
+
+
+def _legend_entries(kind: str, entries: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Legend-only traces (no points): what a colour or a symbol means."""
+    empty = {"a": [None], "b": [None], "c": [None]} if kind == "scatterternary" else {
+        "x": [None], "y": [None]}
+    return [dict(type=kind, mode="markers", name=name, hoverinfo="skip", showlegend=True,
+                 marker={"size": 14, "color": colour, "symbol": symbol,
+                         "line": {"color": INK, "width": 1.5}}, **empty)
+            for name, colour, symbol in entries]
+
+
+def _numbers(data: pd.DataFrame) -> list[str]:
+    """Each measure's number: its place in the ranking (1 = best), as the key lists it."""
+    return [str(k) for k in range(1, len(data) + 1)]
+
+
+def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[Any, Any]:
+    """Where the points sit in the drawn (zoomed) triangle, as fractions of its side."""
+    span = max(1e-9, 1.0 - sum(minimums.values()))
+    a, c = ((shares[p.value] - minimums[p.value]) / span
+            for p in (Pillar.ECOLOGY, Pillar.PEOPLE))
+    return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
+
+
+def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[list[float], float]:
+    """The plot area (px) of a keyed chart at the widths it is mostly drawn at (the
+    report's, an exported image's): the labels are placed to stay clear at both."""
+    height = max(560.0, 172.0 + KEY_LINE_HEIGHT * key["lines"])
+    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - 172.0
+
+
+def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
+                    lang: str, minimums: Mapping[str, float],
+                    sides: list[float]) -> dict[str, Any]:
     """The measures in the triangle, larger the higher their overall score."""
     labels = measure_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
     span = np.nanmax(scores) - np.nanmin(scores) if scores.size else 0.0
     relative = (scores - np.nanmin(scores)) / span if span > 0 else np.full_like(scores, 0.5)
+    numbers = _numbers(data)
+    sizes = 14 + 20 * np.nan_to_num(relative, nan=0.5)
+    x, y = _triangle_xy(shares, minimums)
     hover = np.column_stack(
         [
-            [esc(labels[i]) for i in data.index],
+            [f"{n}. {esc(labels[i])}" for n, i in zip(numbers, data.index, strict=True)],
             data["score"].astype(float).to_numpy(),
             data["rank"].to_numpy(),
         ]
@@ -97,16 +171,17 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, lang: str) -> dict
         b=shares[Pillar.ECONOMY.value].to_numpy(),
         c=shares[Pillar.PEOPLE.value].to_numpy(),
         mode="markers+text",
-        text=[short(labels[i], 18) for i in data.index],
-        # ternary: economy share against ecology share is a fair 2-D proxy for nearness
-        textposition=list(label_positions(shares[Pillar.ECOLOGY.value],
-                                          shares[Pillar.ECONOMY.value])),
+        text=numbers,
+        textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
+                                          spans=[(side, side) for side in sides])),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
-        textfont={"size": 11},
-        marker={"size": 12 + 22 * relative, "color": "#333333", "opacity": 0.8,
-                "line": {"color": "white", "width": 1}},
+        textfont={"size": FONT_SIZE, "color": INK},
+        marker={"size": sizes,
+                "color": [PILLAR_COLOURS[p] for p in dominant], "opacity": 0.9,
+                "line": {"color": INK, "width": 1}},
         ids=[str(i) for i in data.index],
         name=t("word.measures", lang),
+        showlegend=False,
         customdata=hover,
         hovertemplate=(
             "%{customdata[0]}<br>"
@@ -121,6 +196,12 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, lang: str) -> dict
 
 # -- trade-off scatter ---------------------------------------------------------------
 
+# Rank groups of the trade-off chart: (highest rank in the group, text key).
+RANK_GROUPS: tuple[tuple[float, str], ...] = (
+    (3, "results.chart.group.top"), (6, "results.chart.group.middle"),
+    (float("inf"), "results.chart.group.rest"),
+)
+
 
 def tradeoff_chart(
     table: pd.DataFrame,
@@ -133,10 +214,12 @@ def tradeoff_chart(
     subtitle: str | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Ecology against economy, colour = people; neutral lines, named quadrants, Pareto set.
+    """Ecology against economy; neutral lines, named quadrants, the Pareto set (diamonds).
 
-    `neutral` holds the pillar scores of "no change" (`Evaluation.neutral`): right of
-    and above those lines a measure improves on that pillar.
+    Dot colour = rank group (1–3, 4–6, 7 and lower), dot size = the `colour` pillar's
+    score; each dot carries its place in the ranking, the key beside the plot the full
+    names. `neutral` holds the pillar scores of "no change" (`Evaluation.neutral`):
+    right of and above those lines a measure improves on that pillar.
     """
     neutral = _pillar_dict(neutral)
     nx = neutral.get(x, 0.0)
@@ -144,15 +227,17 @@ def tradeoff_chart(
     nx = nx if np.isfinite(nx) else 0.0  # a pillar without criteria has no neutral point
     ny = ny if np.isfinite(ny) else 0.0
     data = _sorted(table)
-    xs = data[x.value].astype(float)
-    ys = data[y.value].astype(float)
-    cs = data[colour.value].astype(float)
-    x_range = _padded_range(nx, xs, 0.06)
-    y_range = _padded_range(ny, ys, 0.08)
-    c_lo = float(min(0.0, cs.min())) if cs.notna().any() else 0.0
-    c_hi = float(max(1.0, cs.max())) if cs.notna().any() else 1.0
+    x_range = _padded_range(nx, data[x.value].astype(float), 0.06)
+    y_range = _padded_range(ny, data[y.value].astype(float), 0.08)
+    labels = measure_labels(data, lang)
+    legend = [(t("results.chart.pareto", lang), "#FFFFFF", "diamond")]
+    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang),
+                       note=t("results.chart.size_note", lang,
+                              pillar=pillar_name(colour, lang).lower()))
     return _make(
-        _tradeoff_points(data, (x, y, colour), lang),
+        [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range),
+                           _plot_size(key, left=80)),
+         *_legend_entries("scatter", legend)],
         title or t("results.chart.tradeoff.title", lang),
         lang,
         subtitle,
@@ -160,22 +245,21 @@ def tradeoff_chart(
         annotations=_quadrant_labels(nx, x_range, y_range, lang),
         height=560,
         legend_rows=1,
-        coloraxis={
-            "colorscale": PEOPLE_SCALE, "cmin": c_lo, "cmax": c_hi,
-            "colorbar": {"title": {"text": pillar_name(colour, lang)}, "thickness": 14},
-        },
+        key=key,
+        margin={"b": 60},
         xaxis={"title": {"text": pillar_name(x, lang) + " →",
-                         "font": {"color": PILLAR_COLOURS[x]}},
+                         "font": {"color": PILLAR_INK[x], "size": FONT_SIZE + 2}},
                "range": list(x_range), "zeroline": False},
         yaxis={"title": {"text": pillar_name(y, lang) + " →",
-                         "font": {"color": PILLAR_COLOURS[y]}},
+                         "font": {"color": PILLAR_INK[y], "size": FONT_SIZE + 2}},
                "range": list(y_range), "zeroline": False},
     )
 
 
-def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar],
-                     lang: str) -> list[dict[str, Any]]:
-    """The measures as two traces: dominated circles, then Pareto-optimal diamonds."""
+def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
+                     ranges: tuple[tuple[float, float], tuple[float, float]],
+                     plot: tuple[list[float], float]) -> list[dict[str, Any]]:
+    """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
     labels = measure_labels(data, lang)
     xs = data[x.value].astype(float)
@@ -184,54 +268,50 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar],
     pareto = (
         data["pareto"].fillna(False).astype(bool) if "pareto" in data
         else pd.Series(False, index=data.index)
-    )
-    spots = label_positions(xs, ys)
-    hover_tail = (
+    ).to_numpy()
+    numbers = np.array(_numbers(data), dtype=object)
+    lo, hi = (float(cs.min()), float(cs.max())) if cs.notna().any() else (0.0, 1.0)
+    sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
+    (x_lo, x_hi), (y_lo, y_hi) = ranges
+    spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
+                            sizes=sizes, texts=numbers,
+                            spans=[(width, plot[1]) for width in plot[0]])
+    hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"
         + pillar_name(y, lang) + ": %{y:.2f}<br>"
         + pillar_name(colour, lang) + ": %{customdata[1]:.2f}<br>"
         + t("word.score", lang) + ": %{customdata[2]:.3f} · " + t("word.rank", lang)
-        + ": %{customdata[3]}"
+        + ": %{customdata[3]}%{customdata[4]}<extra></extra>"
     )
+    ranks = data["rank"].astype(float).to_numpy()
     traces: list[dict[str, Any]] = []
-    for is_pareto in (False, True):
-        mask = (pareto == is_pareto).to_numpy()
+    low = 0.0
+    for (high, key), group_colour in zip(RANK_GROUPS, RANK_GROUP_COLOURS, strict=True):
+        mask = (ranks > low) & (ranks <= high)
+        low = high
         if not mask.any():
             continue
         sub = data[mask]
-        traces.append(
-            dict(
-                type="scatter",
-                x=xs[mask].to_numpy(),
-                y=ys[mask].to_numpy(),
-                mode="markers+text",
-                ids=[str(i) for i in sub.index],
-                text=[short(labels[i], 18) for i in sub.index],
-                textposition=list(spots[mask]),
-                textfont={"size": 11},
-                name=t("results.chart.pareto" if is_pareto else "results.chart.dominated", lang),
-                marker={
-                    "size": 20 if is_pareto else 14,
-                    "symbol": "diamond" if is_pareto else "circle",
-                    "color": cs[mask].to_numpy(),
-                    "coloraxis": "coloraxis",
-                    "line": {"color": "#000000" if is_pareto else "#777777",
-                             "width": 2.5 if is_pareto else 1},
-                },
-                customdata=np.column_stack(
-                    [
-                        [esc(labels[i]) for i in sub.index],
-                        cs[mask].to_numpy(),
-                        sub["score"].astype(float).to_numpy(),
-                        sub["rank"].to_numpy(),
-                    ]
-                ),
-                hovertemplate=hover_tail
-                + ("<br>" + t("results.chart.pareto", lang) if is_pareto else "")
-                + "<extra></extra>",
-            )
-        )
+        traces.append(dict(
+            type="scatter", x=xs[mask].to_numpy(), y=ys[mask].to_numpy(),
+            mode="markers+text", ids=[str(i) for i in sub.index],
+            text=list(numbers[mask]), textposition=list(spots[mask]),
+            textfont={"size": FONT_SIZE, "color": INK}, cliponaxis=False,
+            name=t(key, lang),
+            marker={"size": sizes[mask].to_numpy(), "color": group_colour, "opacity": 0.9,
+                    "symbol": ["diamond" if p else "circle" for p in pareto[mask]],
+                    "line": {"color": [INK if p else "#FFFFFF" for p in pareto[mask]],
+                             "width": [3 if p else 1 for p in pareto[mask]]}},
+            customdata=np.column_stack([
+                [f"{n}. {esc(labels[i])}" for n, i in zip(numbers[mask], sub.index,
+                                                          strict=True)],
+                cs[mask].to_numpy(), sub["score"].astype(float).to_numpy(),
+                sub["rank"].to_numpy(),
+                ["<br>" + t("results.chart.pareto", lang) if p else "" for p in pareto[mask]],
+            ]),
+            hovertemplate=hover,
+        ))
     return traces
 
 
@@ -258,7 +338,7 @@ def _quadrant_labels(nx: float, x_range: tuple[float, float], y_range: tuple[flo
                      lang: str) -> list[dict[str, Any]]:
     """The quadrants' names in the plot's corners, and "no change" at the neutral line."""
     (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
-    quadrant = {"showarrow": False, "font": {"size": FONT_SIZE, "color": "#444444"},
+    quadrant = {"showarrow": False, "font": {"size": FONT_SIZE, "color": INK},
                 "bgcolor": "rgba(255,255,255,0.7)"}
     corners = [
         (x_hi, y_hi, "right", "top", "results.chart.quadrant.win_win"),
@@ -270,6 +350,6 @@ def _quadrant_labels(nx: float, x_range: tuple[float, float], y_range: tuple[flo
                    for cx, cy, xa, ya, key in corners]
     annotations.append(dict(
         x=nx, y=y_lo, xanchor="left", yanchor="bottom", showarrow=False,
-        text=t("results.chart.no_change", lang), font={"size": 11, "color": NEUTRAL_LINE},
+        text=t("results.chart.no_change", lang), font={"size": FONT_SIZE, "color": INK},
     ))
     return annotations

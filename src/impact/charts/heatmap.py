@@ -9,10 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _sorted, criterion_neutral_values, criterion_values
-from impact.charts.labels import esc, fmt, pillar_name, short, wrap
-from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, PILLAR_COLOURS, _make
+from impact.charts.labels import esc, fmt, pillar_name, rows_height, wrap
+from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, PILLAR_INK, _make
 from impact.i18n import t
 from impact.model import PILLARS, Assessment, Pillar
+
+# Characters per line of an upright column label: two lines at most for most names, so
+# that a label is no wider than its column even in a narrow export.
+LABEL_WIDTH = 28
 
 
 def heatmap_chart(
@@ -42,8 +46,19 @@ def heatmap_chart(
     shapes, annotations = _pillar_groups(columns, criterion_pillars, lang)
 
     def tick(c: str) -> str:
-        colour = PILLAR_COLOURS[Pillar(criterion_pillars[c])]
-        return f'<span style="color:{colour}">{short(criterion_labels.get(c, c), 30)}</span>'
+        # upright (a column is too narrow for a name across), wrapped, whole; a span per
+        # line, as plotly styles each line apart
+        colour = PILLAR_INK[Pillar(criterion_pillars[c])]
+        lines = wrap(criterion_labels.get(c, c), LABEL_WIDTH).split("<br>")
+        return "<br>".join(f'<span style="color:{colour}">{line}</span>' for line in lines)
+
+    col_ticks = [tick(c) for c in columns]
+    row_ticks = [wrap(measure_names.get(r, r), 30) for r in rows]
+    # the longest line of a column label (escaped text counts a little long: fine)
+    tick_length = max((len(line) for c in columns
+                       for line in wrap(criterion_labels.get(c, c), LABEL_WIDTH).split("<br>")),
+                      default=1)
+    row_height = rows_height(row_ticks, 34)
 
     return _make(
         [trace],
@@ -52,13 +67,14 @@ def heatmap_chart(
         subtitle,
         shapes=shapes,
         annotations=annotations,
-        height=160 + 34 * max(len(rows), 1) + 60,
+        height=170 + row_height + int(0.6 * FONT_SIZE * tick_length),
+        # room below for the upright labels and right for the colour bar's title
+        margin={"b": int(0.6 * FONT_SIZE * tick_length) + 30, "r": 60},
         legend_rows=1,  # room for the pillar names above the columns
-        xaxis={"tickmode": "array", "tickvals": columns, "ticktext": [tick(c) for c in columns],
-               "side": "bottom", "type": "category", "tickangle": -40},
+        xaxis={"tickmode": "array", "tickvals": columns, "ticktext": col_ticks,
+               "side": "bottom", "type": "category", "tickangle": -90},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": rows,
-               "ticktext": [wrap(measure_names.get(r, r), 30, 2) for r in rows],
-               "type": "category"},
+               "ticktext": row_ticks, "type": "category"},
     )
 
 
@@ -84,7 +100,7 @@ def _score_cells(dev: pd.DataFrame, raw: pd.DataFrame, criterion_labels: Mapping
         y=[str(i) for i in dev.index],
         text=text,
         texttemplate="%{text}",
-        textfont={"size": 12},
+        textfont={"size": FONT_SIZE},
         customdata=hover,
         colorscale=DIVERGING_SCALE,
         zmid=0.0,
@@ -93,8 +109,10 @@ def _score_cells(dev: pd.DataFrame, raw: pd.DataFrame, criterion_labels: Mapping
         xgap=2,
         ygap=2,
         colorbar={
-            "title": {"text": t("results.chart.heatmap.scale", lang)},
-            "tickvals": [-1, 0, 1],
+            # a shorter bar, so that its title above clears the "better" tick
+            "title": {"text": t("results.chart.heatmap.scale", lang), "side": "top"},
+            "len": 0.8, "y": 0.4, "yanchor": "middle",
+            "tickvals": [-0.94, 0, 0.94],  # the end labels inside the bar's length
             "ticktext": [t("results.chart.worse", lang), t("results.chart.no_change", lang),
                          t("results.chart.better", lang)],
             "thickness": 14,
@@ -122,7 +140,7 @@ def _pillar_groups(columns: list[str], criterion_pillars: Mapping[str, Pillar | 
         annotations.append(dict(
             x=start + (count - 1) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
             text=f"<b>{pillar_name(pillar, lang)}</b>",
-            font={"color": PILLAR_COLOURS[pillar], "size": FONT_SIZE + 1},
+            font={"color": PILLAR_INK[pillar], "size": FONT_SIZE + 1},
         ))
         start += count
     return shapes, annotations

@@ -10,12 +10,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _pillar_dict, _sorted, criterion_neutral_values, criterion_values
-from impact.charts.labels import esc, measure_labels, pillar_name, short, wrap
+from impact.charts.labels import esc, measure_labels, pillar_name, rows_height, wrap
 from impact.charts.style import (
+    FONT_SIZE,
     MEASURE_COLOURS,
     MEASURE_DASHES,
+    MUTED_INK,
     NEUTRAL_LINE,
     PILLAR_COLOURS,
+    PILLAR_INK,
     _make,
 )
 from impact.i18n import t
@@ -32,26 +35,29 @@ def pillars_chart(
     subtitle: str | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Per measure its three pillar scores side by side, best measure first.
+    """Per measure its three pillar scores side by side, best measure on top.
 
-    Dotted lines in the pillar colours mark each pillar's "no change" score.
+    Horizontal bars, so that the measures' whole names fit beside them (wrapped, never
+    cut). Dotted lines in the pillar colours mark each pillar's "no change" score.
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
     labels = measure_labels(data, lang)
+    ticks = [wrap(labels[i], 34) for i in data.index]
     traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     for pillar in PILLARS:
         traces.append(
             dict(
                 type="bar",
-                x=ids,
-                y=data[pillar.value].astype(float).to_numpy(),
+                y=ids,
+                x=data[pillar.value].astype(float).to_numpy(),
+                orientation="h",
                 name=pillar_name(pillar, lang),
                 marker={"color": PILLAR_COLOURS[pillar]},
                 customdata=[esc(labels[i]) for i in data.index],
                 hovertemplate="%{customdata}<br>" + pillar_name(pillar, lang)
-                + ": %{y:.3f}<extra></extra>",
+                + ": %{x:.3f}<extra></extra>",
             )
         )
     neutral = _pillar_dict(neutral)
@@ -59,7 +65,7 @@ def pillars_chart(
         if not np.isfinite(value):
             continue
         shapes.append(dict(
-            type="line", xref="paper", x0=0, x1=1, y0=float(value), y1=float(value),
+            type="line", yref="paper", y0=0, y1=1, x0=float(value), x1=float(value),
             line={"color": PILLAR_COLOURS[p], "width": 2, "dash": "dot"},
         ))
     if neutral:
@@ -76,11 +82,11 @@ def pillars_chart(
         subtitle,
         shapes=shapes,
         barmode="group",
-        height=480,
+        height=150 + rows_height(ticks, 54),
         legend_rows=1,
-        yaxis={"title": {"text": t("results.chart.pillar_score", lang)}},
-        xaxis={"type": "category", "tickmode": "array", "tickvals": ids,
-               "ticktext": [short(labels[i], 26) for i in data.index], "tickangle": -35},
+        xaxis={"title": {"text": t("results.chart.pillar_score", lang)}},
+        yaxis={"type": "category", "tickmode": "array", "tickvals": ids, "ticktext": ticks,
+               "autorange": "reversed"},
     )
 
 
@@ -110,11 +116,13 @@ def radar_chart(
     pillars = axis_pillars or {}
 
     def tick(axis: str) -> str:
-        text = wrap(labels.get(axis, axis), 18, 2)
+        text = wrap(labels.get(axis, axis), 18)
         pillar = pillars.get(axis)
         if pillar is None:
             return text
-        return f'<span style="color:{PILLAR_COLOURS[Pillar(pillar)]}">{text}</span>'
+        colour = PILLAR_INK[Pillar(pillar)]
+        return "<br>".join(f'<span style="color:{colour}">{line}</span>'
+                           for line in text.split("<br>"))
 
     traces = _radar_traces(values, axes, labels, measure_names or {}, neutral, lang)
     return _make(
@@ -129,7 +137,7 @@ def radar_chart(
             "domain": {"x": [0.08, 0.92], "y": [0.07, 0.93]},
             "radialaxis": {"range": [0, 1], "tickvals": [0, 0.25, 0.5, 0.75, 1],
                            "tickformat": ".2f", "angle": 90 - 180 / max(len(axes), 1),
-                           "tickfont": {"size": 11, "color": "#777777"}},
+                           "tickfont": {"size": FONT_SIZE, "color": MUTED_INK}},
             "angularaxis": {"tickmode": "array", "tickvals": axes,
                             "ticktext": [tick(a) for a in axes], "direction": "clockwise"},
         },

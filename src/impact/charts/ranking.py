@@ -10,7 +10,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _sorted
-from impact.charts.labels import _violated_names, esc, fmt, measure_labels, pillar_name, wrap
+from impact.charts.labels import (
+    _violated_names,
+    esc,
+    fmt,
+    measure_labels,
+    pillar_name,
+    rows_height,
+    wrap,
+)
 from impact.charts.style import FLOOR_COLOUR, NO_REGRET_COLOUR, PILLAR_COLOURS, _make
 from impact.i18n import t
 from impact.model import PILLARS
@@ -36,7 +44,7 @@ def ranking_chart(
     data = _sorted(table)
     ids = [str(i) for i in data.index]
     labels = measure_labels(data, lang)
-    ticks = [wrap(labels[i], 34, 2) for i in data.index]
+    ticks = [wrap(labels[i], 34) for i in data.index]  # whole names, wrapped, never cut
     hover_names = [esc(labels[i]) for i in data.index]
     scores = data["score"].astype(float).to_numpy()
     positive = scores[np.isfinite(scores)]
@@ -55,7 +63,7 @@ def ranking_chart(
         lang,
         subtitle,
         barmode="relative",
-        height=140 + 38 * max(len(data), 1),
+        height=150 + rows_height(ticks, 38),
         legend_rows=1,
         xaxis={"title": {"text": t("results.chart.ranking.x", lang)},
                "range": [low * 1.1, top * _NO_REGRET_COLUMN + top * 0.06], "zeroline": True},
@@ -131,7 +139,7 @@ def _floor_markers(data: pd.DataFrame, ids: list[str], hover_names: list[str],
             y=[i for i, m in zip(ids, mask, strict=True) if m],
             x=[column] * int(mask.sum()),
             mode="markers",
-            marker={"symbol": "x", "size": 13, "color": FLOOR_COLOUR},
+            marker={"symbol": "x", "size": 16, "color": FLOOR_COLOUR},
             name=t("results.chart.floor_violation", lang),
             customdata=[
                 [hover_names[k], _violated_names(violated.iloc[k], lang)]
@@ -157,7 +165,7 @@ def _no_regret_markers(ids: list[str], hover_names: list[str], no_regret: Iterab
             y=regret_free,
             x=[column] * len(regret_free),
             mode="markers",
-            marker={"symbol": "star", "size": 15, "color": NO_REGRET_COLOUR},
+            marker={"symbol": "star", "size": 18, "color": NO_REGRET_COLOUR},
             name=t("results.chart.no_regret", lang),
             customdata=[hover_names[ids.index(i)] for i in regret_free],
             hovertemplate=(

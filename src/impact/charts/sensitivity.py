@@ -9,11 +9,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
-from impact.charts.labels import esc, fmt, pillar_name, wrap
+from impact.charts.labels import esc, fmt, pillar_name, rows_height, wrap
 from impact.charts.style import (
+    ACCEPTABILITY_COLOURS,
     DIVERGING_SCALE,
+    FONT_SIZE,
     PILLAR_COLOURS,
     PILLAR_TINTS,
     RANK_SCALE,
@@ -32,10 +33,13 @@ def acceptability_chart(
     subtitle: str | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Stacked bars: for each measure the share of weight samples giving it rank 1, 2, ...
+    """Stacked bars: for each measure the share of weight samples giving it rank 1, 2, 3
+    or lower.
 
-    `acceptability` is measures × ranks (1..n), rows summing to 1. Measures are sorted
-    by their expected rank, so the most robust ones stand on top.
+    `acceptability` is measures × ranks (1..n), rows summing to 1. Ranks 1, 2 and 3
+    have a bar each and the rest one together ("rank 4 or lower"): four colours far
+    apart instead of one per rank, which nobody tells apart. Measures are sorted by
+    their expected rank, so the most robust ones stand on top.
     """
     acc = acceptability.astype(float)
     ranks = [int(r) for r in acc.columns]
@@ -44,22 +48,20 @@ def acceptability_chart(
     acc = acc.loc[order]
     ids = [str(i) for i in acc.index]
     names = [esc(measure_names.get(i, i)) for i in ids]
-    n = len(ranks)
-    colours = _sample_scale(n)
+    ticks = [wrap(measure_names.get(i, i), 34) for i in ids]
     traces: list[dict[str, Any]] = []
-    for k, rank in enumerate(ranks):
+    for (label, shares), colour in zip(_rank_groups(acc, ranks, lang), ACCEPTABILITY_COLOURS,
+                                       strict=False):
         traces.append(
             dict(
                 type="bar",
                 y=ids,
-                x=acc.iloc[:, k].to_numpy() * 100.0,
+                x=shares * 100.0,
                 orientation="h",
-                name=t("results.chart.rank_n", lang, rank=rank),
-                marker={"color": colours[k], "line": {"color": "white", "width": 0.5}},
+                name=label,
+                marker={"color": colour, "line": {"color": "white", "width": 0.5}},
                 customdata=names,
-                hovertemplate="%{customdata}<br>"
-                + t("results.chart.rank_n", lang, rank=rank)
-                + ": %{x:.1f}%<extra></extra>",
+                hovertemplate="%{customdata}<br>" + label + ": %{x:.1f}%<extra></extra>",
             )
         )
     return _make(
@@ -68,23 +70,28 @@ def acceptability_chart(
         lang,
         subtitle,
         barmode="stack",
-        height=150 + 36 * max(len(ids), 1),
-        legend_rows=1 + (len(ranks) - 1) // 10,
+        height=150 + rows_height(ticks, 36),
+        legend_rows=1,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0.0,
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("results.chart.acceptability.x", lang)},
                "range": [0, 100], "ticksuffix": "%"},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": ids,
-               "ticktext": [wrap(measure_names.get(i, i), 34, 2) for i in ids],
+               "ticktext": ticks,
                "type": "category"},
     )
 
 
-def _sample_scale(n: int) -> list[str]:
-    """`n` colours from the cividis scale, dark (rank 1) to light."""
-    if n <= 1:
-        return ["#00204C"]
-    return sample_colorscale(RANK_SCALE, [k / (n - 1) for k in range(n)])
+def _rank_groups(acc: pd.DataFrame, ranks: list[int],
+                 lang: str) -> list[tuple[str, np.ndarray]]:
+    """(legend name, shares) for ranks 1, 2, 3 each and the ranks below together."""
+    groups = [(t("results.chart.rank_n", lang, rank=r), acc.iloc[:, k].to_numpy())
+              for k, r in enumerate(ranks) if r <= 3]
+    rest = [k for k, r in enumerate(ranks) if r > 3]
+    if rest:
+        groups.append((t("results.chart.rank_rest", lang, rank=4),
+                       acc.iloc[:, rest].sum(axis=1).to_numpy()))
+    return groups
 
 
 # -- weight stability -----------------------------------------------------------------
@@ -176,7 +183,7 @@ def perspectives_chart(
     ids = [str(i) for i in data.index]
     profiles = [str(c) for c in data.columns]
     keep = {str(m) for m in no_regret}
-    ticks = [("★ " if i in keep else "") + wrap(measure_names.get(i, i), 30, 2) for i in ids]
+    ticks = [("★ " if i in keep else "") + wrap(measure_names.get(i, i), 30) for i in ids]
     n = max(len(ids), 2)
     traces = [
         dict(
@@ -186,7 +193,7 @@ def perspectives_chart(
             y=ids,
             text=[[fmt(v, lang, 0) for v in row] for row in data.to_numpy()],
             texttemplate="%{text}",
-            textfont={"size": 13},
+            textfont={"size": FONT_SIZE},
             colorscale=RANK_SCALE,  # rank 1 dark, as in the acceptability chart
             zmin=1,
             zmax=n,
@@ -203,10 +210,10 @@ def perspectives_chart(
         title or t("results.chart.perspectives.title", lang),
         lang,
         subtitle,
-        height=200 + 34 * max(len(ids), 1),
+        height=200 + rows_height(ticks, 34),
         legend_rows=2,  # room for the profile names above the columns
         xaxis={"tickmode": "array", "tickvals": list(range(len(profiles))),
-               "ticktext": [wrap(p, 16, 2) for p in profiles], "side": "top"},
+               "ticktext": [wrap(p, 16) for p in profiles], "side": "top"},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": ids,
                "ticktext": ticks, "type": "category"},
     )
@@ -228,7 +235,7 @@ def kendall_chart(
             y=positions,
             text=[[fmt(v, lang, 2) for v in row] for row in values],
             texttemplate="%{text}",
-            textfont={"size": 13},
+            textfont={"size": FONT_SIZE},
             colorscale=DIVERGING_SCALE,
             zmin=-1,
             zmax=1,
@@ -240,13 +247,13 @@ def kendall_chart(
             colorbar={"title": {"text": "τ"}, "thickness": 14},
         )
     ]
-    ticks = [wrap(n, 16, 2) for n in names]
+    ticks = [wrap(n, 16) for n in names]
     return _make(
         traces,
         title or t("results.chart.kendall.title", lang),
         lang,
         subtitle,
-        height=200 + 50 * max(len(names), 1),
+        height=200 + rows_height(ticks, 50),
         xaxis={"tickmode": "array", "tickvals": positions, "ticktext": ticks},
         yaxis={"tickmode": "array", "tickvals": positions, "ticktext": ticks,
                "autorange": "reversed"},

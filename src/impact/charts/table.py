@@ -10,6 +10,7 @@ from impact.charts.frames import _sorted
 from impact.charts.labels import measure_labels, pillar_name
 from impact.i18n import t
 from impact.model import PILLARS
+from impact.numbers import format_number
 
 
 def results_table(
@@ -53,3 +54,13 @@ def results_columns(lang: str = "nl") -> dict[str, str]:
         "no_regret": t("results.col.no_regret", lang),
         "floor": t("results.col.floor", lang),
     }
+
+
+def shown_numbers(frame: pd.DataFrame, digits: dict[str, int], lang: str = "nl") -> pd.DataFrame:
+    """A copy of `frame` for the screen: the `digits` columns as text in the one number
+    notation of the charts and the report (0,68 in Dutch, 0.68 in English)."""
+    shown = frame.copy()
+    for column, places in digits.items():
+        if column in shown:
+            shown[column] = [format_number(v, lang, places) for v in shown[column]]
+    return shown

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from impact.charts.labels import esc, short, wrap
-from impact.charts.style import DIVERGING_SCALE, SPREAD_SCALE
+from impact.charts.labels import esc, rows_height, wrap
+from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, INK, SPREAD_SCALE, TITLE_SIZE
 from impact.i18n import t
 
 
@@ -41,17 +41,22 @@ def _cell_heatmap(measures: list[str], criteria: list[str], measure_names: Mappi
                   criterion_names: Mapping[str, str], title: str,
                   **heatmap: Any) -> go.Figure:
     """A measures × criteria heatmap with the names (escaped) on the axes."""
+    rows = [wrap(measure_names.get(m, m), 32) for m in measures]  # whole names, never cut
+    # a shorter colour bar: its title above clears the top tick
+    heatmap["colorbar"] = {**heatmap.get("colorbar", {}), "len": 0.8, "y": 0.4,
+                           "ticklabelposition": "outside bottom",
+                           "yanchor": "middle"}
     fig = go.Figure(go.Heatmap(
-        x=[wrap(criterion_names.get(c, c), 13, 3) for c in criteria],
-        y=[short(measure_names.get(m, m), 32) for m in measures],
+        x=[wrap(criterion_names.get(c, c), 13) for c in criteria], y=rows,
         texttemplate="%{text}", xgap=2, ygap=2, **heatmap,
     ))
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={"text": title, "x": 0, "xanchor": "left",
+               "font": {"size": TITLE_SIZE, "color": INK}},
         yaxis={"autorange": "reversed"},
-        xaxis={"side": "bottom", "tickangle": 0, "tickfont": {"size": 12}},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10}, height=160 + 40 * len(measures),
-        font={"size": 14},
+        xaxis={"side": "bottom", "tickangle": 0, "tickfont": {"size": FONT_SIZE}},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, height=160 + rows_height(rows, 40),
+        font={"size": FONT_SIZE, "color": INK},
     )
     return fig
 

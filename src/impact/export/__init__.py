@@ -10,7 +10,10 @@ This package is a facade: callers keep using `from impact import export` and
 - `tables`: CSV and formatted Excel (formula-like text neutralised), the data tables
 - `workshops`: workshop rounds and group statistics from the frames
   `impact.workshop.export_frames` makes (export never reads sessions), never answers
-- `report`: the decision report (templates/report.html.j2 and report.css)
+- `report`: the decision report (templates/report.html.j2 and report.css); `summary`
+  its first page in plain words
+- `slides`: the charts and the summary as PowerPoint slides (.pptx)
+- `csvfile`: CSV dialects (Dutch and English Excel, RFC 4180) and safe cells
 - `fingerprints`, `formatting`, `errors`: what the others share
 """
 
@@ -21,12 +24,15 @@ import types
 from typing import Any
 
 from impact.export import (
+    csvfile,
     errors,
     figures,
     fingerprints,
     formatting,
     images,
     report,
+    slides,
+    summary,
     tables,
     workshops,
 )
@@ -89,6 +95,7 @@ from impact.export.report import (
     report_html,
     report_pdf,
 )
+from impact.export.slides import SLIDE_CHARTS, slides_pptx
 from impact.export.tables import (
     Column,
     assessment_xlsx,
@@ -130,9 +137,11 @@ __all__ = [
     "scores_xlsx", "settings_frame", "settings_payload", "static_export_available", "warm_up",
     "weighting_payload",
     "workshop_tables", "workshop_tables_csv", "workshop_tables_xlsx",
+    "SLIDE_CHARTS", "slides_pptx",
 ]
 
-_PARTS = (errors, figures, fingerprints, formatting, images, report, tables, workshops)
+_PARTS = (csvfile, errors, figures, fingerprints, formatting, images, report, slides, summary,
+          tables, workshops)
 _MISSING = object()
 
 

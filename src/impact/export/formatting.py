@@ -1,11 +1,10 @@
-"""Text for exports: numbers, percents and dates in the user's language, file names."""
+"""Text for exports: file names, MIME types, method names; numbers and dates come from
+`impact.numbers`."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from impact.i18n import t
+from impact.numbers import format_date, format_number, format_percent
 
 MIME: dict[str, str] = {
     "png": "image/png",
@@ -15,6 +14,7 @@ MIME: dict[str, str] = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
 
@@ -38,37 +38,6 @@ def method_label(method: str, lang: str = "nl") -> str:
         return method
 
 
-# --- number and date formatting for the report and the tables ---------------------------
-
-_MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def format_number(value: Any, lang: str = "nl", digits: int = 2) -> str:
-    """A number in the language's notation: 1.234,56 in Dutch, 1,234.56 in English."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return "–"
-    if number != number:  # NaN
-        return "–"
-    text = f"{number:,.{digits}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def format_percent(value: Any, lang: str = "nl", digits: int = 0) -> str:
-    text = format_number(float(value) * 100 if value is not None else None, lang, digits)
-    return text if text == "–" else f"{text}%"
-
-
-def format_date(moment: datetime, lang: str = "nl") -> str:
-    month = _MONTHS["en" if lang == "en" else "nl"][moment.month - 1]
-    if lang == "en":
-        return f"{moment.day} {month} {moment.year}, {moment:%H:%M}"
-    return f"{moment.day} {month} {moment.year}, {moment:%H.%M} uur"
+# Numbers, percentages and dates: the app's one formatter (Babel), re-exported here.
+__all__ = ["MIME", "file_name", "format_date", "format_number", "format_percent",
+           "method_label", "safe_stem"]

@@ -27,6 +27,7 @@ from impact.export.figures import build_figure, chart_title, evaluate, export_we
 from impact.export.fingerprints import fingerprint, weighting_payload
 from impact.export.formatting import format_date, format_number, format_percent, method_label
 from impact.export.images import figure_to_bytes, html_to_pdf, static_export_available
+from impact.export.summary import TOP_SAMPLES, build_summary, top_set_share
 from impact.export.workshops import WorkshopRound, round_list
 from impact.i18n import t
 from impact.model import PILLARS, Assessment
@@ -63,6 +64,9 @@ class ReportData:
     no_regret_k: int = 3
     workshop_rounds: list[WorkshopRound] | None = None
     fingerprint: str = ""
+    # share of pillar weightings with the same top three (None: not computed), of how many
+    top_same: float | None = None
+    top_samples: int = 0
 
 
 # --- rendering: the template and what it is given -------------------------------------------------
@@ -135,6 +139,7 @@ def render_report(
         data=data,
         a=a,
         css=_stylesheet(),
+        summary=build_summary(data),
         generated=format_date(data.generated, lang),
         description=a.description.strip(),
         criteria=_criteria_table(data),
@@ -254,7 +259,7 @@ def _ranking_table(a: Assessment, ranking: pd.DataFrame, lang: str) -> _Table:
         [
             format_number(row["rank"], lang, 0),
             _measure_label(a, str(measure_id), lang),
-            format_number(row["score"], lang, 3),
+            format_number(row["score"], lang, 2),  # as the charts and the results page
             *[format_number(row.get(str(p)), lang, 2) for p in PILLARS],
             format_number(row.get("balance"), lang, 2),
         ]
@@ -351,6 +356,8 @@ def build_report_data(
         acceptability = smaa.acceptability
     except engine.EngineError:
         acceptability = None
+    top_same = top_set_share(assessment, evaluation, chosen, samples=TOP_SAMPLES,
+                             seed=SMAA_SEED)
     tick(0.25)
     perspective_ranks, no_regret = None, []
     if assessment.profiles:
@@ -382,7 +389,8 @@ def build_report_data(
         ranking=evaluation.table, figures=figures, acceptability=acceptability,
         smaa_samples=smaa_samples, smaa_around=chosen.pillar_weights is not None,
         perspective_ranks=perspective_ranks, no_regret=no_regret, no_regret_k=NO_REGRET_K,
-        workshop_rounds=rounds, fingerprint=fp,
+        workshop_rounds=rounds, fingerprint=fp, top_same=top_same,
+        top_samples=TOP_SAMPLES if top_same is not None else 0,
     )
 
 

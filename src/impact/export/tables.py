@@ -1,7 +1,8 @@
 """Data as CSV and formatted Excel: the writers, and the ranking and score tables.
 
 Text that starts like a formula (= + - @) is neutralised in every cell, header
-included, so that a spreadsheet shows it as typed and never runs it.
+included, so that a spreadsheet shows it as typed and never runs it; CSV follows the
+UI language's spreadsheet conventions (`impact.export.csvfile`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from impact.export.csvfile import DIALECTS, dialect_for, frame_to_csv
 from impact.export.figures import evaluate, export_weighting
 from impact.export.fingerprints import fingerprint, weighting_payload
 from impact.export.formatting import format_date
@@ -44,32 +46,15 @@ def _missing(value: Any) -> bool:
         return False
 
 
-def _csv_value(value: Any) -> Any:
-    from impact.io import neutralise_cell
+def frame_to_csv_bytes(frame: pd.DataFrame, lang: str = "nl", *,
+                       dialect: str | None = None) -> bytes:
+    """CSV for a spreadsheet in the UI language: Dutch Excel (`;`, 0,68) or English (`,`,
+    0.68), UTF-8 with BOM; numbers rounded, every text cell safe (see `csvfile`).
 
-    if _missing(value):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
-    return neutralise_cell(value) if isinstance(value, str) else value
-
-
-def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM so that Excel reads the accents); formula-like text neutralised.
-
-    Every text cell (header included) that starts with = + - @ gets a leading
-    apostrophe; numbers, also negative ones, stay numbers.
+    `dialect` names one of `csvfile.DIALECTS` instead (the CLI's rfc4180).
     """
-    import csv
-
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([_csv_value(str(c)) for c in frame.columns])
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_csv_value(v.item() if hasattr(v, "item") else v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    chosen = DIALECTS[dialect] if dialect else dialect_for(lang)
+    return frame_to_csv(frame, chosen, lang=lang)
 
 
 _HEADER_FILL = "1F3A5F"
@@ -235,7 +220,7 @@ def ranking_csv(assessment: Assessment, *, weighting: Weighting | None = None,
     """The ranking under `weighting` (or the older keywords: pillar_weights, profile,
     method, floors, criterion_weights) as CSV."""
     evaluation = evaluate(assessment, weighting, lang=lang, **separate)
-    return frame_to_csv_bytes(ranking_frame(evaluation, lang))
+    return frame_to_csv_bytes(ranking_frame(evaluation, lang), lang)
 
 
 def ranking_xlsx(assessment: Assessment, *, weighting: Weighting | None = None,
@@ -307,7 +292,7 @@ def evidence_frame(assessment: Assessment, lang: str = "nl") -> pd.DataFrame:
 
 
 def scores_csv(assessment: Assessment, *, lang: str = "nl") -> bytes:
-    return frame_to_csv_bytes(score_frame(assessment, lang))
+    return frame_to_csv_bytes(score_frame(assessment, lang), lang)
 
 
 def scores_xlsx(assessment: Assessment, *, lang: str = "nl") -> bytes:

@@ -103,7 +103,7 @@ def workshop_tables(
 
 def workshop_tables_csv(tables: dict[str, pd.DataFrame], lang: str = "nl") -> bytes:
     """The group statistics of `workshop_tables` as one CSV."""
-    return frame_to_csv_bytes(tables.get(t("export.sheet.aggregates", lang), pd.DataFrame()))
+    return frame_to_csv_bytes(tables.get(t("export.sheet.aggregates", lang), pd.DataFrame()), lang)
 
 
 def workshop_tables_xlsx(tables: dict[str, pd.DataFrame], lang: str = "nl") -> bytes:

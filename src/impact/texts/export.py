@@ -62,9 +62,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.col.weight_within": ("Gewicht in pijler", "Weight in pillar"),
     "export.col.weight_total": ("Gewicht totaal", "Overall weight"),
     "export.col.profile": ("Perspectief", "Perspective"),
-    "export.col.balance": ("Balans", "Balance"),
-    "export.col.floor_violation": ("Onder ondergrens", "Below floor"),
-    "export.col.pareto": ("Niet gedomineerd", "Not dominated"),
+    "export.col.balance": ("Balans-index", "Balance index"),
+    "export.col.floor_violation": ("Onder ondergrens", "Below a floor"),
+    "export.col.pareto": ("Pareto-optimaal", "Pareto-optimal"),
     "export.col.first": ("Kans op plaats 1", "Chance of rank 1"),
     "export.col.top3": ("Kans op top 3", "Chance of top 3"),
     "export.col.session": ("Sessie", "Session"),
@@ -172,6 +172,129 @@ TEXTS: dict[str, tuple[str, str]] = {
         "was made from. The same data and settings give the same fingerprint; any change gives "
         "a different one.",
     ),
+    "export.report.details": ("Onderbouwing", "Details"),
+    "export.report.appendix": (
+        "Bijlage: methode, gegevens en vingerafdruk", "Appendix: method, data and fingerprint"
+    ),
+    "export.report.fingerprint_plain": (
+        "Deze code identificeert precies de gegevens en instellingen die voor dit rapport "
+        "zijn gebruikt.",
+        "This code identifies exactly the data and settings used for this report.",
+    ),
+    # --- slides ---------------------------------------------------------------------------
+    "export.slides.kind": ("Besluitvorming: presentatie", "Decision making: presentation"),
+    "export.cli.chart_needed": (
+        "Geef met --chart aan welke grafiek ({names}); alleen --format pptx maakt ze allemaal.",
+        "Say which chart with --chart ({names}); only --format pptx makes them all.",
+    ),
+    "export.slides.weights": ("Weging: {weights} punten", "Weighting: {weights} points"),
+    "export.slides.file": ("dias", "slides"),
+    # --- the report's first page ---------------------------------------------------------
+    "export.summary.title": ("Samenvatting", "Summary"),
+    "export.summary.question": ("De vraag", "The question"),
+    "export.summary.question_default": (
+        "Welke maatregelen dienen de doelen voor ecologie, economie en mens samen het best?",
+        "Which measures serve the goals for ecology, economy and people best together?",
+    ),
+    "export.summary.recommended": ("Aanbevolen maatregelen", "Recommended measures"),
+    "export.summary.recommended_intro": (
+        "Met de gekozen weging ({weights} punten; {method}) staan deze maatregelen bovenaan:",
+        "With the chosen weighting ({weights} points; {method}) these measures come out on "
+        "top:",
+    ),
+    "export.summary.why_score": ("totaalscore {score}", "overall score {score}"),
+    "export.summary.why_pillars": (
+        "sterkst op {best} ({best_score}), zwakst op {worst} ({worst_score})",
+        "strongest on {best} ({best_score}), weakest on {worst} ({worst_score})",
+    ),
+    "export.summary.why_pareto": (
+        "geen andere maatregel is op alle pijlers beter",
+        "no other measure is better on every pillar",
+    ),
+    "export.summary.why_no_regret": (
+        "in elk perspectief bij de beste drie", "among the best three in every perspective"
+    ),
+    "export.summary.robustness": ("Hoe zeker is dat?", "How certain is that?"),
+    "export.summary.robust_uniform": (
+        "In {same} van de 10 wegingen staat dezelfde top drie bovenaan (getoetst met {draws} "
+        "willekeurige wegingen van de drie pijlers).",
+        "In {same} of 10 weightings the same top three comes out on top (tested with {draws} "
+        "random weightings of the three pillars).",
+    ),
+    "export.summary.robust_around": (
+        "In {same} van de 10 wegingen staat dezelfde top drie bovenaan (getoetst met {draws} "
+        "wegingen tot 15 punten rond de gekozen weging).",
+        "In {same} of 10 weightings the same top three comes out on top (tested with {draws} "
+        "weightings within 15 points of the chosen one).",
+    ),
+    "export.summary.robust_unknown": (
+        "Hoe zeker de top drie is, kon voor deze beoordeling niet worden berekend.",
+        "How certain the top three is could not be computed for this assessment.",
+    ),
+    "export.summary.no_regret": ("Geen spijt", "No regret"),
+    "export.summary.no_regret_some": (
+        "{names} {count|staat|staan} in elk perspectief van de belanghebbenden bij de beste "
+        "drie: een keuze waar niemand veel spijt van krijgt.",
+        "{names} {count|is|are} among the best three in every stakeholder perspective: a "
+        "choice nobody is likely to regret much.",
+    ),
+    "export.summary.no_regret_none": (
+        "Geen maatregel staat in elk perspectief bij de beste drie: welke maatregel bovenaan "
+        "komt, hangt af van wiens weging telt.",
+        "No measure is among the best three in every perspective: which measure comes out on "
+        "top depends on whose weighting counts.",
+    ),
+    "export.summary.no_regret_no_profiles": (
+        "Er zijn geen perspectieven van belanghebbenden vastgelegd, dus is niet getoetst welke "
+        "maatregelen in elk perspectief goed scoren.",
+        "No stakeholder perspectives were recorded, so it was not tested which measures score "
+        "well in every perspective.",
+    ),
+    "export.summary.balance": ("Balans", "Balance"),
+    "export.summary.balance_text": (
+        "De aanbevolen maatregelen halen hun score {how}: {shares}.",
+        "The recommended measures get their score {how}: {shares}.",
+    ),
+    "export.summary.balance_mainly": ("vooral uit {pillar}", "mainly from {pillar}"),
+    "export.summary.balance_even": (
+        "evenwichtig uit de drie pijlers", "evenly from the three pillars"
+    ),
+    "export.summary.open": ("Open punten", "Open issues"),
+    "export.summary.open_none": (
+        "In de gegevens zijn geen open punten gevonden.", "No open issues were found in the data."
+    ),
+    "export.summary.open_floor": (
+        "{count} {count|maatregel valt|maatregelen vallen} onder een ondergrens en "
+        "{count|komt|komen} daarom achteraan: {names}.",
+        "{count} {count|measure falls|measures fall} below a floor and {count|is|are} "
+        "therefore ranked last: {names}.",
+    ),
+    "export.summary.open_close": (
+        "Plaats {a} en {b} liggen dicht bij elkaar ({score_a} tegen {score_b}): een kleine "
+        "wijziging kan de volgorde omdraaien.",
+        "Places {a} and {b} are close ({score_a} against {score_b}): a small change can swap "
+        "them.",
+    ),
+    "export.summary.open_unstable": (
+        "De top drie hangt sterk af van de weging: bespreek de gewichten voordat u besluit.",
+        "The top three depends strongly on the weighting: discuss the weights before deciding.",
+    ),
+    "export.summary.open_low_confidence": (
+        "{count} {count|score|scores} van de aanbevolen maatregelen {count|heeft|hebben} een "
+        "lage zekerheid.",
+        "{count} {count|score|scores} of the recommended measures {count|has|have} low "
+        "confidence.",
+    ),
+    "export.summary.open_no_source": (
+        "{count} {count|score|scores} van de aanbevolen maatregelen {count|heeft|hebben} geen "
+        "bron.",
+        "{count} {count|score|scores} of the recommended measures {count|has|have} no source.",
+    ),
+    "export.summary.open_no_workshop": (
+        "Er is nog geen werksessie met belanghebbenden gehouden.",
+        "No workshop with stakeholders has been held yet.",
+    ),
+    "export.summary.and": (" en ", " and "),
     # --- data files --------------------------------------------------------------------
     "export.unknown_profile": (
         "Er is geen perspectief '{name}' in deze beoordeling. Kies uit: {names}.",
@@ -298,20 +421,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export.page.workbook_button": ("Werkmap (.xlsx)", "Workbook (.xlsx)"),
     "export.page.report_intro": (
-        "Het besluitrapport bevat het doel, de criteria en schalen, de gewichten en "
-        "perspectieven, de methode, de rangorde, balans- en uitruilgrafieken, de robuustheid en "
-        "no-regret-maatregelen, de workshoprondes (alleen aantallen deelnemers) en een "
-        "vingerafdruk van de gegevens en instellingen.",
-        "The decision report holds the purpose, the criteria and scales, the weights and "
-        "perspectives, the method, the ranking, balance and trade-off charts, the robustness "
-        "and no-regret measures, the workshop rounds (participant counts only) and a "
-        "fingerprint of the data and settings.",
+        "Het besluitrapport begint met een samenvatting op één pagina: de vraag, de "
+        "aanbevolen maatregelen en waarom, hoe zeker dat is, de no-regret-maatregelen, de "
+        "balans en de open punten. Daarna volgen de rangorde, de grafieken, de robuustheid, "
+        "de gewichten en de workshoprondes (alleen aantallen deelnemers); in de bijlage de "
+        "methode, de criteria en een vingerafdruk van de gegevens en instellingen. De dia's "
+        "(PowerPoint) bevatten de samenvatting en de grafieken.",
+        "The decision report starts with a one-page summary: the question, the recommended "
+        "measures and why, how certain that is, the no-regret measures, the balance and the "
+        "open issues. Then come the ranking, the charts, the robustness, the weights and the "
+        "workshop rounds (participant counts only); in the appendix the method, the criteria "
+        "and a fingerprint of the data and settings. The slides (PowerPoint) hold the summary "
+        "and the charts.",
     ),
     "export.page.report_lang": ("Taal van het rapport", "Language of the report"),
     "export.page.report_format": ("Formaat", "Format"),
     "export.page.report_pdf": ("PDF (om te printen of te versturen)", "PDF (to print or send)"),
     "export.page.report_html": (
         "HTML (interactieve grafieken, werkt offline)", "HTML (interactive charts, works offline)"
+    ),
+    "export.page.report_pptx": (
+        "Dia's (PowerPoint: samenvatting en grafieken)", "Slides (PowerPoint: summary and charts)"
     ),
     "export.page.make_report": ("Rapport maken", "Make the report"),
     "export.page.making_report": ("Rapport maken… {done}%", "Making the report… {done}%"),

@@ -62,6 +62,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.chart.worse": ("slechter", "worse"),
     "results.chart.better": ("beter", "better"),
     "results.chart.rank_n": ("Plaats {rank}", "Rank {rank}"),
+    "results.chart.rank_rest": ("Plaats {rank} of lager", "Rank {rank} or lower"),
+    "results.presentation": ("Presentatiemodus", "Presentation mode"),
+    "results.presentation_help": (
+        "Grotere letters en grafieken over de volle breedte, om te projecteren.",
+        "Larger type and charts across the full width, for projecting.",
+    ),
+    "results.chart.key": ("Maatregelen (nummer = plaats)", "Measures (number = place)"),
+    "results.chart.mainly": ("Score vooral uit:", "Score mainly from:"),
+    "results.chart.group.top": ("Plaats 1–3", "Rank 1–3"),
+    "results.chart.group.middle": ("Plaats 4–6", "Rank 4–6"),
+    "results.chart.group.rest": ("Plaats 7 en lager", "Rank 7 and lower"),
+    "results.chart.size_note": ("Grootte van de stip: score {pillar}", "Dot size: {pillar} score"),
     "results.chart.acceptability.x": (
         "Aandeel van de gewichtscombinaties",
         "Share of the weight combinations",
@@ -119,16 +131,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.balance_header": ("Balans en afruil", "Balance and trade-offs"),
     "results.balance_help": (
         "In het midden: de score komt evenwichtig uit de drie pijlers. Bij een hoek: vooral "
-        "uit die pijler. Grotere stip = hogere totaalscore.",
+        "uit die pijler. Kleur = de pijler waar de score het meest uit komt; grotere stip = "
+        "hogere totaalscore; het nummer staat in de lijst rechts.",
         "In the middle: the score comes evenly from the three pillars. Near a corner: mostly "
-        "from that pillar. Larger dot = higher overall score.",
+        "from that pillar. Colour = the pillar most of the score comes from; larger dot = "
+        "higher overall score; the number is in the list on the right.",
     ),
     "results.tradeoff_help": (
         "De stippellijnen zijn 'geen verandering'. Rechtsboven winnen ecologie én economie; "
-        "linksboven en rechtsonder is het een afruil. Kleur = score op mens; ruitjes zijn "
-        "Pareto-optimaal.",
+        "linksboven en rechtsonder is het een afruil. Kleur = plaats in de rangorde; grootte = "
+        "score op mens; ruitjes zijn Pareto-optimaal; het nummer staat in de lijst rechts.",
         "The dashed lines are 'no change'. Top right, ecology and economy both gain; top left "
-        "and bottom right is a trade-off. Colour = people score; diamonds are Pareto-optimal.",
+        "and bottom right is a trade-off. Colour = place in the ranking; size = people score; "
+        "diamonds are Pareto-optimal; the number is in the list on the right.",
     ),
     "results.profile_header": ("Profiel van maatregelen", "Profile of measures"),
     "results.radar_pick": ("Maatregelen vergelijken", "Compare measures"),

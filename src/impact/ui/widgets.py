@@ -11,6 +11,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from impact.charts import enlarged
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES
 from impact.model import PILLARS, Assessment, Pillar
 from impact.ui.auth import can_edit
@@ -37,6 +38,19 @@ CHART_CONFIG = {"displaylogo": False}  # every chart: plotly's mode bar without 
 # languages instead of Streamlit's English "None"; data editors can pass it as placeholder
 MISSING_CELL = "–"
 LANG_SWITCH = "lang_switch"  # the sidebar's language widget
+PRESENTATION_SWITCH = "presentation_switch"  # the toggle on the chart pages
+PRESENTING = "presenting"  # the mode itself: it lasts from page to page
+# Presentation mode: the page uses the whole screen width, text is larger. Fixed rules, no
+# user text, so unsafe_allow_html is safe here.
+_PRESENTATION_CSS = """<style>
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem;
+  padding-right: 2rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
+[data-testid="stMainBlockContainer"] label { font-size: 1.3rem; }
+[data-testid="stCaptionContainer"] p { font-size: 1.15rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 3rem; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 2rem; }
+</style>"""
 PARTICIPANT_LANG_SWITCH = "p_lang"
 
 
@@ -83,11 +97,34 @@ def chart(fig: go.Figure, name: str, *, key: str | None = None, caption: str | N
     `name` is the file name of the downloads (e.g. "ranking"); the chart's key is
     `chart-<name>` unless `key` says otherwise.
     """
-    st.plotly_chart(fig, key=key or f"chart-{name}", config=CHART_CONFIG)
+    shown = enlarged(fig) if presenting() else fig  # downloads keep the normal size
+    # theme=None: our own type sizes and dark ink, not Streamlit's small grey chart theme
+    st.plotly_chart(shown, key=key or f"chart-{name}", config=CHART_CONFIG, width="stretch",
+                    theme=None)
     if caption:
         st.caption(caption)
     if downloads:
         chart_downloads(fig, name, key=downloads)
+
+
+def presenting() -> bool:
+    """True in presentation mode (larger type, charts across the whole width)."""
+    return bool(widget_value(PRESENTING, False))
+
+
+def _apply_presentation() -> None:
+    show_in_widget(PRESENTING, bool(widget_value(PRESENTATION_SWITCH)))
+
+
+def presentation_toggle() -> bool:
+    """The presentation-mode switch of a chart page; on, it widens the page and enlarges
+    text and charts (on every chart page until switched off). Returns the mode."""
+    show_in_widget(PRESENTATION_SWITCH, presenting())  # the switch follows the mode
+    st.toggle(tr("results.presentation"), key=PRESENTATION_SWITCH,
+              on_change=_apply_presentation, help=tr("results.presentation_help"))
+    if presenting():
+        st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
+    return presenting()
 
 
 # -- language ------------------------------------------------------------------------------
