@@ -186,3 +186,22 @@ def test_renaming_to_a_name_in_use_is_refused_with_a_message(db_path: Path) -> N
     assert not at.exception
     assert any("al een beoordeling met de naam ‘Tweede’" in e.value for e in at.error)
     assert get_store().info(1).name != "Tweede"
+
+
+def test_the_dialogs_know_costs_groups_and_knockouts(db_path: Path) -> None:
+    at = start()
+    at.button(key="edit:measure:M02").click().run()
+    form = "measure:1:edit:M02"
+    assert at.text_input(key=f"{form}:cost").value == "20"  # the example's public cost
+    at.text_input(key=f"{form}:cost").input("-3")
+    button(at, "Opslaan").click().run()
+    assert any("Vul 0 of meer in" in m for m in red(at))
+    at.text_input(key=f"{form}:cost").input("12,5")
+    at.text_input(key=f"{form}:exclusive_group").input("veen")
+    button(at, "Opslaan").click().run()
+    m02 = get_store().load(1).measure("M02")
+    assert (m02.cost, m02.exclusive_group, m02.cost_unit) == (12.5, "veen", "mln €")
+    at.button(key="edit:criterion:eco_n").click().run()
+    at.text_input(key="criterion:1:edit:eco_n:knockout").input("10")
+    button(at, "Opslaan").click().run()
+    assert get_store().load(1).criteria[0].knockout == 10.0

@@ -85,6 +85,21 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _optional_number(fields: Mapping[str, object], name: str, errors: Errors, lang: str,
+                     minimum: float | None = None) -> float | None:
+    """An optional number typed as text ("1,5" too); empty is None."""
+    from impact.editing import NotANumber, parse_cell
+
+    try:
+        value = parse_cell(fields.get(name))
+    except NotANumber:
+        errors[name] = t("editor.err.number", lang)
+        return None
+    if value is not None and minimum is not None and value < minimum:
+        errors[name] = t("editor.err.at_least", lang, minimum=f"{minimum:g}")
+    return value
+
+
 def _check_id(item_id: str, taken: set[str], kind: str, lang: str) -> str | None:
     if not item_id:
         return t("editor.err.id_missing", lang)
@@ -115,10 +130,13 @@ def measure_from_fields(fields: Mapping[str, object], *, taken_ids: Iterable[str
     if (problem := _check_id(item_id, set(taken_ids), "measure", lang)) is not None:
         errors["id"] = problem
     _check_labels(fields, errors, lang)
+    cost = _optional_number(fields, "cost", errors, lang, minimum=0)
     if errors:
         return None, errors
     return Measure(item_id, _text(fields, "label_nl"), _text(fields, "label_en"),
-                   _text(fields, "description"), _text(fields, "description_en")), errors
+                   _text(fields, "description"), _text(fields, "description_en"), cost,
+                   _text(fields, "cost_unit") or "€",
+                   _text(fields, "exclusive_group") or None), errors
 
 
 def criterion_from_fields(
@@ -153,10 +171,11 @@ def criterion_from_fields(
     weight = _number(fields.get("weight"))
     if weight is None or weight < 0:
         errors["weight"] = t("editor.err.weight", lang)
+    knockout = _optional_number(fields, "knockout", errors, lang)
     if errors:
         return None, errors
     assert low is not None and high is not None and weight is not None
     return Criterion(item_id, Pillar(pillar), _text(fields, "label_nl"),
                      _text(fields, "label_en"), _text(fields, "unit"), Direction(direction),
                      low, high, _text(fields, "description"), weight, _text(fields, "unit_en"),
-                     _text(fields, "description_en")), errors
+                     _text(fields, "description_en"), knockout), errors

@@ -84,6 +84,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "editor.field.label_en": ("Naam in het Engels", "Name in English"),
     "editor.field.description": ("Toelichting (optioneel)", "Description (optional)"),
     "editor.english": ("In het Engels (optioneel)", "In English (optional)"),
+    "editor.package": ("Voor een pakket binnen een budget (optioneel)",
+                       "For a package within a budget (optional)"),
+    "editor.field.cost": ("Kosten", "Cost"),
+    "editor.field.cost_unit": ("Eenheid van de kosten", "Unit of the cost"),
+    "editor.field.exclusive_group": ("Groep van varianten", "Group of variants"),
+    "editor.field.exclusive_group_help": (
+        "Maatregelen met dezelfde groep zijn varianten: een pakket bevat er hoogstens één.",
+        "Measures with the same group are variants: a package holds at most one of them."),
+    "editor.field.knockout": ("Knock-outgrens", "Knock-out limit"),
+    "editor.field.knockout_help": (
+        "Een wettelijke grens: een maatregel die slechter scoort dan deze waarde (volgens "
+        "de richting) is niet toelaatbaar en komt in geen pakket.",
+        "A legal limit: a measure that scores worse than this value (by the direction) is "
+        "not admissible and enters no package."),
+    "editor.err.at_least": ("Vul {minimum} of meer in.", "Enter {minimum} or more."),
     "editor.field.description_en": ("Toelichting in het Engels", "Description in English"),
     "editor.field.unit_en": ("Eenheid in het Engels", "Unit in English"),
     "editor.field.pillar": ("Pijler", "Pillar"),

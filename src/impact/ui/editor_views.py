@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from impact.editing import cell_text
 from impact.errors import UserError
 from impact.forms import (
     PRESETS,
@@ -33,6 +34,8 @@ LIST_LIMIT = 50  # rows of buttons per list; more are found with the search box
 MEASURE_FIELDS = ("id", "label_nl", "description")
 ENGLISH_FIELDS = {"measure": ("label_en", "description_en"),
                   "criterion": ("label_en", "unit_en", "description_en")}
+PACKAGE_FIELDS = {"measure": ("cost", "cost_unit", "exclusive_group"),
+                  "criterion": ("knockout",)}
 CRITERION_FIELDS = ("id", "pillar", "label_nl", "label_en", "direction", "scale_min",
                     "scale_max", "unit", "weight", "description")
 
@@ -74,13 +77,16 @@ def _english_fields(form: str, kind: str, start: dict[str, Any],
                     errors: dict[str, str]) -> dict[str, str]:
     """The English name, unit and description, folded away: most analysts skip them."""
     values = {}
-    names = ENGLISH_FIELDS[kind]
-    with st.expander(tr("editor.english"), expanded=any(n in errors for n in names)):
-        for name in names:
-            widget = st.text_area if name == "description_en" else st.text_input
-            values[name] = widget(tr(f"editor.field.{name}"), value=start[name],
-                                  key=f"{form}:{name}")
-            _field_error(errors, name)
+    for title, names in (("editor.english", ENGLISH_FIELDS[kind]),
+                         ("editor.package", PACKAGE_FIELDS[kind])):
+        with st.expander(tr(title), expanded=any(n in errors for n in names)):
+            for name in names:
+                widget = st.text_area if name == "description_en" else st.text_input
+                extra = {"help": tr(f"editor.field.{name}_help")} if name in (
+                    "exclusive_group", "knockout") else {}
+                values[name] = widget(tr(f"editor.field.{name}"), value=start[name],
+                                      key=f"{form}:{name}", **extra)
+                _field_error(errors, name)
     return values
 
 
@@ -97,12 +103,15 @@ def _measure_form(assessment: Assessment, measure: Measure | None, mode: str,
     form = f"measure:{assessment.id}:{mode}:{measure.id if measure else ''}"
     errors = session.form_errors(form)
     start = {"id": next_id("M", ids), "label_nl": "", "label_en": "", "description": "",
-             "description_en": ""}
+             "description_en": "", "cost": "", "cost_unit": "€", "exclusive_group": ""}
     if measure is not None:
         start = {"id": measure.id if mode == "edit" else copy_id(measure.id, ids),
                  "label_nl": measure.label_nl, "label_en": measure.label_en,
                  "description": measure.description,
-                 "description_en": measure.description_en}
+                 "description_en": measure.description_en,
+                 "cost": cell_text(measure.cost, session.lang()),
+                 "cost_unit": measure.cost_unit,
+                 "exclusive_group": measure.exclusive_group or ""}
     with st.form(form, border=False):
         values = {}
         for name in MEASURE_FIELDS:
@@ -153,14 +162,15 @@ def _criterion_start(assessment: Assessment, criterion: Criterion | None, mode: 
         return {"id": next_id("C", ids), "pillar": pillar, "label_nl": "", "label_en": "",
                 "direction": str(Direction.HIGHER_IS_BETTER), "scale_min": -3.0,
                 "scale_max": 3.0, "unit": tr("editor.unit.seven_point"), "weight": 1.0,
-                "description": "", "unit_en": "", "description_en": ""}
+                "description": "", "unit_en": "", "description_en": "", "knockout": ""}
     return {"id": criterion.id if mode == "edit" else copy_id(criterion.id, ids),
             "pillar": str(criterion.pillar), "label_nl": criterion.label_nl,
             "label_en": criterion.label_en, "direction": str(criterion.direction),
             "scale_min": float(criterion.scale_min), "scale_max": float(criterion.scale_max),
             "unit": criterion.unit, "weight": float(criterion.weight),
             "description": criterion.description, "unit_en": criterion.unit_en,
-            "description_en": criterion.description_en}
+            "description_en": criterion.description_en,
+            "knockout": cell_text(criterion.knockout, session.lang())}
 
 
 def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) -> dict:
