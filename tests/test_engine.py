@@ -453,7 +453,7 @@ def test_pillar_correlation_equals_numpy():
 TABLE_COLUMNS = [
     "label_nl", "label_en", "score", "rank", "score_rank", "ecology", "economy", "people",
     "contrib_ecology", "contrib_economy", "contrib_people", "balance", "floor_violation",
-    "violated_pillars", "pareto",
+    "violated_pillars", "pareto", "knocked_out", "knockout_criteria",
 ]
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from impact import portfolio
+from impact import engine, portfolio
 from impact.io import read_assessment, write_assessment
+from impact.knockouts import knockouts
 from impact.store import EXAMPLE_DIR
 from impact.weighting import Weighting
 
@@ -84,7 +85,7 @@ def example_with_costs(tmp_path: Path | None = None):
 
 def test_knocked_out_measures_never_enter_a_package() -> None:
     a = example_with_costs()
-    failing = portfolio.knockouts(a)
+    failing = knockouts(a)
     low = {m.id for m in a.measures if a.scores[(m.id, "eco_n")].value < 10}
     assert set(failing) == low and low  # the example has measures below 10
     assert all(v == ["eco_n"] for v in failing.values())
@@ -169,3 +170,31 @@ def test_the_portfolio_page_follows_the_budget_and_the_weights(db_path: Path) ->
     expected = portfolio.best_package(ecology_only, 120.0)
     assert expected.measures != portfolio.best_package(options, 120.0).measures
     assert shown() == [labels[m] for m in expected.measures]
+
+
+def test_a_knocked_out_measure_is_ranked_after_every_admissible_one() -> None:
+    a = example_with_costs()
+    table = engine.evaluate(a).table
+    failing = knockouts(a)
+    admissible = table[~table.index.isin(list(failing))]
+    knocked = table[table.index.isin(list(failing))]
+    assert table["knocked_out"].tolist() == [m in failing for m in table.index]
+    assert knocked["rank"].min() > admissible["rank"].max()
+    assert set(knocked["knockout_criteria"]) == {"eco_n"}
+    # without the knock-out the same measures rank by their score alone
+    plain = engine.evaluate(read_assessment(EXAMPLE_DIR)).table
+    assert (plain["rank"] == plain["score_rank"]).all() and not plain["knocked_out"].any()
+
+
+def test_the_ranking_chart_names_a_knocked_out_measure() -> None:
+    from impact import charts
+
+    a = example_with_costs()
+    table = engine.evaluate(a).table
+    fig = charts.ranking_chart(table, lang="nl")
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    failing = knockouts(a)
+    for mid, text in ticks.items():  # labels wrap: compare without the line breaks
+        assert ("niet toelaatbaar" in text.replace("<br>", " ")) == (mid in failing)
+    assert list(fig.layout.yaxis.tickvals)[-len(failing):] == sorted(
+        failing, key=lambda m: table.loc[m, "rank"])  # at the bottom

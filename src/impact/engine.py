@@ -53,6 +53,7 @@ import pandas as pd
 # `X as X` imports and the noqa below re-export names engine has always offered
 from impact import methods
 from impact.i18n import t
+from impact.knockouts import knockouts
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import EngineError, as_number, prepare, require_value_range
@@ -191,12 +192,14 @@ class Evaluation:
     `table` (index measure_id, in the assessment's order) has the columns
     label_nl, label_en, score, rank, score_rank, ecology, economy, people,
     contrib_ecology, contrib_economy, contrib_people, balance, floor_violation,
-    violated_pillars, pareto.
+    violated_pillars, pareto, knocked_out, knockout_criteria.
 
     - score: the method's score (higher is better; for wsm the weighted sum 0..1).
     - rank: the final rank. Measures below a pillar floor are *not* compensated by
       their other pillars: they are ranked after every measure that meets all
-      floors (in score order among themselves). Without floors rank = score_rank.
+      floors (in score order among themselves); so are measures that fail a
+      criterion's knock-out (`knocked_out`, the failing criteria in
+      `knockout_criteria`; see `impact.knockouts`). Without either rank = score_rank.
     - score_rank: the rank on score alone, ignoring floors.
     - contrib_<pillar>: pillar weight x pillar score; for wsm they sum to score.
     """
@@ -328,12 +331,15 @@ def _evaluation_table(
     for k, q in enumerate(PILLAR_NAMES):
         if q in floor:
             below[:, k] = pv[:, k] < floor[q] - 1e-12  # NaN (no criteria) is never below
+    failing = knockouts(assessment)
+    knocked = np.array([m in failing for m in measures], dtype=bool)
     flagged = below.any(axis=1)
     columns: dict[str, Any] = {
         "label_nl": [labels[m].label_nl for m in measures],
         "label_en": [labels[m].label_en or labels[m].label_nl for m in measures],
         "score": score,
-        "rank": _floor_rank(score, score_rank, flagged),
+        # below a floor or knocked out: after every measure that is not
+        "rank": _floor_rank(score, score_rank, flagged | knocked),
         "score_rank": score_rank.astype(int),
     }
     for k, q in enumerate(PILLAR_NAMES):
@@ -346,6 +352,8 @@ def _evaluation_table(
         ",".join(q for k, q in enumerate(PILLAR_NAMES) if row[k]) for row in below
     ]
     columns["pareto"] = pareto_front(pillars).to_numpy()
+    columns["knocked_out"] = knocked
+    columns["knockout_criteria"] = [",".join(failing.get(m, [])) for m in measures]
     return pd.DataFrame(columns, index=measures)
 
 

@@ -18,6 +18,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from impact import engine
 from impact.errors import UserError
+from impact.knockouts import knockouts
 from impact.model import PILLARS, Assessment, Pillar
 from impact.weighting import Weighting
 
@@ -48,19 +49,6 @@ class Candidates:
     pillar: dict[str, np.ndarray]  # pillar -> pillar score per candidate (0..1)
     groups: dict[str, list[int]]  # exclusive group -> candidate positions
     excluded: dict[str, str] = field(default_factory=dict)  # measure -> reason key
-
-
-def knockouts(assessment: Assessment) -> dict[str, list[str]]:
-    """Measure id -> the criteria whose knock-out it fails (only failing measures)."""
-    failing: dict[str, list[str]] = {}
-    for criterion in assessment.criteria:
-        if criterion.knockout is None:
-            continue
-        for measure in assessment.measures:
-            score = assessment.scores.get((measure.id, criterion.id))
-            if score is not None and criterion.fails(score.value):
-                failing.setdefault(measure.id, []).append(criterion.id)
-    return failing
 
 
 def candidates(assessment: Assessment, weighting: Weighting | None = None) -> Candidates:

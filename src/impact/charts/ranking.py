@@ -39,12 +39,17 @@ def ranking_chart(
     """Horizontal bars of the overall score, stacked by pillar contribution, best on top.
 
     `table` is `engine.evaluate(...).table`. Measures that violate a pillar floor get
-    a vermillion cross, no-regret measures (best in every perspective) a black star.
+    a vermillion cross, no-regret measures (best in every perspective) a black star,
+    measures that fail a knock-out "(niet toelaatbaar)" after their name.
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
     labels = measure_labels(data, lang)
-    ticks = [wrap(labels[i], 34) for i in data.index]  # whole names, wrapped, never cut
+    knocked = (data["knocked_out"].fillna(False).astype(bool) if "knocked_out" in data
+               else pd.Series(False, index=data.index))
+    # whole names, wrapped, never cut; a knocked-out measure says so in its label
+    ticks = [wrap(labels[i] + (f" ({t('results.chart.knocked_out', lang)})" if knocked[i]
+                               else ""), 34) for i in data.index]
     hover_names = [esc(labels[i]) for i in data.index]
     scores = data["score"].astype(float).to_numpy()
     positive = scores[np.isfinite(scores)]

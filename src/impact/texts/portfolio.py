@@ -81,4 +81,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "portfolio.profiles": ("Pakket per perspectief", "Package per perspective"),
     "portfolio.in_every": ("In het pakket van elk perspectief: {measures}",
                            "In every perspective's package: {measures}"),
+    "results.chart.knocked_out": ("niet toelaatbaar", "not admissible"),
 }
