@@ -43,12 +43,15 @@ CHART_TITLES: dict[str, str] = {
     "stability": "results.chart.stability.title",
     "perspectives": "results.chart.perspectives.title",
     "kendall": "results.chart.kendall.title",
+    "frontier": "portfolio.chart.frontier_title",
 }
 CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 
 
 # Charts that compare the stakeholder perspectives: only with saved profiles.
 PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
+# Charts of packages within a budget: only when measures have a cost.
+COST_CHARTS = frozenset({"frontier"})
 
 
 class ChartError(ValueError):
@@ -68,7 +71,10 @@ def chart_title(name: str, lang: str = "nl") -> str:
 def available_charts(assessment: Assessment) -> tuple[str, ...]:
     """The chart names that can be made for this assessment (all, less the perspective
     comparisons when it has no profiles)."""
-    return tuple(n for n in CHART_NAMES if assessment.profiles or n not in PROFILE_CHARTS)
+    has_costs = any(m.cost is not None for m in assessment.measures)
+    return tuple(n for n in CHART_NAMES
+                 if (assessment.profiles or n not in PROFILE_CHARTS)
+                 and (has_costs or n not in COST_CHARTS))
 
 
 def profile_named(assessment: Assessment, profile: Any, lang: str = "nl") -> Any:
@@ -219,7 +225,17 @@ def _build_kendall(ctx: _Context) -> go.Figure:
                          subtitle=weights_subtitle(None, ctx.lang, ctx.method))
 
 
+def _build_frontier(ctx: _Context) -> go.Figure:
+    from impact import portfolio  # imported here: the portfolio builds on the engine
+    from impact.charts.portfolio import frontier_chart
+
+    options = portfolio.candidates(ctx.assessment, ctx.weighting)
+    unit = next((m.cost_unit for m in ctx.assessment.measures if m.cost is not None), "€")
+    return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
+
+
 _BUILDERS: dict[str, Callable[[_Context], go.Figure]] = {
+    "frontier": _build_frontier,
     "ranking": _build_ranking,
     "balance": lambda c: balance_chart(c.table, lang=c.lang, subtitle=c.subtitle),
     "tradeoff": lambda c: tradeoff_chart(c.table, c.evaluation.neutral, lang=c.lang,
