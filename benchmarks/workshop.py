@@ -4,8 +4,10 @@ What this drives: REAL Streamlit sessions over the server's websocket. One
 `streamlit run app.py` process is started per run; every simulated participant is its
 own websocket connection speaking Streamlit's protocol (protobuf BackMsg / ForwardMsg)
 as a browser tab does: it opens the join link, presses "Doe mee", picks a pill per
-criterion, presses "Volgende" after each measure, and lets the page's status fragment
-rerun every 3 s. Two facilitator connections hold the facilitator page open and rerun
+criterion in the measure's form (kept in the browser, no request), presses "Volgende"
+after each measure (one rerun that sends the measure), and lets the page's status
+fragment rerun while the page polls (only while waiting, not while scoring). Two
+facilitator connections hold the facilitator page open and rerun
 its live fragment every second, as the browser does for `st.fragment(run_every=1)`.
 Nothing is rendered.
 
@@ -31,9 +33,10 @@ Figures:
 - answers stored / sent: rows whose value is the one the participant picked last;
   re-saved: rows written again after the tap was acknowledged (a rerun that ran
   `save_answer` again for an earlier widget): must be 0;
-- tap -> stored: from sending a tap until the row's `updated_at` (the server's clock
-  when it wrote the row; same machine), p50 / p95; tap -> ack: until the rerun that
-  stored it finished at the client;
+- tap -> stored: from the tap that sends an answer ("Volgende", which submits the
+  measure's form) until the row's `updated_at` (the server's clock when it wrote the
+  row; same machine), p50 / p95; tap -> ack: until the rerun that stored it finished
+  at the client;
 - facilitator-visible: from an answer being stored until a facilitator view's answer
   counter includes it, p50 / p95;
 - server CPU during the scoring phase (cores = CPU seconds / wall seconds) and the
@@ -222,6 +225,7 @@ class Session:
         self.page = Page()
         self.widgets: dict[str, Node] = {}  # widget id -> its node, after the last run
         self.values: dict[str, WidgetState] = {}  # states of widgets the user set
+        self.pending: dict[str, WidgetState] = {}  # set in a form, not submitted yet
         self.run, self.run_fragments = "", []
         self.fragment: tuple[str, float] | None = None  # a timed fragment (run_every)
         self.errors: list[str] = []
@@ -246,6 +250,8 @@ class Session:
             if kind == "new_session":
                 self.run = msg.metadata.run.script_run_id
                 self.run_fragments = list(msg.metadata.run.fragment_ids)
+                if not self.run_fragments:
+                    self.fragment = None  # a full run: the browser drops every timer
             elif kind == "delta":
                 self._delta(msg)
             elif kind == "page_info_changed":
@@ -338,12 +344,24 @@ class Session:
                 pass
 
     def choose(self, key: str, label: str) -> str:
+        """A pill tapped inside a form: the browser keeps it pending (sent with no
+        rerun) until the form is submitted."""
         wid = self.widget(key)
         if wid is None:
             raise RuntimeError(f"no widget {key}; errors={self.errors}")
-        self.values[wid] = WidgetState(id=wid)
-        self.values[wid].string_array_value.data.append(label)
+        state = WidgetState(id=wid)
+        state.string_array_value.data.append(label)
+        self.pending[wid] = state
         return wid
+
+    async def submit(self, button: str | None) -> None:
+        """A form's submit button: its pending states become the widgets' values and go
+        with the button's trigger in one rerun."""
+        if button is None:
+            raise RuntimeError(f"no submit button; errors={self.errors}")
+        self.values.update(self.pending)
+        self.pending = {}
+        await self.rerun(trigger=button)
 
 
 async def poll_fragment(session: Session, stop: asyncio.Event, log: Log) -> None:
@@ -418,20 +436,23 @@ async def join(i: int, url: str, plan: Plan, log: Log) -> tuple[Session, str]:
 
 async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
                 stop: asyncio.Event) -> None:
-    """Measure by measure: a pill per criterion, then "Volgende", a pause before each."""
+    """Measure by measure: a pill per criterion (kept in the form), then "Volgende",
+    which sends the measure; a pause before each tap."""
     for m, measure_id in enumerate(plan.measures):
         await s.settle(lambda m=m: s.widget(f"ans-1-{m}-0") is not None)
+        chosen = []
         for c, criterion_id in enumerate(plan.criteria):
             if not await pause(plan.think, stop):
                 return
             value = value_of(i, m, c)
-            widget = s.choose(f"ans-1-{m}-{c}", pill(value))
-            sent = datetime.now()
-            await s.rerun(changed=widget)
-            log.taps.append(Tap(token, measure_id, criterion_id, value, sent, datetime.now()))
+            s.choose(f"ans-1-{m}-{c}", pill(value))
+            chosen.append((criterion_id, value))
         if not await pause(plan.think, stop):
             return
-        await s.rerun(trigger=s.widget("next"))
+        sent = datetime.now()  # a measure's answers leave the phone with "Volgende"
+        await s.submit(s.widget("next"))
+        acked = datetime.now()
+        log.taps.extend(Tap(token, measure_id, c, v, sent, acked) for c, v in chosen)
         log.nexts += 1
     log.finished += 1
 

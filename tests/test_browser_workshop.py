@@ -165,6 +165,8 @@ def run_workshop(browser, base: str, expect) -> None:
                                                                    exact=True)
         pill.click()
         expect(pill).to_have_attribute("aria-checked", "true")
+    first.get_by_role("button", name="Volgende").click()  # the measure's form stores both
+    expect(first.get_by_text("Maatregel 2 van 2")).to_be_visible()
 
     # -- a reload resumes where the participant was, as the same participant
     token_url = first.url

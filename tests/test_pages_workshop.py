@@ -206,14 +206,14 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     pills = at.pills
     assert len(pills) == 2
     assert pills[0].options[0] == "-3 zeer negatief" and pills[0].options[6] == "+3 zeer positief"
+    # one form per measure: taps are stored together when "Volgende" submits them
     pills[0].set_value(2)
-    run(at)
     at.pills[1].set_value(-1)
+    assert ws.own_answers(store, token, 1) == {}
+    at.button(key="next").click()
     run(at)
     assert ws.own_answers(store, token, 1) == {("M01", "eco_bio"): 2.0,
                                                 ("M01", "ppl_health"): -1.0}
-    at.button(key="next").click()
-    run(at)
     assert "Maatregel 2 van 2" in all_text(at)
 
     # a reload: same participant, resumes at the first open measure, no new participant
@@ -221,9 +221,7 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     assert "Maatregel 2 van 2" in all_text(again)
     assert ws.progress(store, session.code).joined == 1
     again.pills[0].set_value(0)
-    run(again)
     again.pills[1].set_value(3)
-    run(again)
     again.button(key="next").click()
     run(again)
     assert "Klaar!" in all_text(again)
@@ -252,9 +250,39 @@ def test_an_answer_after_the_round_closed_is_refused_with_a_message(db_path: Pat
     at = participant(p=me.token)
     ws.close_round(store, session.code, by=EDITOR)  # the facilitator closes while the page is open
     at.pills[0].set_value(1)
+    at.button(key="next").click()
     run(at)
     assert ws.own_answers(store, me.token, 1) == {}
     assert any("niet open" in e.value for e in at.error)
+    # shown at once with the round's new state, without waiting for a status poll
+    assert "Ronde 1 is gesloten" in all_text(at)
+    assert not at.pills
+
+
+def test_back_stores_the_measure_and_a_cleared_pill_withdraws_its_answer(
+        db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    answer(store, me.token, "M01", "eco_bio", 1)
+    answer(store, me.token, "M01", "ppl_health", 2)
+    at = participant(p=me.token)
+    assert "Maatregel 2 van 2" in all_text(at)  # resumes at the first open measure
+    at.pills[0].set_value(-2)
+    at.button(key="back").click()
+    run(at)
+    assert "Maatregel 1 van 2" in all_text(at)
+    assert ws.own_answers(store, me.token, 1) == {("M01", "eco_bio"): 1.0,
+                                                   ("M01", "ppl_health"): 2.0,
+                                                   ("M02", "eco_bio"): -2.0}
+    assert [p.value for p in at.pills] == [1, 2]  # the stored answers, shown again
+    at.pills[0].set_value(None)
+    at.button(key="next").click()
+    run(at)
+    assert ws.own_answers(store, me.token, 1) == {("M01", "ppl_health"): 2.0,
+                                                   ("M02", "eco_bio"): -2.0}
+    assert "Maatregel 2 van 2" in all_text(at)
+    assert "Ronde 1: 2 van 4 vragen beantwoord" in [p.proto.text for p in at.get("progress")]
 
 
 def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:

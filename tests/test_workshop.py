@@ -219,6 +219,26 @@ def test_batch_answers_are_all_or_nothing(store: Store):
     assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0, ("A", "c2"): -1.0}
 
 
+def test_a_measures_form_stores_changes_and_withdrawals_in_one_write(store: Store):
+    """What the participant's form sends: changed answers, None for a withdrawn one."""
+    session, _ = new_session(store)
+    p, other = ws.join(store, session.code), ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    answers(store, other.token, {("A", "c1"): 3})
+    answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): -1, ("A", "cost"): 20})
+    answers(store, p.token, {("A", "c1"): None, ("A", "c2"): 2, ("B", "c1"): None})
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+    assert ws.own_answers(store, other.token, 1) == {("A", "c1"): 3.0}  # only p's row went
+    answers(store, p.token, {})  # nothing changed: the round is still checked, nothing written
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+    ws.close_round(store, session.code, by=EDITOR)
+    for late in ({}, {("A", "c2"): None}, {("A", "c1"): 1}):
+        with pytest.raises(WorkshopError) as err:
+            answers(store, p.token, late)
+        assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+
+
 def test_pillar_split_must_be_100_points(store: Store):
     session, _ = new_session(store, pillar_split=True)
     p = ws.join(store, session.code)

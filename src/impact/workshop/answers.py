@@ -159,17 +159,38 @@ def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
 
 
 def submit_answers(store: Store, token: str,
-                   answers: Mapping[tuple[str, str], float], *, round_no: int) -> None:
-    """Several answers of one participant in one transaction (all or nothing)."""
-    if not answers:
-        return
-    checked = [(m, c, *_checked_answer(store, token, m, c, v)) for (m, c), v in answers.items()]
+                   answers: Mapping[tuple[str, str], float | None], *, round_no: int) -> None:
+    """Several answers of one participant in one transaction (all or nothing): one
+    multi-row upsert, and one delete for the answers withdrawn (`None`).
+
+    Also with nothing to store, the round is checked: a participant's form submitted
+    after the round closed is refused, so the page can say so at once.
+    """
+    checked = [(m, c, *_checked_answer(store, token, m, c, v))
+               for (m, c), v in answers.items() if v is not None]
+    withdrawn = [(m, c) for (m, c), v in answers.items() if v is None]
+    code = checked[0][2] if checked else _code_of(store, token)
     with store.transaction() as cur:
-        code = checked[0][2]
         round_no = _require_scoring(cur, code, round_no)
-        now = timestamp()
-        cur.executemany(_UPSERT_ANSWER,
-                        [[code, round_no, token, m, c, v, now] for m, c, _code, v in checked])
+        if withdrawn:
+            # Only placeholders are joined into the statement, never a value.
+            pairs = " OR ".join(["(measure_id = ? AND criterion_id = ?)"] * len(withdrawn))
+            cur.execute(
+                "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? "  # noqa: S608
+                f"AND token = ? AND ({pairs})",
+                [code, round_no, token, *(x for pair in withdrawn for x in pair)],
+            )
+        if checked:
+            now = timestamp()
+            # One statement for the whole measure: DuckDB's executemany runs one per row.
+            cur.execute(_upsert_rows(len(checked)),
+                        [x for m, c, _code, v in checked
+                         for x in (code, round_no, token, m, c, v, now)])
+
+
+def _upsert_rows(n: int) -> str:
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * n)
+    return _UPSERT_ANSWER.replace("(?, ?, ?, ?, ?, ?, ?)", values)
 
 
 def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float], *,
