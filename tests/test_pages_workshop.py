@@ -285,6 +285,36 @@ def test_back_stores_the_measure_and_a_cleared_pill_withdraws_its_answer(
     assert "Ronde 1: 2 van 4 vragen beantwoord" in [p.proto.text for p in at.get("progress")]
 
 
+def test_a_reason_typed_on_the_phone_reaches_the_facilitator_by_score(db_path: Path) -> None:
+    store, session, key = seeded_session(db_path)
+    people = [ws.join(store, session.code, name=n) for n in ("Ans", "Bram", "Cor")]
+    ws.open_round(store, session.code, by=EDITOR)
+    at = participant(p=people[0].token)
+    assert at.text_area[0].label == "Waarom? (mag leeg blijven)"
+    assert at.text_area[0].max_chars == ws.REASON_MAX_CHARS
+    at.pills[0].set_value(-3)
+    at.text_area[0].input("Kost *te veel* grond")
+    at.button(key="next").click()
+    run(at)
+    assert ws.own_reasons(store, people[0].token, 1) == {"M01": "Kost *te veel* grond"}
+    back = participant(p=people[0].token)  # measure 1 is still open: it resumes there
+    assert "Maatregel 1 van 2" in all_text(back)
+    assert back.text_area[0].value == "Kost *te veel* grond"  # shown again to its writer
+    for p, value, reason in ((people[1], 3, "Meer weidevogels"), (people[2], 3, None)):
+        ws.submit_answers(store, p.token, {("M01", "eco_bio"): value}, round_no=1,
+                          reasons={"M01": reason})
+    ws.reveal_round(store, session.code, by=EDITOR)
+    fac = facilitator(session.code, key)
+    assert "Toelichtingen bij de grootste verschillen" in all_text(fac)
+    box = fac.expander[0]  # the top hotspot, open; only the scores with a reason count
+    assert box.label == ("1\\. Extensivering melkveehouderij rond Natura 2000 · "
+                         "Biodiversiteit en natuurkwaliteit \\(2 toelichtingen\\)")
+    assert [m.value for m in box.markdown] == ["**Score \\-3 zeer negatief \\(1\\)**",
+                                              "**Score \\+3 zeer positief \\(1\\)**"]
+    assert [t.value for t in box.text] == ["“Kost *te veel* grond” — Ans",
+                                          "“Meer weidevogels” — Bram"]
+
+
 def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:
     store, session, key = seeded_session(db_path)
     me = ws.join(store, session.code)

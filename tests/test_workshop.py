@@ -596,3 +596,84 @@ def test_heatmap_shows_iqr_and_escapes_names(store: Store, scored):
     assert list(heat.y) == ["&lt;b&gt;A&lt;/b&gt;", "B", "C"]
     assert heat.z[1][1] == 4 and heat.z[0][0] == 3  # IQR of B/c2 and A/c1
     assert heat.text[2][0] == "+0.5"  # median of C/c1
+
+
+# -- reasons -------------------------------------------------------------------------------
+def test_reasons_are_stored_with_the_measure_cleaned_and_withdrawn(store: Store):
+    session, _ = new_session(store)
+    p = ws.join(store, session.code, name="Ans")
+    ws.open_round(store, session.code, by=EDITOR)
+    answers(store, p.token, {("A", "c1"): 2})
+    ws.submit_answers(store, p.token, {("A", "c2"): 1}, round_no=1,
+                      reasons={"A": "  Goed voor\tde weide\x07vogels\n", "B": "   "})
+    assert ws.own_reasons(store, p.token, 1) == {"A": "Goed voor\tde weidevogels"}
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 2.0, ("A", "c2"): 1.0}
+    for bad, key in (({"A": "x" * 281}, "workshop.error.reason_too_long"),
+                     ({"Z": "elders"}, "workshop.error.unknown_question")):
+        with pytest.raises(WorkshopError) as err:
+            ws.submit_answers(store, p.token, {("A", "c1"): -3}, round_no=1, reasons=bad)
+        assert err.value.key == key
+    assert ws.own_answers(store, p.token, 1)[("A", "c1")] == 2.0  # all or nothing
+    ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": "x" * 280})
+    assert ws.own_reasons(store, p.token, 1) == {"A": "x" * 280}
+    ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": None})
+    assert ws.own_reasons(store, p.token, 1) == {}
+    ws.close_round(store, session.code, by=EDITOR)
+    with pytest.raises(WorkshopError) as err:
+        ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": "te laat"})
+    assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_reasons(store, p.token, 1) == {}
+
+
+def _room_with_reasons(store: Store, *, anonymous: bool):
+    session, _ = new_session(store, anonymous=anonymous)
+    people = [ws.join(store, session.code, name=None if anonymous else f"p{i}")
+              for i in range(4)]
+    ws.open_round(store, session.code, by=EDITOR)
+    given = [(-2, "Kost de boeren grond"), (3, "Meer natuur"), (3, "Betere waterkwaliteit"),
+             (1, None)]
+    for p, (value, reason) in zip(people, given, strict=True):
+        ws.submit_answers(store, p.token, {("A", "c1"): value, ("B", "c1"): 0}, round_no=1,
+                          reasons={"A": reason})
+    ws.submit_answers(store, people[0].token, {}, round_no=1, reasons={"B": "Alleen ik"})
+    return session, people
+
+
+def test_the_facilitator_sees_reasons_grouped_by_score(store: Store):
+    session, _people = _room_with_reasons(store, anonymous=False)
+    frame = ws.reasons(store, session.code, 1)
+    assert ws.by_score(frame, "A", "c1") == [
+        (-2.0, [("Kost de boeren grond", "p0")]),
+        (3.0, [("Betere waterkwaliteit", "p2"), ("Meer natuur", "p1")]),
+    ]
+    assert ws.by_score(frame, "B", "c1") == [(0.0, [("Alleen ik", "p0")])]
+    assert ws.by_score(frame, "A", "c2") == []  # nobody scored it
+    export = ws.session_reasons(store, session.code)
+    assert list(export.columns) == list(ws.REASON_COLUMNS)
+    assert export.values.tolist() == [
+        [session.code, 1, "A", "p2", "Betere waterkwaliteit"],
+        [session.code, 1, "A", "p0", "Kost de boeren grond"],
+        [session.code, 1, "A", "p1", "Meer natuur"],
+        [session.code, 1, "B", "p0", "Alleen ik"],
+    ]
+    assert ws.reasons_export(store, session.assessment_id).equals(export)
+
+
+def test_anonymous_reasons_have_no_names_and_wait_for_the_round_to_close(store: Store):
+    session, people = _room_with_reasons(store, anonymous=True)
+    assert ws.reasons(store, session.code, 1).empty  # the round is open
+    assert ws.session_reasons(store, session.code).empty
+    ws.close_round(store, session.code, by=EDITOR)
+    frame = ws.reasons(store, session.code, 1)
+    assert ws.by_score(frame, "A", "c1") == [
+        (-2.0, [("Kost de boeren grond", None)]),
+        (3.0, [("Betere waterkwaliteit", None), ("Meer natuur", None)]),
+    ]
+    assert ws.by_score(frame, "B", "c1") == [(0.0, [("Alleen ik", None)])]  # n=4 scored B
+    assert ws.session_reasons(store, session.code)["participant"].isna().all()
+    # a cell with fewer than 3 answers shows no reasons either (one person's score)
+    ws.new_round(store, session.code, by=EDITOR)
+    for p in people[:2]:
+        ws.submit_answers(store, p.token, {("C", "c1"): 1}, round_no=2, reasons={"C": "Hm"})
+    ws.close_round(store, session.code, by=EDITOR)
+    assert ws.by_score(ws.reasons(store, session.code, 2), "C", "c1") == []

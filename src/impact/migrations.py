@@ -158,6 +158,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, version)
     );
     """,
+    # 6: a workshop participant's short reason per measure and round (issue 17)
+    """
+    CREATE TABLE workshop_reasons (
+        code VARCHAR NOT NULL,
+        round_no INTEGER NOT NULL,
+        token VARCHAR NOT NULL,
+        measure_id VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (code, round_no, token, measure_id)
+    );
+    """,
 ]
 
 

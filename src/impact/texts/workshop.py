@@ -419,4 +419,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De punten moeten samen precies 100 zijn (nu {total}).",
         "The points must add up to exactly 100 (now {total}).",
     ),
+    "workshop.error.reason_too_long": (
+        "Een toelichting heeft hoogstens {max} tekens (nu {n}).",
+        "A reason has at most {max} characters (now {n}).",
+    ),
+    # reasons: the participant's short reason per measure, shown to the facilitator
+    "workshop.p.reason": ("Waarom? (mag leeg blijven)", "Why? (optional)"),
+    "workshop.p.reason_placeholder": (
+        "Eén of twee zinnen: wat weegt voor u mee bij deze maatregel?",
+        "A sentence or two: what counts for you with this measure?",
+    ),
+    "workshop.reasons_title": ("Toelichtingen bij de grootste verschillen",
+                               "Reasons behind the largest disagreements"),
+    "workshop.reasons_intro": (
+        "Wat deelnemers bij een maatregel als reden gaven, per score die zij op dit "
+        "criterium gaven.",
+        "What participants gave as their reason for a measure, by the score they gave "
+        "on this criterion.",
+    ),
+    "workshop.reasons_anonymous": (
+        "Anoniem: zonder namen, en pas als de ronde gesloten is.",
+        "Anonymous: without names, and only once the round is closed.",
+    ),
+    "workshop.reasons_cell": (
+        "{rank}. {measure} · {criterion} ({n} {n|toelichting|toelichtingen})",
+        "{rank}. {measure} · {criterion} ({n} {n|reason|reasons})",
+    ),
+    "workshop.reasons_score": ("Score {score} ({n})", "Score {score} ({n})"),
+    "workshop.reasons_none": ("Nog geen toelichtingen bij deze verschillen.",
+                              "No reasons given for these disagreements yet."),
+    "workshop.reasons_download": ("Toelichtingen downloaden (CSV)", "Download the reasons (CSV)"),
+    "workshop.col.reason": ("Toelichting", "Reason"),
+    "workshop.col.session": ("Sessie", "Session"),
+    "workshop.col.round": ("Ronde", "Round"),
 }

@@ -45,6 +45,7 @@ CACHES: dict[str, tuple[Kind, float | None, int | None]] = {
     "workshop_live": ("data", 1, None),  # progress and the cells' statistics
     "workshop_shift": ("data", 1, None),
     "workshop_splits": ("data", 1, None),
+    "workshop_reasons": ("data", 1, None),  # the reasons per cell, beside the hotspots
     # The group result runs the engine and SMAA over the room: heavier, and it changes only
     # when a round closes.
     "workshop_group": ("data", 10, None),
@@ -146,6 +147,11 @@ def workshop_shift(db_path: str, code: str, a: int, b: int) -> tuple[pd.DataFram
 @_cached("workshop_splits")
 def workshop_splits(db_path: str, code: str, round_no: int) -> pd.DataFrame:
     return ws.splits_summary(get_store(), code, round_no)
+
+
+@_cached("workshop_reasons")
+def workshop_reasons(db_path: str, code: str, round_no: int) -> pd.DataFrame:
+    return ws.reasons(get_store(), code, round_no)
 
 
 @_cached("workshop_group")

@@ -134,19 +134,22 @@ def follow_facilitator(db_path: str, code: str, rendered: tuple[int, str, bool])
 
 def save_measure(token: str, round_no: int, measure_id: str,
                  widgets: tuple[tuple[str, str], ...], stored: dict[str, float],
-                 target: int) -> None:
-    """The form's submit: the measure's changed answers in one write, then the next
-    screen. A refusal (the round closed meanwhile) is kept for the full rerun that
-    shows it together with the round's new state."""
+                 reason: tuple[str, str | None], target: int) -> None:
+    """The form's submit: the measure's changed answers and reason in one write, then
+    the next screen. A refusal (the round closed meanwhile) is kept for the full rerun
+    that shows it together with the round's new state."""
     changed: dict[tuple[str, str], float | None] = {}
     for criterion_id, widget in widgets:
         value = session.widget_value(widget)
         value = None if value is None else float(value)
         if value != stored.get(criterion_id):
             changed[(measure_id, criterion_id)] = value
+    reason_widget, stored_reason = reason
+    typed = (session.widget_value(reason_widget) or "").strip() or None
+    reasons = {measure_id: typed} if typed != stored_reason else {}
     try:
         # Also with nothing changed: the write checks the round (seen in round_no).
-        ws.submit_answers(store(), token, changed, round_no=round_no)
+        ws.submit_answers(store(), token, changed, round_no=round_no, reasons=reasons)
     except WorkshopError as exc:
         session.keep_participant_error(exc.key, exc.params)
         cache.participant_status.clear()  # the round probably moved on: look again at once
@@ -176,8 +179,8 @@ def question(current: ws.Session, round_no: int, m_index: int, criterion_id: str
 
 
 def measure_form(current: ws.Session, token: str, round_no: int, step: int,
-                 order: list[str], answers: dict[tuple[str, str], float], info: dict,
-                 language: str) -> None:
+                 order: list[str], answers: dict[tuple[str, str], float],
+                 stored_reason: str | None, info: dict, language: str) -> None:
     """The criteria of one measure in one form: a tap changes only the phone's screen;
     "Volgende" or "Vorige" stores the measure in one write (one rerun per measure)."""
     measure_id = order[step]
@@ -192,17 +195,23 @@ def measure_form(current: ws.Session, token: str, round_no: int, step: int,
     with st.form(f"measure-{round_no}-{m_index}", border=False, enter_to_submit=False):
         widgets = tuple((c, question(current, round_no, m_index, c, stored.get(c), info,
                                      language)) for c in current.criteria)
+        reason_widget = f"reason-{round_no}-{m_index}"
+        st.text_area(t("workshop.p.reason", language), value=stored_reason or "",
+                     max_chars=ws.REASON_MAX_CHARS, key=reason_widget, height=80,
+                     placeholder=t("workshop.p.reason_placeholder", language))
+        reason = (reason_widget, stored_reason)
         last = len(order) + 1
         nxt = step + 1 if (step + 1 != len(order) or current.pillar_split) else last
         back, forward = st.columns(2)
         back.form_submit_button(
             t("workshop.p.back", language), key="back", disabled=step == 0,
             on_click=save_measure, args=(token, round_no, measure_id, widgets, stored,
-                                         step - 1),
+                                         reason, step - 1),
             width="stretch", icon=":material/arrow_back:")
         forward.form_submit_button(
             t("workshop.p.next", language), key="next", type="primary",
-            on_click=save_measure, args=(token, round_no, measure_id, widgets, stored, nxt),
+            on_click=save_measure,
+            args=(token, round_no, measure_id, widgets, stored, reason, nxt),
             width="stretch", icon=":material/arrow_forward:")
 
 
@@ -279,7 +288,9 @@ def scoring_view(current: ws.Session, me: ws.Participant, round_no: int,
                 text=t("workshop.p.progress", language, done=answered, total=total,
                        round=round_no))
     if step < len(order):
-        measure_form(current, me.token, round_no, step, order, answers, info, language)
+        reasons = ws.own_reasons(store(), me.token, round_no)
+        measure_form(current, me.token, round_no, step, order, answers,
+                     reasons.get(order[step]), info, language)
     elif step == len(order):
         split_step(current, me.token, round_no)
     else:

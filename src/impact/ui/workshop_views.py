@@ -17,7 +17,9 @@ from impact import charts
 from impact import workshop as ws
 from impact.access import Principal
 from impact.engine import EngineError
-from impact.model import PILLARS
+from impact.export.tables import frame_to_csv_bytes
+from impact.model import PILLARS, seven_point_label
+from impact.store import get_store
 from impact.ui import cache, session
 from impact.ui.session import current_assessment, lang, store
 from impact.ui.text import plain, tr
@@ -256,6 +258,7 @@ def live_view(code: str) -> None:
                     tr("workshop.tab.shift"), tr("workshop.tab.group")])
     with tabs[0]:
         hotspots_view(agg, measure_names, criterion_names)
+        reasons_view(current, agg, measure_names, criterion_names)
     with tabs[1]:
         cells_view(current, agg, measure_names, criterion_names)
     with tabs[2]:
@@ -286,6 +289,70 @@ def hotspots_view(agg: pd.DataFrame, measure_names: dict[str, str],
     if (agg["n"] > 0).any():
         chart(charts.disagreement_heatmap(agg, measure_names, criterion_names, lang()),
               "disagreement", key="heatmap")
+
+
+REASON_HOTSPOTS = 5  # the hotspots whose reasons the facilitator sees, in rank order
+
+
+def reasons_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, str],
+                 criterion_names: dict[str, str]) -> None:
+    """Per hotspot, what the room gave as its reasons, grouped by the score given."""
+    st.subheader(tr("workshop.reasons_title"))
+    st.caption(tr("workshop.reasons_intro"))
+    if current.anonymous:
+        st.caption(tr("workshop.reasons_anonymous"))
+    given = cache.workshop_reasons(db(), current.code, current.round)
+    language = lang()
+    criteria = cache.participant_content(db(), current.assessment_id, language)["criteria"]
+    shown = 0
+    for row in ws.hotspots(agg, top=REASON_HOTSPOTS).itertuples():
+        groups = ws.by_score(given, row.measure_id, row.criterion_id)
+        if not groups:
+            continue
+        shown += 1
+        title = tr("workshop.reasons_cell", rank=row.hotspot_rank,
+                   measure=measure_names.get(row.measure_id, row.measure_id),
+                   criterion=criterion_names.get(row.criterion_id, row.criterion_id),
+                   n=sum(len(g) for _v, g in groups))
+        with st.expander(plain(title), expanded=shown == 1):
+            for value, items in groups:
+                st.markdown("**" + plain(tr("workshop.reasons_score", n=len(items),
+                                            score=score_text(value, criteria.get(
+                                                row.criterion_id), language))) + "**")
+                for reason, name in items:
+                    # plain text: a reason is the participant's own words, never Markdown
+                    st.text(f"“{reason}”" + (f" — {name}" if name else ""))
+    if not shown:
+        st.info(tr("workshop.reasons_none"))
+    reasons_download(current, measure_names)
+
+
+def score_text(value: float, criterion, language: str) -> str:
+    if criterion is not None and criterion.is_seven_point:
+        return f"{int(value):+d} {seven_point_label(value, language)}".replace("+0 ", "0 ")
+    unit = f" {criterion.unit}" if criterion is not None and criterion.unit else ""
+    return f"{value:g}{unit}"
+
+
+def reasons_download(current: ws.Session, measure_names: dict[str, str]) -> None:
+    """The session's reasons as CSV, built only when clicked (the live view reruns
+    every second)."""
+    columns = [tr("workshop.col.session"), tr("workshop.col.round"), tr("word.measure"),
+               tr("workshop.col.name"), tr("workshop.col.reason")]
+    path = db()
+
+    def csv() -> bytes:  # runs on click, outside this script run: no st.* in here
+        frame = ws.session_reasons(get_store(path), current.code)
+        named = pd.DataFrame(dict(zip(columns, [
+            frame["session"], frame["round"],
+            frame["measure_id"].map(measure_names).fillna(frame["measure_id"]),
+            frame["participant"], frame["reason"]], strict=True)))
+        return frame_to_csv_bytes(named.drop(columns=columns[3]) if current.anonymous
+                                  else named)
+
+    st.download_button(tr("workshop.reasons_download"), csv,
+                       file_name=f"workshop-{current.code}-reasons.csv", mime="text/csv",
+                       key="reasons-csv", icon=":material/download:", on_click="ignore")
 
 
 def cells_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, str],

@@ -28,6 +28,7 @@ This package is a facade: callers keep using `from impact import workshop as ws`
 - `rounds`: open, close, reveal, next round, end the session
 - `joining`: joining (participant cap, join and code-guess throttles), participants
 - `answers`: answers and pillar splits, checked against the open round
+- `reasons`: a participant's short reason per measure, shown grouped by score
 - `aggregation`: progress, statistics, hotspots, shifts, splits (one query each)
 - `group`: the room's result through the engine, saved as an assessment
 - `links`: the public address, join and facilitator links, the QR code
@@ -91,6 +92,15 @@ from impact.workshop.links import (
     public_base_url,
     qr_png,
 )
+from impact.workshop.reasons import (
+    REASON_COLUMNS,
+    REASON_MAX_CHARS,
+    by_score,
+    own_reasons,
+    reasons,
+    reasons_export,
+    session_reasons,
+)
 from impact.workshop.rights import (
     facilitator_grant,
     may_facilitate,
@@ -111,6 +121,8 @@ from impact.workshop.summary import AGGREGATE_COLUMNS, ROUND_COLUMNS, export_fra
 
 __all__ = [
     "AGGREGATE_COLUMNS", "ROUND_COLUMNS", "export_frames",
+    "REASON_COLUMNS", "REASON_MAX_CHARS", "by_score", "own_reasons", "reasons", "reasons_export",
+    "session_reasons",
     "ANONYMOUS_MIN_N", "CODE_ALPHABET", "CODE_GUESSES_PER_MINUTE", "CODE_LENGTH",
     "DEFAULT_MAX_PARTICIPANTS", "JOINS_PER_MINUTE", "MAX_PARTICIPANTS_LIMIT", "SPLIT_TOTAL",
     "GroupResult", "Participant", "Progress", "RoundState", "Session", "Status",

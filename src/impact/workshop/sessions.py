@@ -84,6 +84,8 @@ def create_session(
                 break
         else:  # pragma: no cover - 31^6 codes
             raise WorkshopError("workshop.error.no_code", "No free join code; try again.")
+        # Reasons left by a deleted session under this code are not the new room's.
+        cur.execute("DELETE FROM workshop_reasons WHERE code = ?", [code])
         cur.execute(
             "INSERT INTO workshop_sessions (code, assessment_id, key_hash, pillar_split, "
             "anonymous, hide_until_reveal, shuffle, closed, created_at, updated_at, owner, "
