@@ -100,6 +100,13 @@ def value_of(i: int, m: int, c: int) -> int:
     return random.Random(i * 1000 + m * 10 + c).randint(-3, 3)
 
 
+REASON_EVERY = 3  # every third measure a participant gives a reason
+
+
+def reason_of(i: int, m: int) -> str:
+    return f"Deelnemer {i} over maatregel {m}: " + " ".join(["weidevogels en grond."] * 4)
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -354,6 +361,13 @@ class Session:
         self.pending[wid] = state
         return wid
 
+    def type_text(self, key: str, text: str) -> None:
+        """Text typed into a form's text area: pending, like a pill in a form."""
+        wid = self.widget(key)
+        if wid is None:
+            raise RuntimeError(f"no widget {key}; errors={self.errors}")
+        self.pending[wid] = WidgetState(id=wid, string_value=text)
+
     async def submit(self, button: str | None) -> None:
         """A form's submit button: its pending states become the widgets' values and go
         with the button's trigger in one rerun."""
@@ -399,6 +413,7 @@ class Log:
     finished: int = 0  # participants who answered every question
     stopped: int = 0  # participants who stopped tapping (finished or out of time)
     views: list[tuple[datetime, int]] = field(default_factory=list)  # (seen, answers counted)
+    reasons: list[tuple[str, str, str]] = field(default_factory=list)  # (token, measure, text)
     errors: list[str] = field(default_factory=list)
 
 
@@ -447,11 +462,16 @@ async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
             value = value_of(i, m, c)
             s.choose(f"ans-1-{m}-{c}", pill(value))
             chosen.append((criterion_id, value))
+        reason = reason_of(i, m) if (i + m) % REASON_EVERY == 0 else None
+        if reason:  # some participants explain a measure
+            s.type_text(f"reason-1-{m}", reason)
         if not await pause(plan.think, stop):
             return
         sent = datetime.now()  # a measure's answers leave the phone with "Volgende"
         await s.submit(s.widget("next"))
         acked = datetime.now()
+        if reason:
+            log.reasons.append((token, measure_id, reason))
         log.taps.extend(Tap(token, measure_id, c, v, sent, acked) for c, v in chosen)
         log.nexts += 1
     log.finished += 1
@@ -564,10 +584,16 @@ class Check:
     stored_after: list[float]  # seconds from sending a tap until its row was written
     stored_at: list[datetime]  # when each row was written, for the facilitator figures
     participants: int  # participant rows
+    reasons_sent: int = 0
+    reasons_stored: int = 0  # reason rows with the text the participant sent
 
 
-def check_stored(db: Path, code: str, taps: list[Tap]) -> Check:
+def check_stored(db: Path, code: str, taps: list[Tap],
+                 reasons: list[tuple[str, str, str]] = ()) -> Check:
     store = Store(db)
+    stored_reasons = set(store.cursor().execute(
+        "SELECT token, measure_id, reason FROM workshop_reasons WHERE code = ? "
+        "AND round_no = 1", [code]).fetchall())
     rows = store.cursor().execute(
         "SELECT token, measure_id, criterion_id, value, updated_at FROM workshop_answers "
         "WHERE code = ? AND round_no = 1", [code]).fetchall()
@@ -592,7 +618,8 @@ def check_stored(db: Path, code: str, taps: list[Tap]) -> Check:
         else:
             after.append((at - tap.sent).total_seconds())
     return Check(len(sent), stored, missing, wrong, len(set(by_cell) - set(sent)), resaved,
-                 after, sorted(at for _v, at in by_cell.values()), participants)
+                 after, sorted(at for _v, at in by_cell.values()), participants,
+                 len(reasons), len(set(reasons) & stored_reasons))
 
 
 def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> list[float]:
@@ -649,7 +676,7 @@ def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float =
             proc.kill()
         log_file.close()
     log: Log = result["log"]
-    result["check"] = check_stored(db, code, log.taps)
+    result["check"] = check_stored(db, code, log.taps, log.reasons)
     result["visible"] = visible_after(result["check"].stored_at, log.views)
     return result
 
@@ -665,7 +692,8 @@ def report(n: int, think: float, r: dict) -> None:
     acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
     print(f"| {n} | {think:g} s | {scoring['seconds']:.0f} s | {log.finished} "
           f"| {check.stored} / {check.sent} | {check.missing + check.wrong + check.extra} "
-          f"| {check.resaved} | {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
+          f"| {check.resaved} | {check.reasons_stored} / {check.reasons_sent} "
+          f"| {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
           f"| {scoring['cpu'] / scoring['seconds']:.2f} "
           f"| {r['rss_peak']:.0f} MB ({r['rss_idle']:.0f} idle) "
           f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
@@ -740,10 +768,11 @@ def main() -> None:
           f"(their live fragment, every 1 s). CPUs: {cpus}. Session: {args.measures} "
           f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s.")
     print("| participants | think | scoring took | finished all | answers stored / sent "
-          "| missing or wrong | re-saved | tap → stored p50 / p95 | tap → ack p50 / p95 "
+          "| missing or wrong | re-saved | reasons stored / sent | tap → stored p50 / p95 "
+          "| tap → ack p50 / p95 "
           "| facilitator-visible p50 / p95 | server CPU (cores) | server peak RSS "
           "| load client CPU (cores) | load | page errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for think in args.think:
         for n in args.participants:
             report(n, think, run_server_benchmark(n, think, args.duration, ramp=args.ramp,
