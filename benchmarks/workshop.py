@@ -699,6 +699,19 @@ def report(n: int, think: float, r: dict) -> None:
           f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
           f"| {len(log.taps) + log.nexts} taps, {log.polls} polls | {len(log.errors)} |",
           flush=True)
+    print(f"  tap → ack p95 per 10 s of scoring: {windows(log.taps)}", file=sys.stderr)
+
+
+def windows(taps: list[Tap], width: float = 10) -> str:
+    """Where in the run the slow taps were (a stall shows as one slow window)."""
+    if not taps:
+        return "-"
+    first = min(t.sent for t in taps)
+    buckets: dict[int, list[float]] = {}
+    for t in taps:
+        slot = int((t.sent - first).total_seconds() // width)
+        buckets.setdefault(slot, []).append((t.acked - t.sent).total_seconds())
+    return ", ".join(f"{k * width:.0f}s: {pct(v, .95):.2f}" for k, v in sorted(buckets.items()))
 
 
 def store_threads(n: int) -> None:
