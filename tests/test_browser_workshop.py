@@ -153,6 +153,10 @@ def run_workshop(browser, base: str, expect) -> None:
     for page in pages[:3]:
         expect(page.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
         expect(page.get_by_text("Zo scoorde de zaal in ronde 1")).to_be_visible()
+    # the room's chart on the phone, drawn (Vega-Lite renders into a canvas or svg)
+    chart = pages[0].locator('[data-testid="stVegaLiteChart"]')
+    expect(chart.locator("canvas, svg").first).to_be_visible()
+    assert chart.bounding_box()["width"] <= 390  # fits the phone's width
     shot(pages[0], "participant-revealed")
 
     # -- round 2 opens; participants are taken to the questions again

@@ -315,6 +315,40 @@ def test_a_reason_typed_on_the_phone_reaches_the_facilitator_by_score(db_path: P
                                           "“Meer weidevogels” — Bram"]
 
 
+def chart_data(at: AppTest):
+    """The data of the page's Vega-Lite chart, as the phone receives it."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+    charts = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    assert len(charts) == 1
+    return convert_arrow_bytes_to_pandas_df(charts[0].proto.data.data)
+
+
+def test_after_the_reveal_a_phone_charts_the_room_with_its_own_answer_outlined(
+        db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path, anonymous=True)
+    people = [ws.join(store, session.code) for _ in range(4)]
+    ws.open_round(store, session.code, by=EDITOR)
+    for p, (bio, health) in zip(people, [(2, -1), (2, 0), (-3, 0), (1, 0)], strict=True):
+        answer(store, p.token, "M01", "eco_bio", bio)
+        answer(store, p.token, "M01", "ppl_health", health)
+    answer(store, people[0].token, "M02", "eco_bio", 3)  # one answer: not shown (anonymous)
+    ws.reveal_round(store, session.code, by=EDITOR)
+    at = participant(p=people[0].token)
+    assert "Hoeveel deelnemers elk punt kozen; uw eigen antwoord is omlijnd." in all_text(at)
+    data = chart_data(at)
+    assert set(data["measure"]) == {"Extensivering melkveehouderij rond Natura 2000"}
+    cells = {(row.criterion, row.value): (row.n, row.own) for row in data.itertuples()}
+    assert cells == {
+        ("Biodiversiteit en natuurkwaliteit", "-3"): (1, False),
+        ("Biodiversiteit en natuurkwaliteit", "+1"): (1, False),
+        ("Biodiversiteit en natuurkwaliteit", "+2"): (2, True),
+        ("Gezondheid", "-1"): (1, True),
+        ("Gezondheid", "0"): (3, False),
+    }
+    # one primary button per screen: the revealed phone has no competing buttons
+    assert [b for b in at.button if b.proto.type == "primary"] == []
+
+
 def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:
     store, session, key = seeded_session(db_path)
     me = ws.join(store, session.code)
@@ -358,6 +392,15 @@ def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
     assert "Wat weegt voor u het zwaarst?" in all_text(at)
     assert ws.progress(store, session.code).finished == 0  # the split is still missing
     at.number_input(key="split-1-ecology").set_value(50)
+    # one primary button on the screen: saving; going back is secondary
+    assert [b.label for b in at.button if b.proto.type == "primary"] == ["Verdeling bewaren"]
+    at.button(key="back").click()
+    run(at)
+    assert "Maatregel 2 van 2" in all_text(at)
+    at.button(key="next").click()  # the measure's form, unchanged: on to the split again
+    run(at)
+    assert "Wat weegt voor u het zwaarst?" in all_text(at)
+    at.number_input(key="split-1-ecology").set_value(50)
     at.number_input(key="split-1-economy").set_value(30)
     at.number_input(key="split-1-people").set_value(30)
     [b for b in at.button if b.label == "Verdeling bewaren"][0].click()
@@ -371,6 +414,9 @@ def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
                                                 "people": 20.0}
     assert "Klaar!" in all_text(at)
     assert ws.progress(store, session.code).finished == 1
+    at.button(key="review").click()  # back to the questions, then from the split back
+    run(at)
+    assert "Maatregel 1 van 2" in all_text(at)
 
 
 def test_facilitator_opens_a_session_with_code_and_key(db_path: Path) -> None:

@@ -677,3 +677,16 @@ def test_anonymous_reasons_have_no_names_and_wait_for_the_round_to_close(store: 
         ws.submit_answers(store, p.token, {("C", "c1"): 1}, round_no=2, reasons={"C": "Hm"})
     ws.close_round(store, session.code, by=EDITOR)
     assert ws.by_score(ws.reasons(store, session.code, 2), "C", "c1") == []
+
+
+def test_distribution_counts_each_value_and_hides_small_anonymous_cells(store: Store):
+    session, _ = new_session(store, anonymous=True)
+    people = [ws.join(store, session.code) for _ in range(3)]
+    ws.open_round(store, session.code, by=EDITOR)
+    for p, v in zip(people, [1, 1, -2], strict=True):
+        answer(store, p.token, "A", "c1", v)
+    answer(store, people[0].token, "B", "c1", 3)
+    assert ws.distribution(store, session.code, 1).empty  # an anonymous round still open
+    ws.close_round(store, session.code, by=EDITOR)
+    frame = ws.distribution(store, session.code, 1)
+    assert frame.values.tolist() == [["A", "c1", -2.0, 1], ["A", "c1", 1.0, 2]]  # B: n=1

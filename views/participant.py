@@ -50,7 +50,7 @@ view.show_pending_error()
 if state.closed:
     st.info(ui.tr("workshop.p.session_over"))
     if state.round_state == RoundState.REVEALED:
-        view.room_view(current, state.round)
+        view.room_view(current, state.round, token=me.token)
 elif state.round_state == RoundState.WAITING:
     st.info(ui.tr("workshop.p.waiting" if state.round == 1 else "workshop.p.waiting_next",
                   round=state.round))
@@ -59,10 +59,10 @@ elif state.round_state == RoundState.SCORING:
 elif state.round_state == RoundState.CLOSED:
     st.info(ui.tr("workshop.p.closed", round=state.round))
     if not current.hide_until_reveal:
-        view.room_view(current, state.round)
+        view.room_view(current, state.round, token=me.token)
 else:
     st.success(ui.tr("workshop.p.revealed", round=state.round))
-    view.room_view(current, state.round)
+    view.room_view(current, state.round, token=me.token)
 
 if waiting:
     view.follow_facilitator(db, me.code, rendered)

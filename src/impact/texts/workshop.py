@@ -328,6 +328,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tussenstand van de zaal, ronde {round}",
         "The room so far, round {round}",
     ),
+    "workshop.p.room_chart": (
+        "Hoeveel deelnemers elk punt kozen; uw eigen antwoord is omlijnd.",
+        "How many participants chose each point; your own answer is outlined.",
+    ),
     "workshop.p.room_hotspots": (
         "**Hier verschilt de zaal het meest:**",
         "**This is where the room differs most:**",

@@ -62,6 +62,7 @@ CACHES: dict[str, tuple[Kind, float | None, int | None]] = {
     "participant": ("resource", 30, None),
     "participant_content": ("resource", 30, None),  # labels: an edit reaches phones in 30 s
     "participant_room": ("data", 3, None),  # as often as a phone looks at the status
+    "participant_distribution": ("data", 3, None),  # the room's chart on the phones
 }
 SMAA_ENTRIES = 32  # see smaa(): a process-wide LRU, not st.cache_data
 
@@ -204,3 +205,8 @@ def participant_content(db_path: str, assessment_id: int, language: str) -> dict
 @_cached("participant_room")
 def participant_room(db_path: str, code: str, round_no: int) -> pd.DataFrame:
     return ws.aggregates(get_store(db_path, seed=False), code, round_no)
+
+
+@_cached("participant_distribution")
+def participant_distribution(db_path: str, code: str, round_no: int) -> pd.DataFrame:
+    return ws.distribution(get_store(db_path, seed=False), code, round_no)

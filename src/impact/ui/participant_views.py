@@ -238,6 +238,10 @@ def split_step(current: ws.Session, token: str, round_no: int) -> None:
                 st.rerun()
     if own:
         st.caption(tr("workshop.p.split_saved"))
+    # One primary button per screen: going back is secondary (and saves nothing here).
+    st.button(tr("workshop.p.back"), key="back", on_click=session.set_step,
+              args=(round_no, len(current.measures) - 1), width="stretch",
+              icon=":material/arrow_back:")
 
 
 def done_step(current: ws.Session, order: list[str], answers: dict, split_missing: bool,
@@ -297,7 +301,7 @@ def scoring_view(current: ws.Session, me: ws.Participant, round_no: int,
         done_step(current, order, answers, split_missing, round_no, info)
         # An anonymous room shows no figures while the round is open (see ws.aggregates).
         if not current.hide_until_reveal and not current.anonymous:
-            room_view(current, round_no, live=True)
+            room_view(current, round_no, live=True, token=me.token)
 
 
 # -- the room's aggregate ------------------------------------------------------------------
@@ -309,13 +313,70 @@ def _median_text(value: float, criterion) -> str:
     return f"{value:g} {criterion.unit}"
 
 
-def room_view(current: ws.Session, round_no: int, *, live: bool = False) -> None:
+SEVEN_TEXT = [f"{v:+d}".replace("+0", "0") for v in SEVEN]
+CHART_MARK = "#d6336c"  # the participant's own answer on the room's chart
+
+
+def chart_rows(current: ws.Session, counts: pd.DataFrame, own: dict[tuple[str, str], float],
+               info: dict, language: str) -> pd.DataFrame:
+    """The room's answer counts per seven-point question, the participant's own answer
+    flagged; labels in the session's order."""
+    seven = [c for c in current.criteria if info["criteria"][c].is_seven_point]
+    rows = counts[counts["criterion_id"].isin(seven)]
+    own_value = [own.get((m, c)) for m, c in zip(rows["measure_id"], rows["criterion_id"],
+                                                 strict=True)]
+    return pd.DataFrame({
+        "measure": rows["measure_id"].map(lambda m: info["measures"][m][0]),
+        "criterion": rows["criterion_id"].map(lambda c: info["criteria"][c].label(language)),
+        "value": [SEVEN_TEXT[int(v) + 3] for v in rows["value"]],
+        "n": rows["n"].to_numpy(),
+        "own": [o is not None and o == v for o, v in zip(own_value, rows["value"], strict=True)],
+    })
+
+
+def room_chart(current: ws.Session, round_no: int, token: str | None, info: dict,
+               language: str) -> None:
+    """A compact chart per measure: how many chose each point, the own answer outlined.
+    Vega-Lite, not plotly: built per phone, and a plotly figure cost about 40 ms each."""
+    counts = cache.participant_distribution(db(), current.code, round_no)
+    own = ws.own_answers(store(), token, round_no) if token else {}
+    data = chart_rows(current, counts, own, info, language)
+    if data.empty:
+        return
+    st.caption(tr("workshop.p.room_chart"))
+    order = [info["measures"][m][0] for m in current.measures]
+    x = {"field": "value", "type": "ordinal", "sort": SEVEN_TEXT, "title": None,
+         "scale": {"domain": SEVEN_TEXT}, "axis": {"labelAngle": 0, "orient": "top"}}
+    y = {"field": "criterion", "type": "nominal", "title": None,
+         "axis": {"labelLimit": 110}}
+    st.vega_lite_chart(data, {
+        "facet": {"row": {"field": "measure", "type": "nominal", "sort": order,
+                          "header": {"title": None, "labelOrient": "top",
+                                     "labelAnchor": "start", "labelAngle": 0,
+                                     "labelLimit": 7 * 26 + 40, "labelFontWeight": "bold"}}},
+        "spec": {"width": 7 * 26, "layer": [
+            {"mark": "rect", "encoding": {
+                "x": x, "y": y, "color": {"field": "n", "type": "quantitative",
+                                          "scale": {"scheme": "blues"}, "legend": None}}},
+            {"mark": {"type": "text", "fontSize": 12},
+             "encoding": {"x": x, "y": y, "text": {"field": "n", "type": "quantitative"}}},
+            {"transform": [{"filter": "datum.own"}],
+             "mark": {"type": "rect", "fillOpacity": 0, "stroke": CHART_MARK,
+                      "strokeWidth": 3},
+             "encoding": {"x": x, "y": y}},
+        ]},
+    }, width="content")
+
+
+def room_view(current: ws.Session, round_no: int, *, live: bool = False,
+              token: str | None = None) -> None:
     agg = cache.participant_room(db(), current.code, round_no)
     info = content(current)
     language = lang()
     st.subheader(tr("workshop.p.room_live" if live else "workshop.p.room_title", round=round_no))
     if current.anonymous:
         st.caption(tr("workshop.anonymous_note", n=ws.ANONYMOUS_MIN_N))
+    room_chart(current, round_no, token, info, language)
     hot = ws.hotspots(agg, top=3)
     if not hot.empty:
         st.markdown(tr("workshop.p.room_hotspots"))

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from impact.workshop.aggregation import (
     aggregates,
+    distribution,
     group_shift,
     hotspots,
     progress,
@@ -126,7 +127,7 @@ __all__ = [
     "ANONYMOUS_MIN_N", "CODE_ALPHABET", "CODE_GUESSES_PER_MINUTE", "CODE_LENGTH",
     "DEFAULT_MAX_PARTICIPANTS", "JOINS_PER_MINUTE", "MAX_PARTICIPANTS_LIMIT", "SPLIT_TOTAL",
     "GroupResult", "Participant", "Progress", "RoundState", "Session", "Status",
-    "WorkshopError", "aggregates", "close_round", "close_session", "create_session",
+    "WorkshopError", "aggregates", "distribution", "close_round", "close_session", "create_session",
     "facilitator_grant", "facilitator_url", "get_session", "group_assessment",
     "group_pillar_weights", "group_result", "group_shift", "guess_limiter", "hotspots",
     "join", "join_limiter", "join_url", "lan_address", "links_reach_the_room",
