@@ -349,6 +349,34 @@ def test_after_the_reveal_a_phone_charts_the_room_with_its_own_answer_outlined(
     assert [b for b in at.button if b.proto.type == "primary"] == []
 
 
+def test_the_facilitator_sets_a_timer_and_phones_show_when_the_round_closes(
+        db_path: Path, monkeypatch) -> None:
+    import re
+    from datetime import timedelta
+
+    import impact.workshop.base as base
+
+    store, session, key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    fac = facilitator(session.code, key)
+    fac.number_input(key="timer_minutes").set_value(2)
+    fac.button(key="action_timer").click()
+    run(fac)
+    closes_at = ws.status(store, session.code).closes_at
+    assert closes_at is not None
+    shown = [i.value for i in fac.info if i.value.startswith("De ronde sluit")]
+    assert len(shown) == 1 and re.fullmatch(r"De ronde sluit over [12]:\d\d", shown[0])
+    phone = participant(p=me.token)
+    assert f"De ronde sluit om {closes_at:%H:%M:%S}." in all_text(phone)
+    # at zero the round has closed itself, for the facilitator and the phones alike
+    monkeypatch.setattr(base, "timestamp", lambda: closes_at + timedelta(seconds=1))
+    assert "Ronde 1 is gesloten" in all_text(participant(p=me.token))
+    fac = facilitator(session.code, key)
+    assert "Ronde sluiten" not in {b.label for b in fac.button if not b.disabled}
+    assert "Resultaten onthullen" in {b.label for b in fac.button if not b.disabled}
+
+
 def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:
     store, session, key = seeded_session(db_path)
     me = ws.join(store, session.code)

@@ -690,3 +690,65 @@ def test_distribution_counts_each_value_and_hides_small_anonymous_cells(store: S
     ws.close_round(store, session.code, by=EDITOR)
     frame = ws.distribution(store, session.code, 1)
     assert frame.values.tolist() == [["A", "c1", -2.0, 1], ["A", "c1", 1.0, 2]]  # B: n=1
+
+
+# -- the round's timer ---------------------------------------------------------------------
+def test_a_round_with_a_timer_closes_itself_at_zero(store: Store, monkeypatch):
+    from datetime import datetime, timedelta
+
+    import impact.workshop.base as base
+    import impact.workshop.rounds as rounds
+
+    session, key = new_session(store)
+    p = ws.join(store, session.code)
+    with pytest.raises(WorkshopError) as err:  # only an open round has a timer
+        ws.start_timer(store, session.code, 60, by=EDITOR)
+    assert err.value.key == "workshop.error.round_not_open"
+    ws.open_round(store, session.code, by=EDITOR)
+    for seconds in (5, 2 * 60 * 60 + 1):
+        with pytest.raises(WorkshopError) as err:
+            ws.start_timer(store, session.code, seconds, by=EDITOR)
+        assert err.value.key == "workshop.error.timer_range"
+    with pytest.raises(WorkshopError) as err:
+        ws.start_timer(store, session.code, 60, by=None, key="wrong")
+    assert err.value.key == "workshop.error.not_facilitator"
+    started = datetime.now()
+    status = ws.start_timer(store, session.code, 90, by=EDITOR)
+    assert status.round_state == RoundState.SCORING
+    assert timedelta(seconds=89) < status.closes_at - started < timedelta(seconds=91)
+    assert ws.get_session(store, session.code).closes_at == status.closes_at
+    answer(store, p.token, "A", "c1", 1)
+
+    later = status.closes_at + timedelta(seconds=1)  # the clock past zero
+    monkeypatch.setattr(base, "timestamp", lambda: later)
+    monkeypatch.setattr(rounds, "timestamp", lambda: later)
+    assert ws.status(store, session.code).round_state == RoundState.CLOSED
+    assert ws.get_session(store, session.code).round_state == RoundState.CLOSED
+    with pytest.raises(WorkshopError) as err:
+        answer(store, p.token, "A", "c2", 1)
+    assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0}
+    ws.reveal_round(store, session.code, by=EDITOR)  # from closed, as after a close
+    closed_at, = store.cursor().execute(
+        "SELECT closed_at FROM workshop_rounds WHERE code = ?", [session.code]).fetchone()
+    assert closed_at == status.closes_at  # it closed when the timer ran out
+    ws.new_round(store, session.code, by=EDITOR)
+    again = ws.status(store, session.code)
+    assert (again.round, again.round_state, again.closes_at) == (2, RoundState.SCORING, None)
+
+
+def test_a_round_reopened_after_its_timer_ran_out_has_no_timer(store: Store, monkeypatch):
+    from datetime import timedelta
+
+    import impact.workshop.base as base
+
+    session, _ = new_session(store)
+    p = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    closes = ws.start_timer(store, session.code, 30, by=EDITOR).closes_at
+    monkeypatch.setattr(base, "timestamp", lambda: closes + timedelta(seconds=5))
+    assert ws.status(store, session.code).round_state == RoundState.CLOSED
+    reopened = ws.open_round(store, session.code, by=EDITOR)
+    assert (reopened.round_state, reopened.closes_at) == (RoundState.SCORING, None)
+    answer(store, p.token, "A", "c1", -1)
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): -1.0}

@@ -158,8 +158,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, version)
     );
     """,
-    # 6: a workshop participant's short reason per measure and round (issue 17)
+    # 6: a workshop participant's short reason per measure and round, and a round's
+    # optional timer (the moment it closes itself) (issue 17)
     """
+    ALTER TABLE workshop_rounds ADD COLUMN closes_at TIMESTAMP;
     CREATE TABLE workshop_reasons (
         code VARCHAR NOT NULL,
         round_no INTEGER NOT NULL,

@@ -456,4 +456,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "workshop.col.reason": ("Toelichting", "Reason"),
     "workshop.col.session": ("Sessie", "Session"),
     "workshop.col.round": ("Ronde", "Round"),
+    # the round's timer
+    "workshop.error.timer_range": (
+        "Een timer loopt {lo} seconden tot {hi} minuten.",
+        "A timer runs {lo} seconds to {hi} minutes.",
+    ),
+    "workshop.timer_minutes": ("Timer (minuten)", "Timer (minutes)"),
+    "workshop.timer_start": ("Timer starten", "Start the timer"),
+    "workshop.timer_help": (
+        "De ronde sluit vanzelf als de tijd om is; deelnemers zien hoe laat.",
+        "The round closes itself when the time is up; participants see at what time.",
+    ),
+    "workshop.timer_left": ("De ronde sluit over {left}", "The round closes in {left}"),
+    "workshop.p.timer": ("De ronde sluit om {time}.", "The round closes at {time}."),
 }

@@ -291,6 +291,11 @@ def scoring_view(current: ws.Session, me: ws.Participant, round_no: int,
     st.progress(answered / total if total else 0.0,
                 text=t("workshop.p.progress", language, done=answered, total=total,
                        round=round_no))
+    # The shared status row (cached, 2 s): a timer set after this page was drawn shows
+    # with the next measure. Nothing polls it while the participant answers.
+    closes_at = cache.participant_status(db(), current.code).closes_at
+    if closes_at is not None:
+        st.caption(t("workshop.p.timer", language, time=closes_at.strftime("%H:%M:%S")))
     if step < len(order):
         reasons = ws.own_reasons(store(), me.token, round_no)
         measure_form(current, me.token, round_no, step, order, answers,

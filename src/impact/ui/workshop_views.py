@@ -9,6 +9,7 @@ in the address bar, never on the projected part of the page.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
@@ -224,6 +225,8 @@ def controls(current: ws.Session, me: Principal) -> None:
                 cache.workshop_session.clear()
                 cache.workshop_live.clear()
                 st.rerun()
+    if state == RoundState.SCORING:
+        timer_control(current, me, key)
     with cols[4].popover(tr("workshop.action.close_session"), width="stretch"):
         st.write(tr("workshop.close_session_confirm"))
         if st.button(tr("workshop.action.close_session_yes"), key="action_close_session",
@@ -233,11 +236,39 @@ def controls(current: ws.Session, me: Principal) -> None:
             st.rerun()
 
 
+def timer_control(current: ws.Session, me: Principal, key: str | None) -> None:
+    """An optional timer for the open round: it closes itself at zero."""
+    with st.form("timer", border=False, enter_to_submit=False):
+        minutes_col, button_col = st.columns([1, 2], vertical_alignment="bottom")
+        minutes = minutes_col.number_input(tr("workshop.timer_minutes"), min_value=1,
+                                           max_value=ws.TIMER_SECONDS[1] // 60, value=3,
+                                           step=1, key="timer_minutes")
+        if button_col.form_submit_button(tr("workshop.timer_start"), key="action_timer",
+                                         help=tr("workshop.timer_help")):
+            try:
+                ws.start_timer(store(), current.code, minutes * 60, by=me, key=key)
+            except WorkshopError as exc:
+                show_error(exc)
+            else:
+                cache.workshop_session.clear()
+                st.rerun()
+
+
+def timer_left(current: ws.Session) -> None:
+    """The time left on the round's timer (the live view redraws it every second)."""
+    if current.closes_at is None or current.round_state != RoundState.SCORING:
+        return
+    left = max(0, int((current.closes_at - datetime.now()).total_seconds()))
+    st.info(tr("workshop.timer_left", left=f"{left // 60}:{left % 60:02d}"),
+            icon=":material/timer:")
+
+
 # -- the live view -------------------------------------------------------------------------
 def live_view(code: str) -> None:
     current = cache.workshop_session(db(), code)
     progress, agg = cache.workshop_live(db(), code, current.round)
     measure_names, criterion_names, _name = names_of(current)
+    timer_left(current)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("workshop.joined"), progress.joined,
               help=tr("workshop.cap_note", cap=current.max_participants))

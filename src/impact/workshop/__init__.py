@@ -109,7 +109,15 @@ from impact.workshop.rights import (
     verify_grant,
     verify_key,
 )
-from impact.workshop.rounds import close_round, close_session, new_round, open_round, reveal_round
+from impact.workshop.rounds import (
+    TIMER_SECONDS,
+    close_round,
+    close_session,
+    new_round,
+    open_round,
+    reveal_round,
+    start_timer,
+)
 from impact.workshop.sessions import (
     create_session,
     get_session,
@@ -135,6 +143,7 @@ __all__ = [
     "open_round", "own_answers", "own_split", "participant", "participants", "progress",
     "public_base_url", "qr_png", "require_facilitator", "reveal_round", "save_group_result",
     "session_exists", "session_for_joining", "sessions_of", "shift", "split_weight_ranges",
-    "splits_summary", "status", "submit_answer", "submit_answers", "submit_split",
+    "splits_summary", "start_timer", "TIMER_SECONDS", "status", "submit_answer",
+    "submit_answers", "submit_split",
     "update_participant", "verify_grant", "verify_key",
 ]
