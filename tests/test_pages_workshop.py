@@ -336,8 +336,8 @@ def test_after_the_reveal_a_phone_charts_the_room_with_its_own_answer_outlined(
     at = participant(p=people[0].token)
     assert "Hoeveel deelnemers elk punt kozen; uw eigen antwoord is omlijnd." in all_text(at)
     data = chart_data(at)
-    assert set(data["measure"]) == {"Extensivering melkveehouderij rond Natura 2000"}
-    cells = {(row.criterion, row.value): (row.n, row.own) for row in data.itertuples()}
+    assert set(data["m_label"]) == {"Extensivering melkveehouderij rond Natura 2000"}
+    cells = {(row.c_label, row.point): (row.n, row.is_own) for row in data.itertuples()}
     assert cells == {
         ("Biodiversiteit en natuurkwaliteit", "-3"): (1, False),
         ("Biodiversiteit en natuurkwaliteit", "+1"): (1, False),

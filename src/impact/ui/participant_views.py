@@ -331,11 +331,11 @@ def chart_rows(current: ws.Session, counts: pd.DataFrame, own: dict[tuple[str, s
     own_value = [own.get((m, c)) for m, c in zip(rows["measure_id"], rows["criterion_id"],
                                                  strict=True)]
     return pd.DataFrame({
-        "measure": rows["measure_id"].map(lambda m: info["measures"][m][0]),
-        "criterion": rows["criterion_id"].map(lambda c: info["criteria"][c].label(language)),
-        "value": [SEVEN_TEXT[int(v) + 3] for v in rows["value"]],
+        "m_label": rows["measure_id"].map(lambda m: info["measures"][m][0]),
+        "c_label": rows["criterion_id"].map(lambda c: info["criteria"][c].label(language)),
+        "point": [SEVEN_TEXT[int(v) + 3] for v in rows["value"]],
         "n": rows["n"].to_numpy(),
-        "own": [o is not None and o == v for o, v in zip(own_value, rows["value"], strict=True)],
+        "is_own": [o is not None and o == v for o, v in zip(own_value, rows["value"], strict=True)],
     })
 
 
@@ -350,12 +350,12 @@ def room_chart(current: ws.Session, round_no: int, token: str | None, info: dict
         return
     st.caption(tr("workshop.p.room_chart"))
     order = [info["measures"][m][0] for m in current.measures]
-    x = {"field": "value", "type": "ordinal", "sort": SEVEN_TEXT, "title": None,
+    x = {"field": "point", "type": "ordinal", "sort": SEVEN_TEXT, "title": None,
          "scale": {"domain": SEVEN_TEXT}, "axis": {"labelAngle": 0, "orient": "top"}}
-    y = {"field": "criterion", "type": "nominal", "title": None,
+    y = {"field": "c_label", "type": "nominal", "title": None,
          "axis": {"labelLimit": 110}}
     st.vega_lite_chart(data, {
-        "facet": {"row": {"field": "measure", "type": "nominal", "sort": order,
+        "facet": {"row": {"field": "m_label", "type": "nominal", "sort": order,
                           "header": {"title": None, "labelOrient": "top",
                                      "labelAnchor": "start", "labelAngle": 0,
                                      "labelLimit": 7 * 26 + 40, "labelFontWeight": "bold"}}},
@@ -365,7 +365,7 @@ def room_chart(current: ws.Session, round_no: int, token: str | None, info: dict
                                           "scale": {"scheme": "blues"}, "legend": None}}},
             {"mark": {"type": "text", "fontSize": 12},
              "encoding": {"x": x, "y": y, "text": {"field": "n", "type": "quantitative"}}},
-            {"transform": [{"filter": "datum.own"}],
+            {"transform": [{"filter": "datum.is_own"}],
              "mark": {"type": "rect", "fillOpacity": 0, "stroke": CHART_MARK,
                       "strokeWidth": 3},
              "encoding": {"x": x, "y": y}},

@@ -225,8 +225,10 @@ def controls(current: ws.Session, me: Principal) -> None:
                 cache.workshop_session.clear()
                 cache.workshop_live.clear()
                 st.rerun()
+    timer_slot = st.container()  # always there: the page below keeps its place (and keys)
     if state == RoundState.SCORING:
-        timer_control(current, me, key)
+        with timer_slot:
+            timer_control(current, me, key)
     with cols[4].popover(tr("workshop.action.close_session"), width="stretch"):
         st.write(tr("workshop.close_session_confirm"))
         if st.button(tr("workshop.action.close_session_yes"), key="action_close_session",
@@ -268,7 +270,8 @@ def live_view(code: str) -> None:
     current = cache.workshop_session(db(), code)
     progress, agg = cache.workshop_live(db(), code, current.round)
     measure_names, criterion_names, _name = names_of(current)
-    timer_left(current)
+    with st.container():  # always there, so the view below keeps its place
+        timer_left(current)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("workshop.joined"), progress.joined,
               help=tr("workshop.cap_note", cap=current.max_participants))
