@@ -11,7 +11,7 @@ import streamlit as st
 
 from impact import ui
 from impact import workshop as ws
-from impact.ui import session
+from impact.ui import projection_views, session
 from impact.ui import workshop_views as view
 from impact.workshop import RoundState, WorkshopError
 
@@ -30,6 +30,7 @@ except WorkshopError as exc:
     view.show_error(exc)
     st.stop()
 view.header(current)
+projection_views.projection_link(current.code)
 view.remember_in_browser(current.code)
 view.controls(current, me)
 if current.hide_until_reveal and current.round_state != RoundState.REVEALED:

@@ -469,4 +469,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "workshop.timer_left": ("De ronde sluit over {left}", "The round closes in {left}"),
     "workshop.p.timer": ("De ronde sluit om {time}.", "The round closes at {time}."),
+    # the projection view (the beamer)
+    "workshop.projection.title": ("Projectie", "Projection"),
+    "workshop.projection.open": ("Projectie openen (beamer)", "Open the projection (beamer)"),
+    "workshop.projection.no_rights": (
+        "Open de projectie vanaf het scherm van de gespreksleider.",
+        "Open the projection from the facilitator's screen.",
+    ),
+    "workshop.projection.header": ("Workshop {code} · ronde {round}: {state}",
+                                   "Workshop {code} · round {round}: {state}"),
+    "workshop.projection.join_at": ("Doe mee op uw telefoon:", "Join on your phone:"),
+    "workshop.projection.or_code": ("of typ de code", "or type the code"),
+    "workshop.projection.join_compact": ("Nog niet meegedaan? {link} · code {code}",
+                                         "Not joined yet? {link} · code {code}"),
+    "workshop.projection.scoring": ("Ronde {round}: scoor nu op uw telefoon",
+                                    "Round {round}: score on your phone now"),
+    "workshop.projection.closed": ("Ronde {round} is gesloten. Zo meteen de resultaten.",
+                                   "Round {round} is closed. The results follow shortly."),
+    "workshop.projection.hotspots": ("Hier verschilt de zaal het meest",
+                                     "Where the room differs most"),
 }
