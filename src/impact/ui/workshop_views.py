@@ -40,6 +40,21 @@ def current_session(code: str) -> ws.Session:
     return cache.workshop_session(db(), code)
 
 
+def may_run(code: str, me: Principal) -> bool:
+    """Whether this browser session may run `code` (its key, a grant, or the owner)."""
+    return bool(code) and ws.may_facilitate(store(), code, by=me,
+                                            key=session.facilitator_key(code))
+
+
+def session_or_stop(code: str) -> ws.Session:
+    """The session; one that cannot be read stops the page with its message."""
+    try:
+        return current_session(code)
+    except WorkshopError as exc:
+        show_error(exc)
+        st.stop()
+
+
 def names_of(session_: ws.Session) -> tuple[dict[str, str], dict[str, str], str]:
     s = store()
     return cache.workshop_names(db(), session_.assessment_id,
