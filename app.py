@@ -32,6 +32,7 @@ PAGES = [
     ("views/export.py", "nav.export", ":material/download:"),
 ]
 PARTICIPANT_PAGE = "views/participant.py"
+PROJECTION_PAGE = "views/projection.py"
 SIGN_IN_PAGE = "views/sign_in.py"
 ACCESS_PAGE = ("views/access.py", "nav.access", ":material/admin_panel_settings:")
 
@@ -51,7 +52,8 @@ def dashboard_pages() -> list:
     return [
         st.Page(file, title=ui.tr(title), icon=icon, default=(i == 0))
         for i, (file, title, icon) in enumerate(pages)
-    ]
+    ] + [st.Page(PROJECTION_PAGE, title=ui.tr("workshop.projection.title"),
+                 url_path="projection", visibility="hidden")]  # the beamer, from the workshop
 
 
 def dashboard() -> None:

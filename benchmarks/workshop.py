@@ -4,8 +4,10 @@ What this drives: REAL Streamlit sessions over the server's websocket. One
 `streamlit run app.py` process is started per run; every simulated participant is its
 own websocket connection speaking Streamlit's protocol (protobuf BackMsg / ForwardMsg)
 as a browser tab does: it opens the join link, presses "Doe mee", picks a pill per
-criterion, presses "Volgende" after each measure, and lets the page's status fragment
-rerun every 3 s. Two facilitator connections hold the facilitator page open and rerun
+criterion in the measure's form (kept in the browser, no request), presses "Volgende"
+after each measure (one rerun that sends the measure), and lets the page's status
+fragment rerun while the page polls (only while waiting, not while scoring). Two
+facilitator connections hold the facilitator page open and rerun
 its live fragment every second, as the browser does for `st.fragment(run_every=1)`.
 Nothing is rendered.
 
@@ -31,9 +33,10 @@ Figures:
 - answers stored / sent: rows whose value is the one the participant picked last;
   re-saved: rows written again after the tap was acknowledged (a rerun that ran
   `save_answer` again for an earlier widget): must be 0;
-- tap -> stored: from sending a tap until the row's `updated_at` (the server's clock
-  when it wrote the row; same machine), p50 / p95; tap -> ack: until the rerun that
-  stored it finished at the client;
+- tap -> stored: from the tap that sends an answer ("Volgende", which submits the
+  measure's form) until the row's `updated_at` (the server's clock when it wrote the
+  row; same machine), p50 / p95; tap -> ack: until the rerun that stored it finished
+  at the client;
 - facilitator-visible: from an answer being stored until a facilitator view's answer
   counter includes it, p50 / p95;
 - server CPU during the scoring phase (cores = CPU seconds / wall seconds) and the
@@ -95,6 +98,13 @@ def pill(value: int) -> str:
 
 def value_of(i: int, m: int, c: int) -> int:
     return random.Random(i * 1000 + m * 10 + c).randint(-3, 3)
+
+
+REASON_EVERY = 3  # every third measure a participant gives a reason
+
+
+def reason_of(i: int, m: int) -> str:
+    return f"Deelnemer {i} over maatregel {m}: " + " ".join(["weidevogels en grond."] * 4)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -222,6 +232,7 @@ class Session:
         self.page = Page()
         self.widgets: dict[str, Node] = {}  # widget id -> its node, after the last run
         self.values: dict[str, WidgetState] = {}  # states of widgets the user set
+        self.pending: dict[str, WidgetState] = {}  # set in a form, not submitted yet
         self.run, self.run_fragments = "", []
         self.fragment: tuple[str, float] | None = None  # a timed fragment (run_every)
         self.errors: list[str] = []
@@ -246,6 +257,8 @@ class Session:
             if kind == "new_session":
                 self.run = msg.metadata.run.script_run_id
                 self.run_fragments = list(msg.metadata.run.fragment_ids)
+                if not self.run_fragments:
+                    self.fragment = None  # a full run: the browser drops every timer
             elif kind == "delta":
                 self._delta(msg)
             elif kind == "page_info_changed":
@@ -338,12 +351,31 @@ class Session:
                 pass
 
     def choose(self, key: str, label: str) -> str:
+        """A pill tapped inside a form: the browser keeps it pending (sent with no
+        rerun) until the form is submitted."""
         wid = self.widget(key)
         if wid is None:
             raise RuntimeError(f"no widget {key}; errors={self.errors}")
-        self.values[wid] = WidgetState(id=wid)
-        self.values[wid].string_array_value.data.append(label)
+        state = WidgetState(id=wid)
+        state.string_array_value.data.append(label)
+        self.pending[wid] = state
         return wid
+
+    def type_text(self, key: str, text: str) -> None:
+        """Text typed into a form's text area: pending, like a pill in a form."""
+        wid = self.widget(key)
+        if wid is None:
+            raise RuntimeError(f"no widget {key}; errors={self.errors}")
+        self.pending[wid] = WidgetState(id=wid, string_value=text)
+
+    async def submit(self, button: str | None) -> None:
+        """A form's submit button: its pending states become the widgets' values and go
+        with the button's trigger in one rerun."""
+        if button is None:
+            raise RuntimeError(f"no submit button; errors={self.errors}")
+        self.values.update(self.pending)
+        self.pending = {}
+        await self.rerun(trigger=button)
 
 
 async def poll_fragment(session: Session, stop: asyncio.Event, log: Log) -> None:
@@ -381,6 +413,7 @@ class Log:
     finished: int = 0  # participants who answered every question
     stopped: int = 0  # participants who stopped tapping (finished or out of time)
     views: list[tuple[datetime, int]] = field(default_factory=list)  # (seen, answers counted)
+    reasons: list[tuple[str, str, str]] = field(default_factory=list)  # (token, measure, text)
     errors: list[str] = field(default_factory=list)
 
 
@@ -418,20 +451,28 @@ async def join(i: int, url: str, plan: Plan, log: Log) -> tuple[Session, str]:
 
 async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
                 stop: asyncio.Event) -> None:
-    """Measure by measure: a pill per criterion, then "Volgende", a pause before each."""
+    """Measure by measure: a pill per criterion (kept in the form), then "Volgende",
+    which sends the measure; a pause before each tap."""
     for m, measure_id in enumerate(plan.measures):
         await s.settle(lambda m=m: s.widget(f"ans-1-{m}-0") is not None)
+        chosen = []
         for c, criterion_id in enumerate(plan.criteria):
             if not await pause(plan.think, stop):
                 return
             value = value_of(i, m, c)
-            widget = s.choose(f"ans-1-{m}-{c}", pill(value))
-            sent = datetime.now()
-            await s.rerun(changed=widget)
-            log.taps.append(Tap(token, measure_id, criterion_id, value, sent, datetime.now()))
+            s.choose(f"ans-1-{m}-{c}", pill(value))
+            chosen.append((criterion_id, value))
+        reason = reason_of(i, m) if (i + m) % REASON_EVERY == 0 else None
+        if reason:  # some participants explain a measure
+            s.type_text(f"reason-1-{m}", reason)
         if not await pause(plan.think, stop):
             return
-        await s.rerun(trigger=s.widget("next"))
+        sent = datetime.now()  # a measure's answers leave the phone with "Volgende"
+        await s.submit(s.widget("next"))
+        acked = datetime.now()
+        if reason:
+            log.reasons.append((token, measure_id, reason))
+        log.taps.extend(Tap(token, measure_id, c, v, sent, acked) for c, v in chosen)
         log.nexts += 1
     log.finished += 1
 
@@ -543,10 +584,16 @@ class Check:
     stored_after: list[float]  # seconds from sending a tap until its row was written
     stored_at: list[datetime]  # when each row was written, for the facilitator figures
     participants: int  # participant rows
+    reasons_sent: int = 0
+    reasons_stored: int = 0  # reason rows with the text the participant sent
 
 
-def check_stored(db: Path, code: str, taps: list[Tap]) -> Check:
+def check_stored(db: Path, code: str, taps: list[Tap],
+                 reasons: list[tuple[str, str, str]] = ()) -> Check:
     store = Store(db)
+    stored_reasons = set(store.cursor().execute(
+        "SELECT token, measure_id, reason FROM workshop_reasons WHERE code = ? "
+        "AND round_no = 1", [code]).fetchall())
     rows = store.cursor().execute(
         "SELECT token, measure_id, criterion_id, value, updated_at FROM workshop_answers "
         "WHERE code = ? AND round_no = 1", [code]).fetchall()
@@ -571,7 +618,8 @@ def check_stored(db: Path, code: str, taps: list[Tap]) -> Check:
         else:
             after.append((at - tap.sent).total_seconds())
     return Check(len(sent), stored, missing, wrong, len(set(by_cell) - set(sent)), resaved,
-                 after, sorted(at for _v, at in by_cell.values()), participants)
+                 after, sorted(at for _v, at in by_cell.values()), participants,
+                 len(reasons), len(set(reasons) & stored_reasons))
 
 
 def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> list[float]:
@@ -628,7 +676,7 @@ def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float =
             proc.kill()
         log_file.close()
     log: Log = result["log"]
-    result["check"] = check_stored(db, code, log.taps)
+    result["check"] = check_stored(db, code, log.taps, log.reasons)
     result["visible"] = visible_after(result["check"].stored_at, log.views)
     return result
 
@@ -644,12 +692,26 @@ def report(n: int, think: float, r: dict) -> None:
     acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
     print(f"| {n} | {think:g} s | {scoring['seconds']:.0f} s | {log.finished} "
           f"| {check.stored} / {check.sent} | {check.missing + check.wrong + check.extra} "
-          f"| {check.resaved} | {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
+          f"| {check.resaved} | {check.reasons_stored} / {check.reasons_sent} "
+          f"| {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
           f"| {scoring['cpu'] / scoring['seconds']:.2f} "
           f"| {r['rss_peak']:.0f} MB ({r['rss_idle']:.0f} idle) "
           f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
           f"| {len(log.taps) + log.nexts} taps, {log.polls} polls | {len(log.errors)} |",
           flush=True)
+    print(f"  tap → ack p95 per 10 s of scoring: {windows(log.taps)}", file=sys.stderr)
+
+
+def windows(taps: list[Tap], width: float = 10) -> str:
+    """Where in the run the slow taps were (a stall shows as one slow window)."""
+    if not taps:
+        return "-"
+    first = min(t.sent for t in taps)
+    buckets: dict[int, list[float]] = {}
+    for t in taps:
+        slot = int((t.sent - first).total_seconds() // width)
+        buckets.setdefault(slot, []).append((t.acked - t.sent).total_seconds())
+    return ", ".join(f"{k * width:.0f}s: {pct(v, .95):.2f}" for k, v in sorted(buckets.items()))
 
 
 def store_threads(n: int) -> None:
@@ -719,10 +781,11 @@ def main() -> None:
           f"(their live fragment, every 1 s). CPUs: {cpus}. Session: {args.measures} "
           f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s.")
     print("| participants | think | scoring took | finished all | answers stored / sent "
-          "| missing or wrong | re-saved | tap → stored p50 / p95 | tap → ack p50 / p95 "
+          "| missing or wrong | re-saved | reasons stored / sent | tap → stored p50 / p95 "
+          "| tap → ack p50 / p95 "
           "| facilitator-visible p50 / p95 | server CPU (cores) | server peak RSS "
           "| load client CPU (cores) | load | page errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for think in args.think:
         for n in args.participants:
             report(n, think, run_server_benchmark(n, think, args.duration, ramp=args.ramp,

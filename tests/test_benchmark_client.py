@@ -103,5 +103,8 @@ def test_every_answer_the_client_sent_is_stored_once_with_its_value(bench):
     assert check.sent == len(log.taps) == 5 * 3 * 3
     assert (check.stored, check.missing, check.wrong, check.extra) == (45, 0, 0, 0)
     assert check.resaved == 0
+    # every third measure carries a reason (participant i, measure m: (i + m) % 3 == 0)
+    assert check.reasons_sent == len(log.reasons) == 5
+    assert check.reasons_stored == 5
     assert len(check.stored_after) == 45
     assert max(count for _seen, count in log.views) == 45  # the facilitator saw them all

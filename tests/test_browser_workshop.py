@@ -93,6 +93,13 @@ def run_workshop(browser, base: str, expect) -> None:
     assert join_link == f"{base}/?join={code}"
     fac.get_by_role("button", name="Ronde openen").click()
     expect(fac.get_by_text("Ronde 1: deelnemers scoren")).to_be_visible()
+    # -- the projection for the beamer, in a second tab of the facilitator's browser
+    with fac.context.expect_page() as opened:
+        fac.get_by_role("link", name="Projectie openen (beamer)").click()
+    beamer = opened.value
+    beamer.set_default_timeout(WAIT)
+    expect(beamer.get_by_text("Ronde 1: scoor nu op uw telefoon")).to_be_visible()
+    assert beamer.locator('[data-testid="stSidebar"]').is_hidden()
 
     # -- ten participants join through the link and score both measures
     pages = []
@@ -153,7 +160,18 @@ def run_workshop(browser, base: str, expect) -> None:
     for page in pages[:3]:
         expect(page.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
         expect(page.get_by_text("Zo scoorde de zaal in ronde 1")).to_be_visible()
+    # the room's chart on the phone, drawn (Vega-Lite renders into a canvas or svg)
+    chart = pages[0].locator('[data-testid="stVegaLiteChart"]')
+    expect(chart.locator("canvas, svg").first).to_be_visible()
+    assert chart.bounding_box()["width"] <= 390  # fits the phone's width
     shot(pages[0], "participant-revealed")
+
+    # the projection followed by itself: the room's result, large, with two charts
+    expect(beamer.locator(".projection-big").filter(
+        has_text="Hier verschilt de zaal het meest")).to_be_visible()
+    expect(beamer.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+    expect(beamer.get_by_role("button", name="Ronde sluiten")).to_have_count(0)
+    shot(beamer, "projection-revealed")
 
     # -- round 2 opens; participants are taken to the questions again
     fac.get_by_role("button", name="Nieuwe ronde").click()
@@ -165,6 +183,8 @@ def run_workshop(browser, base: str, expect) -> None:
                                                                    exact=True)
         pill.click()
         expect(pill).to_have_attribute("aria-checked", "true")
+    first.get_by_role("button", name="Volgende").click()  # the measure's form stores both
+    expect(first.get_by_text("Maatregel 2 van 2")).to_be_visible()
 
     # -- a reload resumes where the participant was, as the same participant
     token_url = first.url

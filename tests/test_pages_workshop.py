@@ -206,14 +206,14 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     pills = at.pills
     assert len(pills) == 2
     assert pills[0].options[0] == "-3 zeer negatief" and pills[0].options[6] == "+3 zeer positief"
+    # one form per measure: taps are stored together when "Volgende" submits them
     pills[0].set_value(2)
-    run(at)
     at.pills[1].set_value(-1)
+    assert ws.own_answers(store, token, 1) == {}
+    at.button(key="next").click()
     run(at)
     assert ws.own_answers(store, token, 1) == {("M01", "eco_bio"): 2.0,
                                                 ("M01", "ppl_health"): -1.0}
-    at.button(key="next").click()
-    run(at)
     assert "Maatregel 2 van 2" in all_text(at)
 
     # a reload: same participant, resumes at the first open measure, no new participant
@@ -221,9 +221,7 @@ def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
     assert "Maatregel 2 van 2" in all_text(again)
     assert ws.progress(store, session.code).joined == 1
     again.pills[0].set_value(0)
-    run(again)
     again.pills[1].set_value(3)
-    run(again)
     again.button(key="next").click()
     run(again)
     assert "Klaar!" in all_text(again)
@@ -252,9 +250,131 @@ def test_an_answer_after_the_round_closed_is_refused_with_a_message(db_path: Pat
     at = participant(p=me.token)
     ws.close_round(store, session.code, by=EDITOR)  # the facilitator closes while the page is open
     at.pills[0].set_value(1)
+    at.button(key="next").click()
     run(at)
     assert ws.own_answers(store, me.token, 1) == {}
     assert any("niet open" in e.value for e in at.error)
+    # shown at once with the round's new state, without waiting for a status poll
+    assert "Ronde 1 is gesloten" in all_text(at)
+    assert not at.pills
+
+
+def test_back_stores_the_measure_and_a_cleared_pill_withdraws_its_answer(
+        db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    answer(store, me.token, "M01", "eco_bio", 1)
+    answer(store, me.token, "M01", "ppl_health", 2)
+    at = participant(p=me.token)
+    assert "Maatregel 2 van 2" in all_text(at)  # resumes at the first open measure
+    at.pills[0].set_value(-2)
+    at.button(key="back").click()
+    run(at)
+    assert "Maatregel 1 van 2" in all_text(at)
+    assert ws.own_answers(store, me.token, 1) == {("M01", "eco_bio"): 1.0,
+                                                   ("M01", "ppl_health"): 2.0,
+                                                   ("M02", "eco_bio"): -2.0}
+    assert [p.value for p in at.pills] == [1, 2]  # the stored answers, shown again
+    at.pills[0].set_value(None)
+    at.button(key="next").click()
+    run(at)
+    assert ws.own_answers(store, me.token, 1) == {("M01", "ppl_health"): 2.0,
+                                                   ("M02", "eco_bio"): -2.0}
+    assert "Maatregel 2 van 2" in all_text(at)
+    assert "Ronde 1: 2 van 4 vragen beantwoord" in [p.proto.text for p in at.get("progress")]
+
+
+def test_a_reason_typed_on_the_phone_reaches_the_facilitator_by_score(db_path: Path) -> None:
+    store, session, key = seeded_session(db_path)
+    people = [ws.join(store, session.code, name=n) for n in ("Ans", "Bram", "Cor")]
+    ws.open_round(store, session.code, by=EDITOR)
+    at = participant(p=people[0].token)
+    assert at.text_area[0].label == "Waarom? (mag leeg blijven)"
+    assert at.text_area[0].max_chars == ws.REASON_MAX_CHARS
+    at.pills[0].set_value(-3)
+    at.text_area[0].input("Kost *te veel* grond")
+    at.button(key="next").click()
+    run(at)
+    assert ws.own_reasons(store, people[0].token, 1) == {"M01": "Kost *te veel* grond"}
+    back = participant(p=people[0].token)  # measure 1 is still open: it resumes there
+    assert "Maatregel 1 van 2" in all_text(back)
+    assert back.text_area[0].value == "Kost *te veel* grond"  # shown again to its writer
+    for p, value, reason in ((people[1], 3, "Meer weidevogels"), (people[2], 3, None)):
+        ws.submit_answers(store, p.token, {("M01", "eco_bio"): value}, round_no=1,
+                          reasons={"M01": reason})
+    ws.reveal_round(store, session.code, by=EDITOR)
+    fac = facilitator(session.code, key)
+    assert "Toelichtingen bij de grootste verschillen" in all_text(fac)
+    box = fac.expander[0]  # the top hotspot, open; only the scores with a reason count
+    assert box.label == ("1\\. Extensivering melkveehouderij rond Natura 2000 · "
+                         "Biodiversiteit en natuurkwaliteit \\(2 toelichtingen\\)")
+    assert [m.value for m in box.markdown] == ["**Score \\-3 zeer negatief \\(1\\)**",
+                                              "**Score \\+3 zeer positief \\(1\\)**"]
+    assert [t.value for t in box.text] == ["“Kost *te veel* grond” — Ans",
+                                          "“Meer weidevogels” — Bram"]
+
+
+def chart_data(at: AppTest):
+    """The data of the page's Vega-Lite chart, as the phone receives it."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+    charts = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    assert len(charts) == 1
+    return convert_arrow_bytes_to_pandas_df(charts[0].proto.data.data)
+
+
+def test_after_the_reveal_a_phone_charts_the_room_with_its_own_answer_outlined(
+        db_path: Path) -> None:
+    store, session, _key = seeded_session(db_path, anonymous=True)
+    people = [ws.join(store, session.code) for _ in range(4)]
+    ws.open_round(store, session.code, by=EDITOR)
+    for p, (bio, health) in zip(people, [(2, -1), (2, 0), (-3, 0), (1, 0)], strict=True):
+        answer(store, p.token, "M01", "eco_bio", bio)
+        answer(store, p.token, "M01", "ppl_health", health)
+    answer(store, people[0].token, "M02", "eco_bio", 3)  # one answer: not shown (anonymous)
+    ws.reveal_round(store, session.code, by=EDITOR)
+    at = participant(p=people[0].token)
+    assert "Hoeveel deelnemers elk punt kozen; uw eigen antwoord is omlijnd." in all_text(at)
+    data = chart_data(at)
+    assert set(data["m_label"]) == {"Extensivering melkveehouderij rond Natura 2000"}
+    cells = {(row.c_label, row.point): (row.n, row.is_own) for row in data.itertuples()}
+    assert cells == {
+        ("Biodiversiteit en natuurkwaliteit", "-3"): (1, False),
+        ("Biodiversiteit en natuurkwaliteit", "+1"): (1, False),
+        ("Biodiversiteit en natuurkwaliteit", "+2"): (2, True),
+        ("Gezondheid", "-1"): (1, True),
+        ("Gezondheid", "0"): (3, False),
+    }
+    # one primary button per screen: the revealed phone has no competing buttons
+    assert [b for b in at.button if b.proto.type == "primary"] == []
+
+
+def test_the_facilitator_sets_a_timer_and_phones_show_when_the_round_closes(
+        db_path: Path, monkeypatch) -> None:
+    import re
+    from datetime import timedelta
+
+    import impact.workshop.base as base
+
+    store, session, key = seeded_session(db_path)
+    me = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    fac = facilitator(session.code, key)
+    fac.number_input(key="timer_minutes").set_value(2)
+    fac.button(key="action_timer").click()
+    run(fac)
+    closes_at = ws.status(store, session.code).closes_at
+    assert closes_at is not None
+    shown = [i.value for i in fac.info if i.value.startswith("De ronde sluit")]
+    assert len(shown) == 1 and re.fullmatch(r"De ronde sluit over [12]:\d\d", shown[0])
+    phone = participant(p=me.token)
+    assert f"De ronde sluit om {closes_at:%H:%M:%S}." in all_text(phone)
+    # at zero the round has closed itself, for the facilitator and the phones alike
+    monkeypatch.setattr(base, "timestamp", lambda: closes_at + timedelta(seconds=1))
+    assert "Ronde 1 is gesloten" in all_text(participant(p=me.token))
+    fac = facilitator(session.code, key)
+    assert "Ronde sluiten" not in {b.label for b in fac.button if not b.disabled}
+    assert "Resultaten onthullen" in {b.label for b in fac.button if not b.disabled}
 
 
 def test_participant_link_never_opens_facilitator_controls(db_path: Path) -> None:
@@ -300,6 +420,15 @@ def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
     assert "Wat weegt voor u het zwaarst?" in all_text(at)
     assert ws.progress(store, session.code).finished == 0  # the split is still missing
     at.number_input(key="split-1-ecology").set_value(50)
+    # one primary button on the screen: saving; going back is secondary
+    assert [b.label for b in at.button if b.proto.type == "primary"] == ["Verdeling bewaren"]
+    at.button(key="back").click()
+    run(at)
+    assert "Maatregel 2 van 2" in all_text(at)
+    at.button(key="next").click()  # the measure's form, unchanged: on to the split again
+    run(at)
+    assert "Wat weegt voor u het zwaarst?" in all_text(at)
+    at.number_input(key="split-1-ecology").set_value(50)
     at.number_input(key="split-1-economy").set_value(30)
     at.number_input(key="split-1-people").set_value(30)
     [b for b in at.button if b.label == "Verdeling bewaren"][0].click()
@@ -313,6 +442,9 @@ def test_participant_splits_100_points_over_the_pillars(db_path: Path) -> None:
                                                 "people": 20.0}
     assert "Klaar!" in all_text(at)
     assert ws.progress(store, session.code).finished == 1
+    at.button(key="review").click()  # back to the questions, then from the split back
+    run(at)
+    assert "Maatregel 1 van 2" in all_text(at)
 
 
 def test_facilitator_opens_a_session_with_code_and_key(db_path: Path) -> None:

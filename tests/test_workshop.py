@@ -219,6 +219,26 @@ def test_batch_answers_are_all_or_nothing(store: Store):
     assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0, ("A", "c2"): -1.0}
 
 
+def test_a_measures_form_stores_changes_and_withdrawals_in_one_write(store: Store):
+    """What the participant's form sends: changed answers, None for a withdrawn one."""
+    session, _ = new_session(store)
+    p, other = ws.join(store, session.code), ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    answers(store, other.token, {("A", "c1"): 3})
+    answers(store, p.token, {("A", "c1"): 1, ("A", "c2"): -1, ("A", "cost"): 20})
+    answers(store, p.token, {("A", "c1"): None, ("A", "c2"): 2, ("B", "c1"): None})
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+    assert ws.own_answers(store, other.token, 1) == {("A", "c1"): 3.0}  # only p's row went
+    answers(store, p.token, {})  # nothing changed: the round is still checked, nothing written
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+    ws.close_round(store, session.code, by=EDITOR)
+    for late in ({}, {("A", "c2"): None}, {("A", "c1"): 1}):
+        with pytest.raises(WorkshopError) as err:
+            answers(store, p.token, late)
+        assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_answers(store, p.token, 1) == {("A", "c2"): 2.0, ("A", "cost"): 20.0}
+
+
 def test_pillar_split_must_be_100_points(store: Store):
     session, _ = new_session(store, pillar_split=True)
     p = ws.join(store, session.code)
@@ -483,12 +503,15 @@ def test_a_restart_loses_nothing(tmp_path: Path):
 
 
 def test_deleting_the_assessment_deletes_its_sessions(store: Store, scored):
-    session, _, _ = scored
+    session, _, people = scored
+    ws.submit_answers(store, people[0].token, {("A", "c1"): 1}, round_no=1,
+                      reasons={"A": "weidevogels"})
+    assert store.cursor().execute("SELECT count(*) FROM workshop_reasons").fetchone()[0] == 1
     other, _ = new_session(store)
     store.delete(session.assessment_id, by=EDITOR)
     cur = store.cursor()
     for table in ("workshop_sessions", "workshop_items", "workshop_rounds",
-                  "workshop_participants", "workshop_answers"):
+                  "workshop_participants", "workshop_answers", "workshop_reasons"):
         codes = {r[0] for r in cur.execute(f"SELECT DISTINCT code FROM {table}").fetchall()}  # noqa: S608
         assert session.code not in codes
     assert ws.session_exists(store, other.code)
@@ -576,3 +599,159 @@ def test_heatmap_shows_iqr_and_escapes_names(store: Store, scored):
     assert list(heat.y) == ["&lt;b&gt;A&lt;/b&gt;", "B", "C"]
     assert heat.z[1][1] == 4 and heat.z[0][0] == 3  # IQR of B/c2 and A/c1
     assert heat.text[2][0] == "+0.5"  # median of C/c1
+
+
+# -- reasons -------------------------------------------------------------------------------
+def test_reasons_are_stored_with_the_measure_cleaned_and_withdrawn(store: Store):
+    session, _ = new_session(store)
+    p = ws.join(store, session.code, name="Ans")
+    ws.open_round(store, session.code, by=EDITOR)
+    answers(store, p.token, {("A", "c1"): 2})
+    ws.submit_answers(store, p.token, {("A", "c2"): 1}, round_no=1,
+                      reasons={"A": "  Goed voor\tde weide\x07vogels\n", "B": "   "})
+    assert ws.own_reasons(store, p.token, 1) == {"A": "Goed voor\tde weidevogels"}
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 2.0, ("A", "c2"): 1.0}
+    for bad, key in (({"A": "x" * 281}, "workshop.error.reason_too_long"),
+                     ({"Z": "elders"}, "workshop.error.unknown_question")):
+        with pytest.raises(WorkshopError) as err:
+            ws.submit_answers(store, p.token, {("A", "c1"): -3}, round_no=1, reasons=bad)
+        assert err.value.key == key
+    assert ws.own_answers(store, p.token, 1)[("A", "c1")] == 2.0  # all or nothing
+    ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": "x" * 280})
+    assert ws.own_reasons(store, p.token, 1) == {"A": "x" * 280}
+    ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": None})
+    assert ws.own_reasons(store, p.token, 1) == {}
+    ws.close_round(store, session.code, by=EDITOR)
+    with pytest.raises(WorkshopError) as err:
+        ws.submit_answers(store, p.token, {}, round_no=1, reasons={"A": "te laat"})
+    assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_reasons(store, p.token, 1) == {}
+
+
+def _room_with_reasons(store: Store, *, anonymous: bool):
+    session, _ = new_session(store, anonymous=anonymous)
+    people = [ws.join(store, session.code, name=None if anonymous else f"p{i}")
+              for i in range(4)]
+    ws.open_round(store, session.code, by=EDITOR)
+    given = [(-2, "Kost de boeren grond"), (3, "Meer natuur"), (3, "Betere waterkwaliteit"),
+             (1, None)]
+    for p, (value, reason) in zip(people, given, strict=True):
+        ws.submit_answers(store, p.token, {("A", "c1"): value, ("B", "c1"): 0}, round_no=1,
+                          reasons={"A": reason})
+    ws.submit_answers(store, people[0].token, {}, round_no=1, reasons={"B": "Alleen ik"})
+    return session, people
+
+
+def test_the_facilitator_sees_reasons_grouped_by_score(store: Store):
+    session, _people = _room_with_reasons(store, anonymous=False)
+    frame = ws.reasons(store, session.code, 1)
+    assert ws.by_score(frame, "A", "c1") == [
+        (-2.0, [("Kost de boeren grond", "p0")]),
+        (3.0, [("Betere waterkwaliteit", "p2"), ("Meer natuur", "p1")]),
+    ]
+    assert ws.by_score(frame, "B", "c1") == [(0.0, [("Alleen ik", "p0")])]
+    assert ws.by_score(frame, "A", "c2") == []  # nobody scored it
+    export = ws.session_reasons(store, session.code)
+    assert list(export.columns) == list(ws.REASON_COLUMNS)
+    assert export.values.tolist() == [
+        [session.code, 1, "A", "p2", "Betere waterkwaliteit"],
+        [session.code, 1, "A", "p0", "Kost de boeren grond"],
+        [session.code, 1, "A", "p1", "Meer natuur"],
+        [session.code, 1, "B", "p0", "Alleen ik"],
+    ]
+    assert ws.reasons_export(store, session.assessment_id).equals(export)
+
+
+def test_anonymous_reasons_have_no_names_and_wait_for_the_round_to_close(store: Store):
+    session, people = _room_with_reasons(store, anonymous=True)
+    assert ws.reasons(store, session.code, 1).empty  # the round is open
+    assert ws.session_reasons(store, session.code).empty
+    ws.close_round(store, session.code, by=EDITOR)
+    frame = ws.reasons(store, session.code, 1)
+    assert ws.by_score(frame, "A", "c1") == [
+        (-2.0, [("Kost de boeren grond", None)]),
+        (3.0, [("Betere waterkwaliteit", None), ("Meer natuur", None)]),
+    ]
+    assert ws.by_score(frame, "B", "c1") == [(0.0, [("Alleen ik", None)])]  # n=4 scored B
+    assert ws.session_reasons(store, session.code)["participant"].isna().all()
+    # a cell with fewer than 3 answers shows no reasons either (one person's score)
+    ws.new_round(store, session.code, by=EDITOR)
+    for p in people[:2]:
+        ws.submit_answers(store, p.token, {("C", "c1"): 1}, round_no=2, reasons={"C": "Hm"})
+    ws.close_round(store, session.code, by=EDITOR)
+    assert ws.by_score(ws.reasons(store, session.code, 2), "C", "c1") == []
+
+
+def test_distribution_counts_each_value_and_hides_small_anonymous_cells(store: Store):
+    session, _ = new_session(store, anonymous=True)
+    people = [ws.join(store, session.code) for _ in range(3)]
+    ws.open_round(store, session.code, by=EDITOR)
+    for p, v in zip(people, [1, 1, -2], strict=True):
+        answer(store, p.token, "A", "c1", v)
+    answer(store, people[0].token, "B", "c1", 3)
+    assert ws.distribution(store, session.code, 1).empty  # an anonymous round still open
+    ws.close_round(store, session.code, by=EDITOR)
+    frame = ws.distribution(store, session.code, 1)
+    assert frame.values.tolist() == [["A", "c1", -2.0, 1], ["A", "c1", 1.0, 2]]  # B: n=1
+
+
+# -- the round's timer ---------------------------------------------------------------------
+def test_a_round_with_a_timer_closes_itself_at_zero(store: Store, monkeypatch):
+    from datetime import datetime, timedelta
+
+    import impact.workshop.base as base
+    import impact.workshop.rounds as rounds
+
+    session, key = new_session(store)
+    p = ws.join(store, session.code)
+    with pytest.raises(WorkshopError) as err:  # only an open round has a timer
+        ws.start_timer(store, session.code, 60, by=EDITOR)
+    assert err.value.key == "workshop.error.round_not_open"
+    ws.open_round(store, session.code, by=EDITOR)
+    for seconds in (5, 2 * 60 * 60 + 1):
+        with pytest.raises(WorkshopError) as err:
+            ws.start_timer(store, session.code, seconds, by=EDITOR)
+        assert err.value.key == "workshop.error.timer_range"
+    with pytest.raises(WorkshopError) as err:
+        ws.start_timer(store, session.code, 60, by=None, key="wrong")
+    assert err.value.key == "workshop.error.not_facilitator"
+    started = datetime.now()
+    status = ws.start_timer(store, session.code, 90, by=EDITOR)
+    assert status.round_state == RoundState.SCORING
+    assert timedelta(seconds=89) < status.closes_at - started < timedelta(seconds=91)
+    assert ws.get_session(store, session.code).closes_at == status.closes_at
+    answer(store, p.token, "A", "c1", 1)
+
+    later = status.closes_at + timedelta(seconds=1)  # the clock past zero
+    monkeypatch.setattr(base, "timestamp", lambda: later)
+    monkeypatch.setattr(rounds, "timestamp", lambda: later)
+    assert ws.status(store, session.code).round_state == RoundState.CLOSED
+    assert ws.get_session(store, session.code).round_state == RoundState.CLOSED
+    with pytest.raises(WorkshopError) as err:
+        answer(store, p.token, "A", "c2", 1)
+    assert err.value.key == "workshop.error.round_not_open"
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): 1.0}
+    ws.reveal_round(store, session.code, by=EDITOR)  # from closed, as after a close
+    closed_at, = store.cursor().execute(
+        "SELECT closed_at FROM workshop_rounds WHERE code = ?", [session.code]).fetchone()
+    assert closed_at == status.closes_at  # it closed when the timer ran out
+    ws.new_round(store, session.code, by=EDITOR)
+    again = ws.status(store, session.code)
+    assert (again.round, again.round_state, again.closes_at) == (2, RoundState.SCORING, None)
+
+
+def test_a_round_reopened_after_its_timer_ran_out_has_no_timer(store: Store, monkeypatch):
+    from datetime import timedelta
+
+    import impact.workshop.base as base
+
+    session, _ = new_session(store)
+    p = ws.join(store, session.code)
+    ws.open_round(store, session.code, by=EDITOR)
+    closes = ws.start_timer(store, session.code, 30, by=EDITOR).closes_at
+    monkeypatch.setattr(base, "timestamp", lambda: closes + timedelta(seconds=5))
+    assert ws.status(store, session.code).round_state == RoundState.CLOSED
+    reopened = ws.open_round(store, session.code, by=EDITOR)
+    assert (reopened.round_state, reopened.closes_at) == (RoundState.SCORING, None)
+    answer(store, p.token, "A", "c1", -1)
+    assert ws.own_answers(store, p.token, 1) == {("A", "c1"): -1.0}

@@ -1,9 +1,11 @@
 """Take part in a workshop (participant): join with a code, score one measure at a time.
 
 Opened through `?join=CODE` (or `?join=` to type the code); after joining the URL holds
-`?p=<token>`, so a reload or a dropped connection resumes as the same participant. The
-page follows the facilitator (waiting, scoring, closed, revealed) through one cached
-status row read every few seconds; it never shows another participant's answers. The
+`?p=<token>`, so a reload or a dropped connection resumes as the same participant. While
+the participant answers, the page polls nothing (a round closed meanwhile shows on the
+next submit); while waiting (before, between and after rounds, and once all is answered)
+it follows the facilitator through one cached status row read every few seconds. It
+never shows another participant's answers. The
 parts of these screens are in `impact.ui.participant_views`.
 """
 
@@ -14,8 +16,6 @@ from impact import workshop as ws
 from impact.ui import cache, session, widgets
 from impact.ui import participant_views as view
 from impact.workshop import RoundState, WorkshopError
-
-STATUS_SECONDS = 3  # how often a participant's page looks at the session state
 
 # Every participant click reruns this page: keep it to the queries it needs.
 db = view.db()
@@ -39,7 +39,8 @@ if me is None:
 
 state = cache.participant_status(db, me.code)
 current = cache.participant_session(db, me.code)
-rendered = (state.round, state.round_state, state.closed)
+rendered = (state.round, str(state.round_state), state.closed)
+waiting = view.is_waiting(current, state)
 who = " · ".join(x for x in (me.name, me.group) if x)
 st.caption(ui.tr("workshop.p.header", code=me.code))
 if who:
@@ -49,27 +50,19 @@ view.show_pending_error()
 if state.closed:
     st.info(ui.tr("workshop.p.session_over"))
     if state.round_state == RoundState.REVEALED:
-        view.room_view(current, state.round)
+        view.room_view(current, state.round, token=me.token)
 elif state.round_state == RoundState.WAITING:
     st.info(ui.tr("workshop.p.waiting" if state.round == 1 else "workshop.p.waiting_next",
                   round=state.round))
 elif state.round_state == RoundState.SCORING:
-    view.scoring_view(current, me, state.round)
+    view.scoring_view(current, me, state.round, waiting)
 elif state.round_state == RoundState.CLOSED:
     st.info(ui.tr("workshop.p.closed", round=state.round))
     if not current.hide_until_reveal:
-        view.room_view(current, state.round)
+        view.room_view(current, state.round, token=me.token)
 else:
     st.success(ui.tr("workshop.p.revealed", round=state.round))
-    view.room_view(current, state.round)
+    view.room_view(current, state.round, token=me.token)
 
-
-@st.fragment(run_every=STATUS_SECONDS)
-def follow_facilitator() -> None:
-    """Reads one cached status row; redraws the page only when the state moved on."""
-    latest = cache.participant_status(db, me.code)
-    if (latest.round, latest.round_state, latest.closed) != rendered:
-        st.rerun()
-
-
-follow_facilitator()
+if waiting:
+    view.follow_facilitator(db, me.code, rendered)

@@ -10,26 +10,21 @@ are in `impact.ui.workshop_views`.
 import streamlit as st
 
 from impact import ui
-from impact import workshop as ws
-from impact.ui import session
+from impact.ui import projection_views
 from impact.ui import workshop_views as view
-from impact.workshop import RoundState, WorkshopError
+from impact.workshop import RoundState
 
 LIVE_SECONDS = 1  # the facilitator's live view refresh (two screens at most: cheap)
 
 me = ui.principal()
 st.title(ui.tr("workshop.title"))
 code = view.requested_code()
-if not (code and ws.may_facilitate(ui.store(), code, by=me, key=session.facilitator_key(code))):
+if not view.may_run(code, me):
     view.entry_view(code, me)
     st.stop()
-
-try:
-    current = view.current_session(code)
-except WorkshopError as exc:
-    view.show_error(exc)
-    st.stop()
+current = view.session_or_stop(code)
 view.header(current)
+projection_views.projection_link(current.code)
 view.remember_in_browser(current.code)
 view.controls(current, me)
 if current.hide_until_reveal and current.round_state != RoundState.REVEALED:

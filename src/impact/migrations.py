@@ -172,6 +172,20 @@ MIGRATIONS: list[str] = [
     ALTER TABLE measures ADD COLUMN exclusive_group VARCHAR;
     ALTER TABLE criteria ADD COLUMN knockout DOUBLE;
     """,
+    # 8: a workshop participant's short reason per measure and round, and a round's
+    # optional timer (the moment it closes itself) (issue 17)
+    """
+    ALTER TABLE workshop_rounds ADD COLUMN closes_at TIMESTAMP;
+    CREATE TABLE workshop_reasons (
+        code VARCHAR NOT NULL,
+        round_no INTEGER NOT NULL,
+        token VARCHAR NOT NULL,
+        measure_id VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (code, round_no, token, measure_id)
+    );
+    """,
 ]
 
 

@@ -50,8 +50,8 @@ from impact.store.rows import (
 # What reading a damaged file raises (a Binder Error and the like stays a bug to see).
 _FILE_ERRORS = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException)
 # A session's rows, deleted with the assessment it belongs to (children first).
-_WORKSHOP_TABLES = ("workshop_answers", "workshop_splits", "workshop_participants",
-                    "workshop_rounds", "workshop_items")
+_WORKSHOP_TABLES = ("workshop_answers", "workshop_reasons", "workshop_splits",
+                    "workshop_participants", "workshop_rounds", "workshop_items")
 
 
 @dataclass(frozen=True)

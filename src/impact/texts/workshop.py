@@ -328,6 +328,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tussenstand van de zaal, ronde {round}",
         "The room so far, round {round}",
     ),
+    "workshop.p.room_chart": (
+        "Hoeveel deelnemers elk punt kozen; uw eigen antwoord is omlijnd.",
+        "How many participants chose each point; your own answer is outlined.",
+    ),
     "workshop.p.room_hotspots": (
         "**Hier verschilt de zaal het meest:**",
         "**This is where the room differs most:**",
@@ -419,4 +423,69 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De punten moeten samen precies 100 zijn (nu {total}).",
         "The points must add up to exactly 100 (now {total}).",
     ),
+    "workshop.error.reason_too_long": (
+        "Een toelichting heeft hoogstens {max} tekens (nu {n}).",
+        "A reason has at most {max} characters (now {n}).",
+    ),
+    # reasons: the participant's short reason per measure, shown to the facilitator
+    "workshop.p.reason": ("Waarom? (mag leeg blijven)", "Why? (optional)"),
+    "workshop.p.reason_placeholder": (
+        "Eén of twee zinnen: wat weegt voor u mee bij deze maatregel?",
+        "A sentence or two: what counts for you with this measure?",
+    ),
+    "workshop.reasons_title": ("Toelichtingen bij de grootste verschillen",
+                               "Reasons behind the largest disagreements"),
+    "workshop.reasons_intro": (
+        "Wat deelnemers bij een maatregel als reden gaven, per score die zij op dit "
+        "criterium gaven.",
+        "What participants gave as their reason for a measure, by the score they gave "
+        "on this criterion.",
+    ),
+    "workshop.reasons_anonymous": (
+        "Anoniem: zonder namen, en pas als de ronde gesloten is.",
+        "Anonymous: without names, and only once the round is closed.",
+    ),
+    "workshop.reasons_cell": (
+        "{rank}. {measure} · {criterion} ({n} {n|toelichting|toelichtingen})",
+        "{rank}. {measure} · {criterion} ({n} {n|reason|reasons})",
+    ),
+    "workshop.reasons_score": ("Score {score} ({n})", "Score {score} ({n})"),
+    "workshop.reasons_none": ("Nog geen toelichtingen bij deze verschillen.",
+                              "No reasons given for these disagreements yet."),
+    "workshop.reasons_download": ("Toelichtingen downloaden (CSV)", "Download the reasons (CSV)"),
+    "workshop.col.reason": ("Toelichting", "Reason"),
+    "workshop.col.session": ("Sessie", "Session"),
+    "workshop.col.round": ("Ronde", "Round"),
+    # the round's timer
+    "workshop.error.timer_range": (
+        "Een timer loopt {lo} seconden tot {hi} minuten.",
+        "A timer runs {lo} seconds to {hi} minutes.",
+    ),
+    "workshop.timer_minutes": ("Timer (minuten)", "Timer (minutes)"),
+    "workshop.timer_start": ("Timer starten", "Start the timer"),
+    "workshop.timer_help": (
+        "De ronde sluit vanzelf als de tijd om is; deelnemers zien hoe laat.",
+        "The round closes itself when the time is up; participants see at what time.",
+    ),
+    "workshop.timer_left": ("De ronde sluit over {left}", "The round closes in {left}"),
+    "workshop.p.timer": ("De ronde sluit om {time}.", "The round closes at {time}."),
+    # the projection view (the beamer)
+    "workshop.projection.title": ("Projectie", "Projection"),
+    "workshop.projection.open": ("Projectie openen (beamer)", "Open the projection (beamer)"),
+    "workshop.projection.no_rights": (
+        "Open de projectie vanaf het scherm van de gespreksleider.",
+        "Open the projection from the facilitator's screen.",
+    ),
+    "workshop.projection.header": ("Workshop {code} · ronde {round}: {state}",
+                                   "Workshop {code} · round {round}: {state}"),
+    "workshop.projection.join_at": ("Doe mee op uw telefoon:", "Join on your phone:"),
+    "workshop.projection.or_code": ("of typ de code", "or type the code"),
+    "workshop.projection.join_compact": ("Nog niet meegedaan? {link} · code {code}",
+                                         "Not joined yet? {link} · code {code}"),
+    "workshop.projection.scoring": ("Ronde {round}: scoor nu op uw telefoon",
+                                    "Round {round}: score on your phone now"),
+    "workshop.projection.closed": ("Ronde {round} is gesloten. Zo meteen de resultaten.",
+                                   "Round {round} is closed. The results follow shortly."),
+    "workshop.projection.hotspots": ("Hier verschilt de zaal het meest",
+                                     "Where the room differs most"),
 }

@@ -45,6 +45,7 @@ CACHES: dict[str, tuple[Kind, float | None, int | None]] = {
     "workshop_live": ("data", 1, None),  # progress and the cells' statistics
     "workshop_shift": ("data", 1, None),
     "workshop_splits": ("data", 1, None),
+    "workshop_reasons": ("data", 1, None),  # the reasons per cell, beside the hotspots
     # The group result runs the engine and SMAA over the room: heavier, and it changes only
     # when a round closes.
     "workshop_group": ("data", 10, None),
@@ -61,6 +62,7 @@ CACHES: dict[str, tuple[Kind, float | None, int | None]] = {
     "participant": ("resource", 30, None),
     "participant_content": ("resource", 30, None),  # labels: an edit reaches phones in 30 s
     "participant_room": ("data", 3, None),  # as often as a phone looks at the status
+    "participant_distribution": ("data", 3, None),  # the room's chart on the phones
 }
 SMAA_ENTRIES = 32  # see smaa(): a process-wide LRU, not st.cache_data
 
@@ -148,6 +150,11 @@ def workshop_splits(db_path: str, code: str, round_no: int) -> pd.DataFrame:
     return ws.splits_summary(get_store(), code, round_no)
 
 
+@_cached("workshop_reasons")
+def workshop_reasons(db_path: str, code: str, round_no: int) -> pd.DataFrame:
+    return ws.reasons(get_store(), code, round_no)
+
+
 @_cached("workshop_group")
 def workshop_group(db_path: str, code: str, round_no: int) -> ws.GroupResult:
     return ws.group_result(get_store(), code, round_no)
@@ -198,3 +205,8 @@ def participant_content(db_path: str, assessment_id: int, language: str) -> dict
 @_cached("participant_room")
 def participant_room(db_path: str, code: str, round_no: int) -> pd.DataFrame:
     return ws.aggregates(get_store(db_path, seed=False), code, round_no)
+
+
+@_cached("participant_distribution")
+def participant_distribution(db_path: str, code: str, round_no: int) -> pd.DataFrame:
+    return ws.distribution(get_store(db_path, seed=False), code, round_no)

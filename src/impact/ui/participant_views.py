@@ -12,14 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from impact import workshop as ws
-from impact.i18n import t
+from impact.i18n import LANGUAGES, t
 from impact.model import PILLARS, seven_point_label
 from impact.store import Store
 from impact.ui import cache, session
 from impact.ui.auth import client_address
 from impact.ui.session import lang
 from impact.ui.text import plain, tr
-from impact.workshop import WorkshopError
+from impact.workshop import RoundState, WorkshopError
 
 SEVEN = list(range(-3, 4))
 
@@ -87,20 +87,16 @@ def join_view(joining: ws.Session) -> None:
 
 
 # -- scoring -------------------------------------------------------------------------------
-def save_answer(token: str, measure_id: str, criterion_id: str, widget: str,
-                round_no: int) -> None:
-    value = session.widget_value(widget)
-    try:
-        # The round this question was shown in: a late click on a past round is refused.
-        ws.submit_answer(store(), token, measure_id, criterion_id,
-                         None if value is None else float(value), round_no=round_no)
-    except WorkshopError as exc:
-        session.keep_participant_error(exc.key, exc.params)
-        cache.participant_status.clear()  # the round probably moved on: look again at once
+WAITING_POLL_SECONDS = 5  # how often a waiting participant's page looks at the round
+# Every label a seven-point pill can show, per language: built once, not per rerun.
+OPTION_LABELS = {
+    language: {v: f"{v:+d} {seven_point_label(v, language)}".replace("+0 ", "0 ") for v in SEVEN}
+    for language in LANGUAGES
+}
 
 
 def option_label(value: int) -> str:
-    return f"{value:+d} {seven_point_label(value, lang())}".replace("+0 ", "0 ")
+    return OPTION_LABELS[lang()][value]
 
 
 def first_open_step(order: list[str], criteria: tuple[str, ...],
@@ -111,19 +107,66 @@ def first_open_step(order: list[str], criteria: tuple[str, ...],
     return len(order) if split_needed else len(order) + 1
 
 
-def question(current: ws.Session, token: str, round_no: int, measure_id: str,
-             criterion_id: str, answers: dict[tuple[str, str], float], info: dict) -> None:
+def done_step_index(current: ws.Session) -> int:
+    """The first step past the questions: the "done" screen (the split step comes
+    before it only when the session asks for one)."""
+    return len(current.measures) + (1 if current.pillar_split else 0)
+
+
+def is_waiting(current: ws.Session, state: ws.Status) -> bool:
+    """Whether this page has nothing to answer and should follow the round by itself:
+    every state but an open round, and the "done" screen of an open round. While the
+    participant answers nothing is polled: a closed round shows on the next submit."""
+    if state.closed or state.round_state != RoundState.SCORING:
+        return True
+    step = session.step(state.round)
+    return step is not None and step >= done_step_index(current)
+
+
+@st.fragment(run_every=WAITING_POLL_SECONDS)
+def follow_facilitator(db_path: str, code: str, rendered: tuple[int, str, bool]) -> None:
+    """Reads one cached status row; redraws the page only when the state moved on.
+    Decorated here, once per process, not in the page script on every run."""
+    latest = cache.participant_status(db_path, code)
+    if (latest.round, str(latest.round_state), latest.closed) != rendered:
+        st.rerun()
+
+
+def save_measure(token: str, round_no: int, measure_id: str,
+                 widgets: tuple[tuple[str, str], ...], stored: dict[str, float],
+                 reason: tuple[str, str | None], target: int) -> None:
+    """The form's submit: the measure's changed answers and reason in one write, then
+    the next screen. A refusal (the round closed meanwhile) is kept for the full rerun
+    that shows it together with the round's new state."""
+    changed: dict[tuple[str, str], float | None] = {}
+    for criterion_id, widget in widgets:
+        value = session.widget_value(widget)
+        value = None if value is None else float(value)
+        if value != stored.get(criterion_id):
+            changed[(measure_id, criterion_id)] = value
+    reason_widget, stored_reason = reason
+    typed = (session.widget_value(reason_widget) or "").strip() or None
+    reasons = {measure_id: typed} if typed != stored_reason else {}
+    try:
+        # Also with nothing changed: the write checks the round (seen in round_no).
+        ws.submit_answers(store(), token, changed, round_no=round_no, reasons=reasons)
+    except WorkshopError as exc:
+        session.keep_participant_error(exc.key, exc.params)
+        cache.participant_status.clear()  # the round probably moved on: look again at once
+        return
+    session.set_step(round_no, target)
+
+
+def question(current: ws.Session, round_no: int, m_index: int, criterion_id: str,
+             stored: float | None, info: dict, language: str) -> str:
+    """One criterion of the measure's form; returns its widget key."""
     criterion = info["criteria"][criterion_id]
-    c_index = current.criteria.index(criterion_id)
-    widget = f"ans-{round_no}-{current.measures.index(measure_id)}-{c_index}"
-    stored = answers.get((measure_id, criterion_id))
-    label = plain(criterion.label(lang()))
+    widget = f"ans-{round_no}-{m_index}-{current.criteria.index(criterion_id)}"
+    label = plain(criterion.label(language))
     help_text = plain(criterion.description) if criterion.description else None
-    args = (token, measure_id, criterion_id, widget, round_no)
     if criterion.is_seven_point:
-        st.pills(label, SEVEN, format_func=option_label, key=widget, help=help_text,
-                 default=None if stored is None else int(round(stored)),
-                 on_change=save_answer, args=args)
+        st.pills(label, SEVEN, format_func=OPTION_LABELS[language].__getitem__, key=widget,
+                 help=help_text, default=None if stored is None else int(round(stored)))
     else:
         span = criterion.scale_max - criterion.scale_min
         st.number_input(
@@ -131,8 +174,45 @@ def question(current: ws.Session, token: str, round_no: int, measure_id: str,
             f"{criterion.scale_max:g})",
             min_value=float(criterion.scale_min), max_value=float(criterion.scale_max),
             value=stored, step=1.0 if span >= 10 else 0.1, key=widget, help=help_text,
-            on_change=save_answer, args=args,
         )
+    return widget
+
+
+def measure_form(current: ws.Session, token: str, round_no: int, step: int,
+                 order: list[str], answers: dict[tuple[str, str], float],
+                 stored_reason: str | None, info: dict, language: str) -> None:
+    """The criteria of one measure in one form: a tap changes only the phone's screen;
+    "Volgende" or "Vorige" stores the measure in one write (one rerun per measure)."""
+    measure_id = order[step]
+    m_index = current.measures.index(measure_id)
+    label, description = info["measures"].get(measure_id, (measure_id, ""))
+    st.caption(t("workshop.p.measure_of", language, i=step + 1, n=len(order)))
+    st.subheader(plain(label))
+    if description:
+        st.caption(plain(description))
+    stored = {c: answers[(measure_id, c)] for c in current.criteria
+              if (measure_id, c) in answers}
+    with st.form(f"measure-{round_no}-{m_index}", border=False, enter_to_submit=False):
+        widgets = tuple((c, question(current, round_no, m_index, c, stored.get(c), info,
+                                     language)) for c in current.criteria)
+        reason_widget = f"reason-{round_no}-{m_index}"
+        st.text_area(t("workshop.p.reason", language), value=stored_reason or "",
+                     max_chars=ws.REASON_MAX_CHARS, key=reason_widget, height=80,
+                     placeholder=t("workshop.p.reason_placeholder", language))
+        reason = (reason_widget, stored_reason)
+        last = len(order) + 1
+        nxt = step + 1 if (step + 1 != len(order) or current.pillar_split) else last
+        back, forward = st.columns(2)
+        back.form_submit_button(
+            t("workshop.p.back", language), key="back", disabled=step == 0,
+            on_click=save_measure, args=(token, round_no, measure_id, widgets, stored,
+                                         reason, step - 1),
+            width="stretch", icon=":material/arrow_back:")
+        forward.form_submit_button(
+            t("workshop.p.next", language), key="next", type="primary",
+            on_click=save_measure,
+            args=(token, round_no, measure_id, widgets, stored, reason, nxt),
+            width="stretch", icon=":material/arrow_forward:")
 
 
 def split_step(current: ws.Session, token: str, round_no: int) -> None:
@@ -158,6 +238,10 @@ def split_step(current: ws.Session, token: str, round_no: int) -> None:
                 st.rerun()
     if own:
         st.caption(tr("workshop.p.split_saved"))
+    # One primary button per screen: going back is secondary (and saves nothing here).
+    st.button(tr("workshop.p.back"), key="back", on_click=session.set_step,
+              args=(round_no, len(current.measures) - 1), width="stretch",
+              icon=":material/arrow_back:")
 
 
 def done_step(current: ws.Session, order: list[str], answers: dict, split_missing: bool,
@@ -180,10 +264,13 @@ def done_step(current: ws.Session, order: list[str], answers: dict, split_missin
 
 
 @st.fragment
-def scoring_view(current: ws.Session, me: ws.Participant, round_no: int) -> None:
-    """One measure at a time. A fragment: a click reruns only this part of the page."""
+def scoring_view(current: ws.Session, me: ws.Participant, round_no: int,
+                 polling: bool) -> None:
+    """One measure at a time. A fragment: a submit reruns only this part of the page.
+    `polling`: whether the page around it follows the round (the "done" screen)."""
     if session.has_participant_error():
         st.rerun()  # an answer was refused (round closed?): redraw the whole page
+    language = lang()  # once per run: every text below is in it
     info = content(current)
     answers = ws.own_answers(store(), me.token, round_no)
     order = ws.measure_order(current, me.token)
@@ -195,37 +282,31 @@ def scoring_view(current: ws.Session, me: ws.Participant, round_no: int) -> None
     step = min(max(session.step(round_no) or 0, 0), last)
     if not current.pillar_split and step == len(order):
         step = last
+    if (step == last) != polling:
+        st.rerun()  # to or from the "done" screen: the page starts or stops following
 
-    answered = sum(1 for k in answers if k[0] in set(order) and k[1] in set(current.criteria))
+    criteria = set(current.criteria)
+    answered = sum(1 for m, c in answers if c in criteria and m in order)
     total = current.questions_per_round
     st.progress(answered / total if total else 0.0,
-                text=tr("workshop.p.progress", done=answered, total=total, round=round_no))
-
+                text=t("workshop.p.progress", language, done=answered, total=total,
+                       round=round_no))
+    # The shared status row (cached, 2 s): a timer set after this page was drawn shows
+    # with the next measure. Nothing polls it while the participant answers.
+    closes_at = cache.participant_status(db(), current.code).closes_at
+    if closes_at is not None:
+        st.caption(t("workshop.p.timer", language, time=closes_at.strftime("%H:%M:%S")))
     if step < len(order):
-        measure_id = order[step]
-        label, description = info["measures"].get(measure_id, (measure_id, ""))
-        st.caption(tr("workshop.p.measure_of", i=step + 1, n=len(order)))
-        st.subheader(plain(label))
-        if description:
-            st.caption(plain(description))
-        for criterion_id in current.criteria:
-            question(current, me.token, round_no, measure_id, criterion_id, answers, info)
+        reasons = ws.own_reasons(store(), me.token, round_no)
+        measure_form(current, me.token, round_no, step, order, answers,
+                     reasons.get(order[step]), info, language)
     elif step == len(order):
         split_step(current, me.token, round_no)
     else:
         done_step(current, order, answers, split_missing, round_no, info)
         # An anonymous room shows no figures while the round is open (see ws.aggregates).
         if not current.hide_until_reveal and not current.anonymous:
-            room_view(current, round_no, live=True)
-        return
-
-    back, forward = st.columns(2)
-    back.button(tr("workshop.p.back"), key="back", disabled=step == 0, on_click=session.set_step,
-                args=(round_no, step - 1), width="stretch", icon=":material/arrow_back:")
-    nxt = step + 1 if (step + 1 != len(order) or current.pillar_split) else last
-    forward.button(tr("workshop.p.next"), key="next", on_click=session.set_step,
-                   args=(round_no, nxt), width="stretch", type="primary",
-                   icon=":material/arrow_forward:")
+            room_view(current, round_no, live=True, token=me.token)
 
 
 # -- the room's aggregate ------------------------------------------------------------------
@@ -237,13 +318,70 @@ def _median_text(value: float, criterion) -> str:
     return f"{value:g} {criterion.unit}"
 
 
-def room_view(current: ws.Session, round_no: int, *, live: bool = False) -> None:
+SEVEN_TEXT = [f"{v:+d}".replace("+0", "0") for v in SEVEN]
+CHART_MARK = "#d6336c"  # the participant's own answer on the room's chart
+
+
+def chart_rows(current: ws.Session, counts: pd.DataFrame, own: dict[tuple[str, str], float],
+               info: dict, language: str) -> pd.DataFrame:
+    """The room's answer counts per seven-point question, the participant's own answer
+    flagged; labels in the session's order."""
+    seven = [c for c in current.criteria if info["criteria"][c].is_seven_point]
+    rows = counts[counts["criterion_id"].isin(seven)]
+    own_value = [own.get((m, c)) for m, c in zip(rows["measure_id"], rows["criterion_id"],
+                                                 strict=True)]
+    return pd.DataFrame({
+        "m_label": rows["measure_id"].map(lambda m: info["measures"][m][0]),
+        "c_label": rows["criterion_id"].map(lambda c: info["criteria"][c].label(language)),
+        "point": [SEVEN_TEXT[int(v) + 3] for v in rows["value"]],
+        "n": rows["n"].to_numpy(),
+        "is_own": [o is not None and o == v for o, v in zip(own_value, rows["value"], strict=True)],
+    })
+
+
+def room_chart(current: ws.Session, round_no: int, token: str | None, info: dict,
+               language: str) -> None:
+    """A compact chart per measure: how many chose each point, the own answer outlined.
+    Vega-Lite, not plotly: built per phone, and a plotly figure cost about 40 ms each."""
+    counts = cache.participant_distribution(db(), current.code, round_no)
+    own = ws.own_answers(store(), token, round_no) if token else {}
+    data = chart_rows(current, counts, own, info, language)
+    if data.empty:
+        return
+    st.caption(tr("workshop.p.room_chart"))
+    order = [info["measures"][m][0] for m in current.measures]
+    x = {"field": "point", "type": "ordinal", "sort": SEVEN_TEXT, "title": None,
+         "scale": {"domain": SEVEN_TEXT}, "axis": {"labelAngle": 0, "orient": "top"}}
+    y = {"field": "c_label", "type": "nominal", "title": None,
+         "axis": {"labelLimit": 110}}
+    st.vega_lite_chart(data, {
+        "facet": {"row": {"field": "m_label", "type": "nominal", "sort": order,
+                          "header": {"title": None, "labelOrient": "top",
+                                     "labelAnchor": "start", "labelAngle": 0,
+                                     "labelLimit": 7 * 26 + 40, "labelFontWeight": "bold"}}},
+        "spec": {"width": 7 * 26, "layer": [
+            {"mark": "rect", "encoding": {
+                "x": x, "y": y, "color": {"field": "n", "type": "quantitative",
+                                          "scale": {"scheme": "blues"}, "legend": None}}},
+            {"mark": {"type": "text", "fontSize": 12},
+             "encoding": {"x": x, "y": y, "text": {"field": "n", "type": "quantitative"}}},
+            {"transform": [{"filter": "datum.is_own"}],
+             "mark": {"type": "rect", "fillOpacity": 0, "stroke": CHART_MARK,
+                      "strokeWidth": 3},
+             "encoding": {"x": x, "y": y}},
+        ]},
+    }, width="content")
+
+
+def room_view(current: ws.Session, round_no: int, *, live: bool = False,
+              token: str | None = None) -> None:
     agg = cache.participant_room(db(), current.code, round_no)
     info = content(current)
     language = lang()
     st.subheader(tr("workshop.p.room_live" if live else "workshop.p.room_title", round=round_no))
     if current.anonymous:
         st.caption(tr("workshop.anonymous_note", n=ws.ANONYMOUS_MIN_N))
+    room_chart(current, round_no, token, info, language)
     hot = ws.hotspots(agg, top=3)
     if not hot.empty:
         st.markdown(tr("workshop.p.room_hotspots"))

@@ -9,6 +9,7 @@ in the address bar, never on the projected part of the page.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +18,9 @@ from impact import charts
 from impact import workshop as ws
 from impact.access import Principal
 from impact.engine import EngineError
-from impact.model import PILLARS
+from impact.export.tables import frame_to_csv_bytes
+from impact.model import PILLARS, seven_point_label
+from impact.store import get_store
 from impact.ui import cache, session
 from impact.ui.session import current_assessment, lang, store
 from impact.ui.text import plain, tr
@@ -35,6 +38,21 @@ def db() -> str:
 def current_session(code: str) -> ws.Session:
     """The briefly cached session row the live view reads too, so both agree on the state."""
     return cache.workshop_session(db(), code)
+
+
+def may_run(code: str, me: Principal) -> bool:
+    """Whether this browser session may run `code` (its key, a grant, or the owner)."""
+    return bool(code) and ws.may_facilitate(store(), code, by=me,
+                                            key=session.facilitator_key(code))
+
+
+def session_or_stop(code: str) -> ws.Session:
+    """The session; one that cannot be read stops the page with its message."""
+    try:
+        return current_session(code)
+    except WorkshopError as exc:
+        show_error(exc)
+        st.stop()
 
 
 def names_of(session_: ws.Session) -> tuple[dict[str, str], dict[str, str], str]:
@@ -222,6 +240,10 @@ def controls(current: ws.Session, me: Principal) -> None:
                 cache.workshop_session.clear()
                 cache.workshop_live.clear()
                 st.rerun()
+    timer_slot = st.container()  # always there: the page below keeps its place (and keys)
+    if state == RoundState.SCORING:
+        with timer_slot:
+            timer_control(current, me, key)
     with cols[4].popover(tr("workshop.action.close_session"), width="stretch"):
         st.write(tr("workshop.close_session_confirm"))
         if st.button(tr("workshop.action.close_session_yes"), key="action_close_session",
@@ -231,11 +253,40 @@ def controls(current: ws.Session, me: Principal) -> None:
             st.rerun()
 
 
+def timer_control(current: ws.Session, me: Principal, key: str | None) -> None:
+    """An optional timer for the open round: it closes itself at zero."""
+    with st.form("timer", border=False, enter_to_submit=False):
+        minutes_col, button_col = st.columns([1, 2], vertical_alignment="bottom")
+        minutes = minutes_col.number_input(tr("workshop.timer_minutes"), min_value=1,
+                                           max_value=ws.TIMER_SECONDS[1] // 60, value=3,
+                                           step=1, key="timer_minutes")
+        if button_col.form_submit_button(tr("workshop.timer_start"), key="action_timer",
+                                         help=tr("workshop.timer_help")):
+            try:
+                ws.start_timer(store(), current.code, minutes * 60, by=me, key=key)
+            except WorkshopError as exc:
+                show_error(exc)
+            else:
+                cache.workshop_session.clear()
+                st.rerun()
+
+
+def timer_left(current: ws.Session) -> None:
+    """The time left on the round's timer (the live view redraws it every second)."""
+    if current.closes_at is None or current.round_state != RoundState.SCORING:
+        return
+    left = max(0, int((current.closes_at - datetime.now()).total_seconds()))
+    st.info(tr("workshop.timer_left", left=f"{left // 60}:{left % 60:02d}"),
+            icon=":material/timer:")
+
+
 # -- the live view -------------------------------------------------------------------------
 def live_view(code: str) -> None:
     current = cache.workshop_session(db(), code)
     progress, agg = cache.workshop_live(db(), code, current.round)
     measure_names, criterion_names, _name = names_of(current)
+    with st.container():  # always there, so the view below keeps its place
+        timer_left(current)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("workshop.joined"), progress.joined,
               help=tr("workshop.cap_note", cap=current.max_participants))
@@ -256,6 +307,7 @@ def live_view(code: str) -> None:
                     tr("workshop.tab.shift"), tr("workshop.tab.group")])
     with tabs[0]:
         hotspots_view(agg, measure_names, criterion_names)
+        reasons_view(current, agg, measure_names, criterion_names)
     with tabs[1]:
         cells_view(current, agg, measure_names, criterion_names)
     with tabs[2]:
@@ -286,6 +338,70 @@ def hotspots_view(agg: pd.DataFrame, measure_names: dict[str, str],
     if (agg["n"] > 0).any():
         chart(charts.disagreement_heatmap(agg, measure_names, criterion_names, lang()),
               "disagreement", key="heatmap")
+
+
+REASON_HOTSPOTS = 5  # the hotspots whose reasons the facilitator sees, in rank order
+
+
+def reasons_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, str],
+                 criterion_names: dict[str, str]) -> None:
+    """Per hotspot, what the room gave as its reasons, grouped by the score given."""
+    st.subheader(tr("workshop.reasons_title"))
+    st.caption(tr("workshop.reasons_intro"))
+    if current.anonymous:
+        st.caption(tr("workshop.reasons_anonymous"))
+    given = cache.workshop_reasons(db(), current.code, current.round)
+    language = lang()
+    criteria = cache.participant_content(db(), current.assessment_id, language)["criteria"]
+    shown = 0
+    for row in ws.hotspots(agg, top=REASON_HOTSPOTS).itertuples():
+        groups = ws.by_score(given, row.measure_id, row.criterion_id)
+        if not groups:
+            continue
+        shown += 1
+        title = tr("workshop.reasons_cell", rank=row.hotspot_rank,
+                   measure=measure_names.get(row.measure_id, row.measure_id),
+                   criterion=criterion_names.get(row.criterion_id, row.criterion_id),
+                   n=sum(len(g) for _v, g in groups))
+        with st.expander(plain(title), expanded=shown == 1):
+            for value, items in groups:
+                st.markdown("**" + plain(tr("workshop.reasons_score", n=len(items),
+                                            score=score_text(value, criteria.get(
+                                                row.criterion_id), language))) + "**")
+                for reason, name in items:
+                    # plain text: a reason is the participant's own words, never Markdown
+                    st.text(f"“{reason}”" + (f" — {name}" if name else ""))
+    if not shown:
+        st.info(tr("workshop.reasons_none"))
+    reasons_download(current, measure_names)
+
+
+def score_text(value: float, criterion, language: str) -> str:
+    if criterion is not None and criterion.is_seven_point:
+        return f"{int(value):+d} {seven_point_label(value, language)}".replace("+0 ", "0 ")
+    unit = f" {criterion.unit}" if criterion is not None and criterion.unit else ""
+    return f"{value:g}{unit}"
+
+
+def reasons_download(current: ws.Session, measure_names: dict[str, str]) -> None:
+    """The session's reasons as CSV, built only when clicked (the live view reruns
+    every second)."""
+    columns = [tr("workshop.col.session"), tr("workshop.col.round"), tr("word.measure"),
+               tr("workshop.col.name"), tr("workshop.col.reason")]
+    path = db()
+
+    def csv() -> bytes:  # runs on click, outside this script run: no st.* in here
+        frame = ws.session_reasons(get_store(path), current.code)
+        named = pd.DataFrame(dict(zip(columns, [
+            frame["session"], frame["round"],
+            frame["measure_id"].map(measure_names).fillna(frame["measure_id"]),
+            frame["participant"], frame["reason"]], strict=True)))
+        return frame_to_csv_bytes(named.drop(columns=columns[3]) if current.anonymous
+                                  else named)
+
+    st.download_button(tr("workshop.reasons_download"), csv,
+                       file_name=f"workshop-{current.code}-reasons.csv", mime="text/csv",
+                       key="reasons-csv", icon=":material/download:", on_click="ignore")
 
 
 def cells_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str, str],

@@ -28,6 +28,7 @@ This package is a facade: callers keep using `from impact import workshop as ws`
 - `rounds`: open, close, reveal, next round, end the session
 - `joining`: joining (participant cap, join and code-guess throttles), participants
 - `answers`: answers and pillar splits, checked against the open round
+- `reasons`: a participant's short reason per measure, shown grouped by score
 - `aggregation`: progress, statistics, hotspots, shifts, splits (one query each)
 - `group`: the room's result through the engine, saved as an assessment
 - `links`: the public address, join and facilitator links, the QR code
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 from impact.workshop.aggregation import (
     aggregates,
+    distribution,
     group_shift,
     hotspots,
     progress,
@@ -91,6 +93,15 @@ from impact.workshop.links import (
     public_base_url,
     qr_png,
 )
+from impact.workshop.reasons import (
+    REASON_COLUMNS,
+    REASON_MAX_CHARS,
+    by_score,
+    own_reasons,
+    reasons,
+    reasons_export,
+    session_reasons,
+)
 from impact.workshop.rights import (
     facilitator_grant,
     may_facilitate,
@@ -98,7 +109,15 @@ from impact.workshop.rights import (
     verify_grant,
     verify_key,
 )
-from impact.workshop.rounds import close_round, close_session, new_round, open_round, reveal_round
+from impact.workshop.rounds import (
+    TIMER_SECONDS,
+    close_round,
+    close_session,
+    new_round,
+    open_round,
+    reveal_round,
+    start_timer,
+)
 from impact.workshop.sessions import (
     create_session,
     get_session,
@@ -111,10 +130,12 @@ from impact.workshop.summary import AGGREGATE_COLUMNS, ROUND_COLUMNS, export_fra
 
 __all__ = [
     "AGGREGATE_COLUMNS", "ROUND_COLUMNS", "export_frames",
+    "REASON_COLUMNS", "REASON_MAX_CHARS", "by_score", "own_reasons", "reasons", "reasons_export",
+    "session_reasons",
     "ANONYMOUS_MIN_N", "CODE_ALPHABET", "CODE_GUESSES_PER_MINUTE", "CODE_LENGTH",
     "DEFAULT_MAX_PARTICIPANTS", "JOINS_PER_MINUTE", "MAX_PARTICIPANTS_LIMIT", "SPLIT_TOTAL",
     "GroupResult", "Participant", "Progress", "RoundState", "Session", "Status",
-    "WorkshopError", "aggregates", "close_round", "close_session", "create_session",
+    "WorkshopError", "aggregates", "distribution", "close_round", "close_session", "create_session",
     "facilitator_grant", "facilitator_url", "get_session", "group_assessment",
     "group_pillar_weights", "group_result", "group_shift", "guess_limiter", "hotspots",
     "join", "join_limiter", "join_url", "lan_address", "links_reach_the_room",
@@ -122,6 +143,7 @@ __all__ = [
     "open_round", "own_answers", "own_split", "participant", "participants", "progress",
     "public_base_url", "qr_png", "require_facilitator", "reveal_round", "save_group_result",
     "session_exists", "session_for_joining", "sessions_of", "shift", "split_weight_ranges",
-    "splits_summary", "status", "submit_answer", "submit_answers", "submit_split",
+    "splits_summary", "start_timer", "TIMER_SECONDS", "status", "submit_answer",
+    "submit_answers", "submit_split",
     "update_participant", "verify_grant", "verify_key",
 ]

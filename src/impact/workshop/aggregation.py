@@ -89,6 +89,23 @@ def aggregates(store: Store, code: str | Session, round_no: int | None = None) -
                      _AGGREGATE_COLUMNS[1:] + ["iqr_rel", "sd_rel"])
 
 
+def distribution(store: Store, code: str | Session, round_no: int | None = None
+                 ) -> pd.DataFrame:
+    """How many answers each value got, per cell: columns measure_id, criterion_id,
+    value, n (only the values given). One query; the cells whose statistics are hidden
+    (an anonymous round still open, fewer answers than the session shows) are left out."""
+    session, round_no = session_and_round(store, code, round_no)
+    frame = store.cursor().execute(
+        "SELECT measure_id, criterion_id, value, count(*) AS n, "
+        "       sum(count(*)) OVER (PARTITION BY measure_id, criterion_id) AS total "
+        "FROM workshop_answers WHERE code = ? AND round_no = ? "
+        "GROUP BY measure_id, criterion_id, value ORDER BY measure_id, criterion_id, value",
+        [session.code, round_no],
+    ).df()
+    frame = frame[frame["total"] >= _shown_min_n(session, round_no)]
+    return frame.drop(columns="total").astype({"n": int}).reset_index(drop=True)
+
+
 def hotspots(agg: pd.DataFrame, top: int | None = None, *, min_n: int = 2) -> pd.DataFrame:
     """Cells ranked by disagreement: relative IQR, then relative standard deviation.
 

@@ -17,6 +17,7 @@ import numpy as np
 from impact.model import PILLARS, Pillar
 from impact.store import Store
 from impact.workshop.base import RoundState, WorkshopError, timestamp
+from impact.workshop.reasons import clean_reason, write_reasons
 from impact.workshop.sessions import current_round, require_open_session
 
 SPLIT_TOTAL = 100.0  # the points a participant splits over the three pillars
@@ -159,17 +160,49 @@ def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
 
 
 def submit_answers(store: Store, token: str,
-                   answers: Mapping[tuple[str, str], float], *, round_no: int) -> None:
-    """Several answers of one participant in one transaction (all or nothing)."""
-    if not answers:
-        return
-    checked = [(m, c, *_checked_answer(store, token, m, c, v)) for (m, c), v in answers.items()]
+                   answers: Mapping[tuple[str, str], float | None], *, round_no: int,
+                   reasons: Mapping[str, str | None] | None = None) -> None:
+    """Several answers of one participant in one transaction (all or nothing): one
+    multi-row upsert, and one delete for the answers withdrawn (`None`); `reasons`
+    (per measure, `None` or empty withdraws one) in the same transaction.
+
+    Also with nothing to store, the round is checked: a participant's form submitted
+    after the round closed is refused, so the page can say so at once.
+    """
+    checked = [(m, c, *_checked_answer(store, token, m, c, v))
+               for (m, c), v in answers.items() if v is not None]
+    withdrawn = [(m, c) for (m, c), v in answers.items() if v is None]
+    code = checked[0][2] if checked else _code_of(store, token)
+    cleaned = {m: clean_reason(r) for m, r in (reasons or {}).items()}
+    if cleaned:
+        measures, _scales = _session_questions(store, code)
+        unknown = sorted(set(cleaned) - measures)
+        if unknown:
+            raise WorkshopError("workshop.error.unknown_question",
+                                f"{unknown[0]} is not a question in this session.")
     with store.transaction() as cur:
-        code = checked[0][2]
         round_no = _require_scoring(cur, code, round_no)
-        now = timestamp()
-        cur.executemany(_UPSERT_ANSWER,
-                        [[code, round_no, token, m, c, v, now] for m, c, _code, v in checked])
+        if cleaned:
+            write_reasons(cur, code, round_no, token, cleaned, timestamp())
+        if withdrawn:
+            # Only placeholders are joined into the statement, never a value.
+            pairs = " OR ".join(["(measure_id = ? AND criterion_id = ?)"] * len(withdrawn))
+            cur.execute(
+                "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? "  # noqa: S608
+                f"AND token = ? AND ({pairs})",
+                [code, round_no, token, *(x for pair in withdrawn for x in pair)],
+            )
+        if checked:
+            now = timestamp()
+            # One statement for the whole measure: DuckDB's executemany runs one per row.
+            cur.execute(_upsert_rows(len(checked)),
+                        [x for m, c, _code, v in checked
+                         for x in (code, round_no, token, m, c, v, now)])
+
+
+def _upsert_rows(n: int) -> str:
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * n)
+    return _UPSERT_ANSWER.replace("(?, ?, ?, ?, ?, ?, ?)", values)
 
 
 def submit_split(store: Store, token: str, split: Mapping[Pillar | str, float], *,

@@ -45,6 +45,7 @@ class Session:
     round_state: RoundState
     created_at: datetime
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
+    closes_at: datetime | None = None  # the round's timer: it closes itself then
 
     @property
     def min_n(self) -> int:
@@ -75,6 +76,15 @@ class Status:
     round: int
     round_state: RoundState
     closed: bool
+    closes_at: datetime | None = None  # the round's timer, while it runs
+
+
+def effective_state(state: RoundState, closes_at: datetime | None) -> RoundState:
+    """A scoring round whose timer ran out is closed: every read and the write check see
+    it so at once, with nothing running in the background to close it."""
+    if state == RoundState.SCORING and closes_at is not None and closes_at <= timestamp():
+        return RoundState.CLOSED
+    return state
 
 
 @dataclass(frozen=True)

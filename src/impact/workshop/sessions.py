@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from datetime import datetime
 
 import duckdb
 
@@ -16,6 +17,7 @@ from impact.workshop.base import (
     Session,
     Status,
     WorkshopError,
+    effective_state,
     timestamp,
 )
 from impact.workshop.codes import new_code, normalise_code
@@ -84,6 +86,8 @@ def create_session(
                 break
         else:  # pragma: no cover - 31^6 codes
             raise WorkshopError("workshop.error.no_code", "No free join code; try again.")
+        # Reasons left by a deleted session under this code are not the new room's.
+        cur.execute("DELETE FROM workshop_reasons WHERE code = ?", [code])
         cur.execute(
             "INSERT INTO workshop_sessions (code, assessment_id, key_hash, pillar_split, "
             "anonymous, hide_until_reveal, shuffle, closed, created_at, updated_at, owner, "
@@ -106,7 +110,7 @@ def get_session(store: Store, code: str) -> Session:
     cur = store.cursor()
     head = cur.execute(
         "SELECT s.assessment_id, s.pillar_split, s.anonymous, s.hide_until_reveal, s.shuffle, "
-        "s.closed, s.created_at, r.round_no, r.state, s.max_participants "
+        "s.closed, s.created_at, r.round_no, r.state, s.max_participants, r.closes_at "
         "FROM workshop_sessions s "
         "JOIN assessments x ON x.id = s.assessment_id "
         "JOIN workshop_rounds r ON r.code = s.code WHERE s.code = ? "
@@ -133,8 +137,9 @@ def get_session(store: Store, code: str) -> Session:
         closed=bool(head[5]),
         created_at=head[6],
         round=int(head[7]),
-        round_state=RoundState(head[8]),
+        round_state=effective_state(RoundState(head[8]), head[10]),
         max_participants=int(head[9] or DEFAULT_MAX_PARTICIPANTS),
+        closes_at=head[10] if RoundState(head[8]) == RoundState.SCORING else None,
     )
 
 
@@ -167,22 +172,31 @@ def sessions_of(store: Store, assessment_id: int) -> list[str]:
 def status(store: Store, code: str) -> Status:
     """One small row: current round, its state and whether the session is closed."""
     code = normalise_code(code)
-    round_no, state, closed = current_round(store.cursor(), code)
-    return Status(code, round_no, state, closed)
+    round_no, state, closed, closes_at = round_row(store.cursor(), code)
+    timer = closes_at if state == RoundState.SCORING else None
+    return Status(code, round_no, state, closed, timer)
 
 
 def current_round(cur: duckdb.DuckDBPyConnection, code: str) -> tuple[int, RoundState, bool]:
+    """(round, state, session closed) of the current round; a round whose timer ran out
+    is closed."""
+    return round_row(cur, code)[:3]
+
+
+def round_row(cur: duckdb.DuckDBPyConnection, code: str
+              ) -> tuple[int, RoundState, bool, datetime | None]:
+    """`current_round` and the round's timer (None without one)."""
     # Measured: about 1 ms; the join of sessions and rounds with ORDER BY took 2.
     row = cur.execute(
-        "SELECT round_no, state, (SELECT closed FROM workshop_sessions WHERE code = ?) "
-        "FROM workshop_rounds WHERE code = ? ORDER BY round_no DESC LIMIT 1",
+        "SELECT round_no, state, (SELECT closed FROM workshop_sessions WHERE code = ?), "
+        "closes_at FROM workshop_rounds WHERE code = ? ORDER BY round_no DESC LIMIT 1",
         [code, code],
     ).fetchone()
     if row is None or row[2] is None:
         raise WorkshopError(
             "workshop.error.unknown_code", f"There is no session with code {code}.", code=code
         )
-    return int(row[0]), RoundState(row[1]), bool(row[2])
+    return int(row[0]), effective_state(RoundState(row[1]), row[3]), bool(row[2]), row[3]
 
 
 def require_open_session(closed: bool) -> None:
