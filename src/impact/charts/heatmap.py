@@ -164,7 +164,7 @@ def heatmap_from_assessment(
         criterion_pillars={c.id: c.pillar for c in assessment.criteria},
         criterion_labels={c.id: c.label(lang) for c in assessment.criteria},
         measure_names={m.id: m.label(lang) for m in assessment.measures},
-        units={c.id: c.unit for c in assessment.criteria},
+        units={c.id: c.unit_in(lang) for c in assessment.criteria},
         lang=lang,
         subtitle=subtitle,
     )

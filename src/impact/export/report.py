@@ -232,7 +232,7 @@ def _criteria_table(data: ReportData) -> _Table:
         rows.append([
             _pillar_name(str(c.pillar), lang),
             c.label(lang),
-            c.unit,
+            c.unit_in(lang),
             t(f"direction.{c.direction}", lang),
             f"{_scale_bound(c.scale_min, lang)} – {_scale_bound(c.scale_max, lang)}",
             format_percent(within, lang, 0),

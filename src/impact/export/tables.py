@@ -242,7 +242,7 @@ def ranking_xlsx(assessment: Assessment, *, weighting: Weighting | None = None,
 
 
 def _criterion_header(c: Any, lang: str) -> str:
-    return f"{c.label(lang)} [{c.unit}]" if c.unit else c.label(lang)
+    return f"{c.label(lang)} [{c.unit_in(lang)}]" if c.unit else c.label(lang)
 
 
 def score_frame(assessment: Assessment, lang: str = "nl") -> pd.DataFrame:
@@ -267,13 +267,13 @@ def criteria_frame(assessment: Assessment, lang: str = "nl") -> pd.DataFrame:
         t("export.col.criterion_id", lang): [c.id for c in assessment.criteria],
         t("word.pillar", lang): [t(f"pillar.{c.pillar}", lang) for c in assessment.criteria],
         t("word.criterion", lang): [c.label(lang) for c in assessment.criteria],
-        t("export.col.unit", lang): [c.unit for c in assessment.criteria],
+        t("export.col.unit", lang): [c.unit_in(lang) for c in assessment.criteria],
         t("export.col.direction", lang): [t(f"direction.{c.direction}", lang)
                                           for c in assessment.criteria],
         t("export.col.scale_min", lang): [float(c.scale_min) for c in assessment.criteria],
         t("export.col.scale_max", lang): [float(c.scale_max) for c in assessment.criteria],
         t("export.col.weight_within", lang): [float(c.weight) for c in assessment.criteria],
-        t("export.col.description", lang): [c.description for c in assessment.criteria],
+        t("export.col.description", lang): [c.describe(lang) for c in assessment.criteria],
     })
 
 

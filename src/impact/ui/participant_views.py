@@ -163,14 +163,14 @@ def question(current: ws.Session, round_no: int, m_index: int, criterion_id: str
     criterion = info["criteria"][criterion_id]
     widget = f"ans-{round_no}-{m_index}-{current.criteria.index(criterion_id)}"
     label = plain(criterion.label(language))
-    help_text = plain(criterion.description) if criterion.description else None
+    help_text = plain(criterion.describe(language)) if criterion.description else None
     if criterion.is_seven_point:
         st.pills(label, SEVEN, format_func=OPTION_LABELS[language].__getitem__, key=widget,
                  help=help_text, default=None if stored is None else int(round(stored)))
     else:
         span = criterion.scale_max - criterion.scale_min
         st.number_input(
-            f"{label} ({plain(criterion.unit)}, {criterion.scale_min:g} … "
+            f"{label} ({plain(criterion.unit_in(language))}, {criterion.scale_min:g} … "
             f"{criterion.scale_max:g})",
             min_value=float(criterion.scale_min), max_value=float(criterion.scale_max),
             value=stored, step=1.0 if span >= 10 else 0.1, key=widget, help=help_text,
@@ -310,12 +310,12 @@ def scoring_view(current: ws.Session, me: ws.Participant, round_no: int,
 
 
 # -- the room's aggregate ------------------------------------------------------------------
-def _median_text(value: float, criterion) -> str:
+def _median_text(value: float, criterion, language: str) -> str:
     if pd.isna(value):
         return tr("workshop.p.too_few")
     if criterion.is_seven_point:
         return option_label(int(value)) if value == round(value) else f"{value:+.1f}"
-    return f"{value:g} {criterion.unit}"
+    return f"{value:g} {criterion.unit_in(language)}"
 
 
 SEVEN_TEXT = [f"{v:+d}".replace("+0", "0") for v in SEVEN]
@@ -399,5 +399,5 @@ def room_view(current: ws.Session, round_no: int, *, live: bool = False,
                 criterion = info["criteria"][criterion_id]
                 spread = "" if pd.isna(row["iqr"]) else tr(
                     "workshop.p.spread", iqr=f"{row['iqr']:g}")
-                st.text(f"{criterion.label(language)}: "
-                        f"{_median_text(row['median'], criterion)}{spread} · n={int(row['n'])}")
+                median = _median_text(row["median"], criterion, language)
+                st.text(f"{criterion.label(language)}: {median}{spread} · n={int(row['n'])}")

@@ -379,7 +379,7 @@ def reasons_view(current: ws.Session, agg: pd.DataFrame, measure_names: dict[str
 def score_text(value: float, criterion, language: str) -> str:
     if criterion is not None and criterion.is_seven_point:
         return f"{int(value):+d} {seven_point_label(value, language)}".replace("+0 ", "0 ")
-    unit = f" {criterion.unit}" if criterion is not None and criterion.unit else ""
+    unit = f" {criterion.unit_in(language)}" if criterion is not None and criterion.unit else ""
     return f"{value:g}{unit}"
 
 
