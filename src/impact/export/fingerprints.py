@@ -36,12 +36,20 @@ def assessment_payload(assessment: Assessment) -> dict[str, Any]:
     return {
         "name": assessment.name,
         "description": assessment.description,
+        # what decides results; the later, optional fields only when set, so an
+        # assessment without them keeps the fingerprint it had
         "criteria": [
             [c.id, str(c.pillar), c.label_nl, c.label_en, c.unit, str(c.direction),
              float(c.scale_min), float(c.scale_max), c.description, float(c.weight)]
+            + ([float(c.knockout)] if c.knockout is not None else [])
             for c in assessment.criteria
         ],
-        "measures": [[m.id, m.label_nl, m.label_en, m.description] for m in assessment.measures],
+        "measures": [
+            [m.id, m.label_nl, m.label_en, m.description]
+            + ([float(m.cost), m.cost_unit] if m.cost is not None else [])
+            + ([m.exclusive_group] if m.exclusive_group else [])
+            for m in assessment.measures
+        ],
         "scores": [
             [s.measure_id, s.criterion_id, float(s.value), s.source or "",
              str(s.confidence) if s.confidence else ""]
