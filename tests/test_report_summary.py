@@ -143,3 +143,27 @@ def test_the_summary_fits_on_the_first_printed_page(example, lang: str) -> None:
     assert style == "page"
     best = engine.evaluate(example, profile=example.profile("Provincie")).ranked().index[0]
     assert first.startswith(example.measure(best).label(lang))
+
+
+def test_page_one_of_the_pdf_holds_the_summary(example, tmp_path, kaleido_server) -> None:
+    """The printed PDF itself, read back with pdftotext (Debian's poppler-utils)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        from tests.browser import missing
+
+        missing("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(export.report_pdf(example, lang="nl", profile="Provincie",
+                                      workshop_rounds=[]))
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    text = " ".join(first.split())
+    evaluation = engine.evaluate(example, profile=example.profile("Provincie"))
+    best = example.measure(evaluation.ranked().index[0]).label_nl
+    assert " ".join(best.split()) in text
+    same = round(10 * top_set_share(example, evaluation, Weighting.from_profile(
+        example.profile("Provincie"))))
+    assert f"In {same} van de 10 wegingen staat dezelfde top drie bovenaan" in text
+    assert example.criteria[0].label_nl not in text  # the details come after page 1
