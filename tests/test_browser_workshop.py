@@ -19,7 +19,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_se
 PARTICIPANTS = 10
 MEASURES = ["Extensivering melkveehouderij rond Natura 2000", "Vernatting veenweide"]
 CRITERIA = ["Biodiversiteit en natuurkwaliteit", "Gezondheid"]
-WAIT = 30_000  # ms; generous on a shared 2-core machine
+WAIT = 60_000  # ms; ten phones and a facilitator on a shared 2-core machine
 SHOTS = os.environ.get("IMPACT_E2E_SCREENSHOTS")  # a folder: save screenshots for a look
 
 
