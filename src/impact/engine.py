@@ -30,11 +30,11 @@ Methods, all built on scikit-criteria and tested against it:
   the order of the others.
 
 In every result a higher ``score`` is better and ``rank`` 1 is best. Ties share
-a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Ranks come
-from the method's score rounded to 12 decimals (so float noise never splits a
-true tie; otherwise the order is scikit-criteria's); for ``vikor`` they are
-scikit-criteria's own ranks (with its compromise set) renumbered from dense
-(1, 1, 2) to competition ranks.
+a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Every method,
+its scikit-criteria reference and its kernel rank through the one function of
+`impact.methods.ranks`: scores within a relative 1e-9 of each other tie (so float
+noise never splits a true tie, and scaling all weights never changes a rank); for
+``vikor`` the compromise set then shares rank 1.
 
 Validation happens before scikit-criteria sees the data: every problem raises an
 `EngineError` with an i18n key and parameters, so a page or the CLI can say what
@@ -56,7 +56,7 @@ from impact.i18n import t
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import EngineError, as_number, prepare, require_value_range
-from impact.methods.ranks import RANK_DECIMALS as RANK_DECIMALS
+from impact.methods.ranks import RANK_RTOL as RANK_RTOL
 from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
 from impact.methods.ranks import sorted_ranks as sorted_ranks

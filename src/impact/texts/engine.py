@@ -173,6 +173,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "All measures score the same on the criteria that carry weight; method {method} cannot "
         "tell them apart. Choose the weighted sum or change the weights.",
     ),
+    "engine.error.invalid_vikor_v": (
+        "Het VIKOR-gewicht v moet tussen 0 en 1 liggen (nu {value}).",
+        "VIKOR's weight v must lie between 0 and 1 (now {value}).",
+    ),
     "engine.error.unknown_method": (
         "Methode '{method}' bestaat niet; kies uit {choices}.",
         "Method '{method}' does not exist; choose from {choices}.",
