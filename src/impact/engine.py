@@ -22,12 +22,16 @@ Methods, all built on scikit-criteria and tested against it:
 - ``topsis``: classic TOPSIS on the raw scores (vector normalisation, weighted
   Euclidean distances to the ideal and anti-ideal of the data); score = relative
   closeness 0..1 (scikit-criteria ``VectorScaler`` + ``TOPSIS``).
-- ``vikor``: VIKOR with v = 0.5 (scikit-criteria ``VIKOR``); the measures of the
-  compromise set share rank 1; score = 1 - Q (0..1, higher is better).
-- ``spotis``: SPOTIS with the declared scales as bounds (scikit-criteria
-  ``SPOTIS``); score = 1 - weighted normalised distance to the ideal point.
-  SPOTIS is free of rank reversal: adding or removing measures never changes
-  the order of the others.
+- ``vikor``: VIKOR (Opricovic & Tzeng 2004), v = 0.5 unless option ``v`` says
+  otherwise (scikit-criteria ``VIKOR``); best and worst per criterion are the
+  data's, so a declared scale does not change it; the measures of the compromise
+  set share rank 1; score = 1 - Q (0..1, higher is better).
+- ``spotis``: SPOTIS (Dezert et al. 2020) with the declared scales as bounds (it
+  refuses a criterion without one) and an expected solution point per criterion
+  (option ``esp``; default the best end of the scale, where SPOTIS equals ``wsm``)
+  (scikit-criteria ``SPOTIS``); score = 1 - weighted normalised distance to that
+  point. A measure's score depends on no other measure, so adding or removing
+  measures never changes the order of the others (no rank reversal).
 
 In every result a higher ``score`` is better and ``rank`` 1 is best. Ties share
 a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Every method,
@@ -142,6 +146,7 @@ def rank_reference(
     weights: Mapping[str, float],
     method: str = "wsm",
     scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Like `rank`, but every method through scikit-criteria, including ``wsm``.
 
@@ -149,7 +154,7 @@ def rank_reference(
     through scikit-criteria's ``WeightedSumModel``; `rank` computes the same with one
     numpy product. Slower (1-3 ms per call); used by tests and the benchmark.
     """
-    return _ranked(performance, objectives, weights, method, scale, reference=True)
+    return _ranked(performance, objectives, weights, method, scale, options, reference=True)
 
 
 def rank(
@@ -159,21 +164,25 @@ def rank(
     weights: Mapping[str, float],
     method: str = "wsm",
     scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Rank measures on criteria (the DESIGN.md contract).
 
     `performance`: index = measures, columns = criteria. `objectives`: criterion ->
     "max"/"min". `weights`: criterion -> weight >= 0 (normalised here; every
     criterion needs one). `scale`: criterion -> (lo, hi); criteria without a scale
-    use the data's min/max. Returns one row per measure, in input order, with
-    `score` (higher is better) and `rank` (1 = best; ties share a rank).
+    use the data's min/max. `options`: the method's settings (``vikor``: ``v``;
+    ``spotis``: ``esp``, criterion -> expected solution point). Returns one row per
+    measure, in input order, with `score` (higher is better) and `rank` (1 = best;
+    ties share a rank).
     """
-    return _ranked(performance, objectives, weights, method, scale, reference=False)
+    return _ranked(performance, objectives, weights, method, scale, options, reference=False)
 
 
-def _ranked(performance, objectives, weights, method, scale, *, reference: bool) -> pd.DataFrame:
+def _ranked(performance, objectives, weights, method, scale, options, *,
+            reference: bool) -> pd.DataFrame:
     chosen = methods.get(method)
-    p = prepare(performance, objectives, weights, scale)
+    p = prepare(performance, objectives, weights, scale, options)
     chosen.check(p)
     score, ranks = (chosen.reference if reference else chosen.rank)(p)
     return pd.DataFrame({"score": score, "rank": ranks.astype(int)}, index=p.measures)

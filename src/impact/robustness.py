@@ -388,20 +388,22 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     sampler = pillar_sampler(structure.mask, base, spread)
     sd = check_score_sd(confidence_sd(assessment), p) if sample_scores else None
     continuous = uniform or spread > 0
-    pillar_rows = _pillar_rows(p, structure) if chosen.linear else None
+    pillar_rows = _pillar_rows(p, chosen, structure) if chosen.linear else None
     ties = not chosen.linear or _ties_possible(p, chosen, continuous, sd, pillar_rows)
     tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress,
                       to_criteria=structure.to_criteria, ties=ties)
     return tally.result(p, weighting.method, samples)
 
 
-def _pillar_rows(p: Problem, structure: PillarStructure) -> np.ndarray:
-    """Per measure its within-weighted value sum per pillar (n x 3; 0 for an empty pillar).
+def _pillar_rows(p: Problem, method: Method, structure: PillarStructure) -> np.ndarray:
+    """Per measure its within-weighted sum per pillar of the method's per-criterion rows
+    (`Method.tie_rows`; n x 3, 0 for an empty pillar).
 
     With fixed weights within each pillar, two measures of a linear method tie only
     when these rows are equal.
     """
-    values = p.values()
+    assert method.tie_rows is not None
+    values = method.tie_rows(p)
     index, inner = structure.index, structure.inner
     return np.column_stack([
         values[:, index == q] @ inner[index == q] for q in range(len(PILLAR_NAMES))

@@ -3,8 +3,10 @@ reference and its vectorised kernel side by side.
 
 - ``wsm``: weighted sum of linear value functions on the declared scales (`wsm`).
 - ``topsis``: classic TOPSIS on the raw scores (`topsis`).
-- ``vikor``: VIKOR with v = 0.5, compromise set at rank 1 (`vikor`).
-- ``spotis``: SPOTIS with the declared scales as bounds, free of rank reversal (`spotis`).
+- ``vikor``: VIKOR, v settable (default 0.5), compromise set at rank 1 (`vikor`).
+- ``spotis``: SPOTIS on the declared scales with an expected solution point per
+  criterion (default the best end: then equal to ``wsm``); free of rank reversal
+  (`spotis`).
 
 `get(name)` returns a `Method` (see `impact.methods.base`) or raises an
 `EngineError` that lists the choices. `impact.engine` and `impact.robustness`

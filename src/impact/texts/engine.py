@@ -98,6 +98,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.what.objective": ("richting", "direction"),
     "engine.what.scale": ("schaal", "scale"),
     "engine.what.pillar": ("pijler", "pillar"),
+    "engine.what.esp": ("streefpunt", "expected solution point"),
+    "engine.what.preference": ("voorkeursfunctie", "preference function"),
     "engine.error.missing_weight": (
         "Criterium '{criterion}' heeft geen gewicht.",
         "Criterion '{criterion}' has no weight.",
@@ -176,6 +178,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.error.invalid_vikor_v": (
         "Het VIKOR-gewicht v moet tussen 0 en 1 liggen (nu {value}).",
         "VIKOR's weight v must lie between 0 and 1 (now {value}).",
+    ),
+    "engine.error.spotis_needs_scale": (
+        "SPOTIS meet afstanden op de schaal van elk criterium, maar '{criterion}' heeft geen "
+        "schaal. Geef een schaal op of kies een andere methode.",
+        "SPOTIS measures distances on each criterion's scale, but '{criterion}' has none. "
+        "Declare a scale or choose another method.",
+    ),
+    "engine.error.invalid_esp": (
+        "Het streefpunt van '{criterion}' is {value}; het moet op de schaal liggen "
+        "({lo} tot {hi}).",
+        "The expected solution point of '{criterion}' is {value}; it must lie on the scale "
+        "({lo} to {hi}).",
     ),
     "engine.error.unknown_method": (
         "Methode '{method}' bestaat niet; kies uit {choices}.",
