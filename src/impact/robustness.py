@@ -307,9 +307,11 @@ def smaa(
     """Rank acceptability and central weights under uncertain weights (and scores).
 
     `weights`: None = uniform on the simplex; otherwise every criterion maps to a
-    fixed weight or a `(low, high)` range. Ranges are drawn independently and
-    uniformly, then each sample is normalised to sum 1 (the same normalisation
-    `rank` applies to any weights). `score_sd`: measures x criteria standard
+    fixed weight or a `(low, high)` range, as shares of the total, and the samples
+    are uniform on the feasible weights (sum 1, every weight in its range; see
+    `impact.feasible`), so no sample leaves a range. Numbers that are not shares
+    (the ranges do not meet the simplex) are first divided by the sum of the
+    ranges' middles. `score_sd`: measures x criteria standard
     deviations; scores are then drawn from a normal distribution around the given
     score and clipped to the criterion's scale (NaN or 0 = exact). `progress` is
     called with the fraction done (0..1) after each block of samples.
@@ -355,9 +357,10 @@ def smaa_assessment(
     profile, method, criterion_weights; see `impact.weighting.resolve_weighting`).
 
     Pillar weights: when the weighting has none, uniform on the simplex of the pillars
-    that have criteria. Otherwise each normalised pillar weight is drawn uniformly
-    within +/- `spread` (absolute, e.g. 0.15 = 15 percentage points, cut off at 0) and
-    the draw is renormalised. Weights within a pillar stay fixed. With
+    that have criteria. Otherwise the pillar weights are uniform on those that sum to
+    1 and lie within +/- `spread` of the normalised weights (absolute, e.g. 0.15 = 15
+    percentage points, cut off at 0 and 1; see `impact.feasible`). Weights within a
+    pillar stay fixed. With
     `sample_scores`, scores that carry a confidence are drawn too: normal around the
     score with a standard deviation of 5 % (high), 10 % (medium) or 20 % (low) of the
     criterion's scale, clipped to the scale. Scores without a stated confidence are
