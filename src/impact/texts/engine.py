@@ -10,29 +10,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "SPOTIS (distance to the ideal on the scale)",
     ),
     "engine.method.wsm.help": (
-        "Telt per maatregel de gewogen waarderingen (0 tot 1 op de schaal van elk criterium) op. "
-        "Een zwakke score op het ene criterium kan worden gecompenseerd door een sterke op een "
-        "ander.",
-        "Adds up each measure's weighted values (0 to 1 on each criterion's scale). A weak score "
-        "on one criterion can be compensated by a strong one on another.",
+        "Score 0 tot 1: de gewogen som van de waarderingen per criterium, gemeten op de schaal "
+        "van dat criterium (0 = slechtste eind, 1 = beste eind). Een zwakke score op het ene "
+        "criterium kan worden goedgemaakt door een sterke op een ander. Maatregelen toevoegen "
+        "of weglaten verandert de scores van de andere niet.",
+        "Score 0 to 1: the weighted sum of the values per criterion, measured on that "
+        "criterion's scale (0 = worst end, 1 = best end). A weak score on one criterion can be "
+        "made up for by a strong one on another. Adding or removing measures does not change "
+        "the scores of the others.",
     ),
     "engine.method.topsis.help": (
-        "Kiest de maatregel die het dichtst bij de beste en het verst van de slechtste "
-        "denkbare combinatie van de beoordeelde maatregelen ligt.",
-        "Prefers the measure closest to the best and farthest from the worst combination "
-        "found among the assessed measures.",
+        "Score 0 tot 1: hoe dicht een maatregel bij de beste en hoe ver van de slechtste "
+        "combinatie ligt die onder de beoordeelde maatregelen voorkomt (1 = overal de beste). "
+        "Rekent met de scores zelf, niet met de schalen; een maatregel toevoegen of weglaten "
+        "kan de volgorde van de andere veranderen.",
+        "Score 0 to 1: how close a measure lies to the best and how far from the worst "
+        "combination found among the assessed measures (1 = best on every criterion). Works "
+        "on the scores themselves, not on the scales; adding or removing a measure can change "
+        "the order of the others.",
     ),
     "engine.method.vikor.help": (
-        "Zoekt een compromis tussen de totale score en de grootste zwakte van een maatregel; "
-        "maatregelen in de compromisgroep delen de eerste plaats.",
-        "Looks for a compromise between a measure's overall score and its largest weakness; "
-        "measures in the compromise set share first place.",
+        "Score 0 tot 1 (1 min Q): een compromis tussen de totale score en de grootste zwakte "
+        "van een maatregel, gemeten tussen de beste en slechtste beoordeelde maatregel (niet "
+        "op de schaal); beide tellen even zwaar (v = 0,5). Maatregelen in de compromisgroep "
+        "delen de eerste plaats. Een maatregel toevoegen of weglaten kan de volgorde "
+        "veranderen.",
+        "Score 0 to 1 (1 minus Q): a compromise between a measure's overall score and its "
+        "largest weakness, measured between the best and worst assessed measure (not on the "
+        "scale); both count equally (v = 0.5). Measures in the compromise set share first "
+        "place. Adding or removing a measure can change the order.",
     ),
     "engine.method.spotis.help": (
-        "Meet de gewogen afstand tot het ideaal op de opgegeven schalen; de volgorde verandert "
-        "niet als er maatregelen bijkomen of afvallen.",
-        "Measures the weighted distance to the ideal on the declared scales; the order does not "
-        "change when measures are added or removed.",
+        "Score 0 tot 1: 1 min de gewogen afstand tot het streefpunt op de schaal van elk "
+        "criterium (standaard het beste eind van de schaal; dan gelijk aan de gewogen som). "
+        "Elke score hangt alleen van de maatregel zelf af, dus de volgorde verandert niet als "
+        "er maatregelen bijkomen of afvallen.",
+        "Score 0 to 1: 1 minus the weighted distance to the target point on each criterion's "
+        "scale (by default the best end of the scale; then equal to the weighted sum). Each "
+        "score depends only on the measure itself, so the order does not change when measures "
+        "are added or removed.",
     ),
     # --- pillars and trade-off classes -------------------------------------------
     "engine.pillar.ecology": ("Ecologie", "Ecology"),
