@@ -60,6 +60,7 @@ from impact.i18n import t
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import EngineError, as_number, prepare, require_value_range
+from impact.methods.promethee import GaiaPlane, gaia
 from impact.methods.ranks import RANK_RTOL as RANK_RTOL
 from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
@@ -97,7 +98,9 @@ __all__ = [
     "Evaluation",
     "Weighting",
     "balance_index",
+    "GaiaPlane",
     "evaluate",
+    "gaia_plane",
     "hierarchical_weights",
     "method_label",
     "neutral_pillar_scores",
@@ -186,6 +189,21 @@ def _ranked(performance, objectives, weights, method, scale, options, *,
     chosen.check(p)
     score, ranks = (chosen.reference if reference else chosen.rank)(p)
     return pd.DataFrame({"score": score, "rank": ranks.astype(int)}, index=p.measures)
+
+
+def gaia_plane(
+    performance: pd.DataFrame,
+    *,
+    objectives: Mapping[str, Any],
+    weights: Mapping[str, float],
+    scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> GaiaPlane:
+    """PROMETHEE's GAIA plane (see `impact.methods.promethee.gaia`); `options` as for
+    ``promethee`` in `rank` (``preference``: criterion -> function and thresholds)."""
+    p = prepare(performance, objectives, weights, scale, options)
+    methods.get("promethee").check(p)
+    return gaia(p)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "SPOTIS (afstand tot ideaal op de schaal)",
         "SPOTIS (distance to the ideal on the scale)",
     ),
+    "engine.method.promethee": ("PROMETHEE II (netto voorkeur)", "PROMETHEE II (net flow)"),
     "engine.method.wsm.help": (
         "Score 0 tot 1: de gewogen som van de waarderingen per criterium, gemeten op de schaal "
         "van dat criterium (0 = slechtste eind, 1 = beste eind). Een zwakke score op het ene "
@@ -49,6 +50,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "scale (by default the best end of the scale; then equal to the weighted sum). Each "
         "score depends only on the measure itself, so the order does not change when measures "
         "are added or removed.",
+    ),
+    "engine.method.promethee.help": (
+        "Score -1 tot 1 (nettostroom): vergelijkt elke maatregel per criterium met elke andere "
+        "en telt hoe vaak en hoe sterk hij beter is, min hoe vaak hij slechter is, gewogen. "
+        "Standaard telt elk verschil, hoe klein ook; per criterium kan een drempel gelden. "
+        "Een maatregel toevoegen of weglaten kan de volgorde van de andere veranderen.",
+        "Score -1 to 1 (net flow): compares each measure with every other, criterion by "
+        "criterion, and counts how often and how strongly it is better, minus how often it is "
+        "worse, weighted. By default every difference counts, however small; a criterion can "
+        "have thresholds. Adding or removing a measure can change the order of the others.",
     ),
     # --- pillars and trade-off classes -------------------------------------------
     "engine.pillar.ecology": ("Ecologie", "Ecology"),
@@ -206,6 +217,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "({lo} tot {hi}).",
         "The expected solution point of '{criterion}' is {value}; it must lie on the scale "
         "({lo} to {hi}).",
+    ),
+    "engine.error.unknown_preference": (
+        "Voorkeursfunctie '{value}' van '{criterion}' bestaat niet; kies uit {choices}.",
+        "Preference function '{value}' of '{criterion}' does not exist; choose from {choices}.",
+    ),
+    "engine.error.invalid_thresholds": (
+        "De drempels van '{criterion}' passen niet bij voorkeursfunctie {function} (q = {q}, "
+        "p = {p}, s = {s}): vshape vraagt p > 0, linear 0 <= q < p, gaussian s > 0.",
+        "The thresholds of '{criterion}' do not fit preference function {function} (q = {q}, "
+        "p = {p}, s = {s}): vshape needs p > 0, linear 0 <= q < p, gaussian s > 0.",
     ),
     "engine.error.unknown_method": (
         "Methode '{method}' bestaat niet; kies uit {choices}.",
