@@ -16,7 +16,6 @@ import pytest
 from pymcdm.methods import SPOTIS as PymcdmSPOTIS
 
 from impact import engine, methods
-from impact.methods import spotis
 from impact.methods.problem import EngineError, prepare
 from tests.methods import cases
 
@@ -49,7 +48,7 @@ def test_hand_made_scores_are_one_minus_the_distance_to_the_ideal_point():
 def test_default_point_equals_the_weighted_sum_on_the_declared_scales():
     for seed in range(4):
         p = cases.random_problem(seed)
-        np.testing.assert_allclose(spotis.rank(p)[0], methods.get("wsm").rank(p)[0],
+        np.testing.assert_allclose(SPOTIS.rank(p)[0], methods.get("wsm").rank(p)[0],
                                    rtol=0, atol=1e-14)
 
 
@@ -91,7 +90,7 @@ def test_expected_point_against_pymcdm(seed):
     rng = np.random.default_rng(seed)
     esp = rng.uniform(p.lo, p.hi)
     p = replace(p, options={"esp": dict(zip(p.criteria, esp, strict=True))})
-    ours, _ = spotis.rank(p)
+    ours, _ = SPOTIS.rank(p)
     body = PymcdmSPOTIS(np.column_stack([p.lo, p.hi]), esp=esp)
     theirs = body(p.x, p.weights, p.sign.astype(int))
     np.testing.assert_allclose(1 - ours, theirs, atol=1e-12)

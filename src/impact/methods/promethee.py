@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from impact.methods.base import Method
+from impact.methods.base import linear_method
 from impact.methods.problem import (
     EngineError,
     Problem,
@@ -112,20 +112,42 @@ def check(problem: Problem) -> None:
     preference(problem)
 
 
+def _preference_arrays(prefs: list[Preference]) -> list[tuple[str, np.ndarray, Preference]]:
+    """(function, criterion columns, thresholds as arrays over those columns) per function."""
+    groups = []
+    for function in FUNCTIONS:
+        cols = np.array([j for j, pref in enumerate(prefs) if pref.function == function])
+        if len(cols):
+            picked = [prefs[j] for j in cols]
+            groups.append((function, cols, Preference(
+                function, *(np.array([getattr(x, t) for x in picked]) for t in "qps"))))
+    return groups
+
+
 def unicriterion_flows(p: Problem, x: np.ndarray | None = None) -> np.ndarray:
     """(..., n, m) unicriterion net flows phi_j(a) = mean over b != a of P_j(a, b) - P_j(b, a).
 
-    One measure b at a time, so sampled scores (k x n x m) need no n x n array.
+    One measure b at a time, all criteria of one preference function at once (their
+    thresholds broadcast), so sampled scores (k x n x m) need no n x n array.
     """
     data = p.x if x is None else x
-    prefs = preference(p)
+    groups = _preference_arrays(preference(p))
     n = data.shape[-2]
     signed = data * p.sign
     flows = np.zeros(data.shape)
-    for b in range(n):
+    if data.ndim == 2 and groups and groups[0][0] == "usual":
+        # usual: measures strictly worse minus strictly better, by sorting (n log n)
+        _, cols, _ = groups.pop(0)
+        for j in cols:
+            ordered = np.sort(signed[:, j])
+            below = np.searchsorted(ordered, signed[:, j], side="left")
+            above = n - np.searchsorted(ordered, signed[:, j], side="right")
+            flows[:, j] = below - above
+    for b in range(n if groups else 0):
         d = signed - signed[..., b:b + 1, :]  # a - b for every a, per criterion
-        for j, pref in enumerate(prefs):
-            flows[..., j] += pref(d[..., j]) - pref(-d[..., j])
+        for _, cols, pref in groups:
+            dc = d[..., cols]
+            flows[..., cols] += pref(dc) - pref(-dc)
     return flows / (n - 1)
 
 
@@ -145,22 +167,8 @@ def reference(p: Problem) -> tuple[np.ndarray, np.ndarray]:
     return phi, competition_rank(phi)
 
 
-def rank(p: Problem) -> tuple[np.ndarray, np.ndarray]:
-    """Net flow as the weighted sum of the unicriterion flows (equal to `reference`)."""
-    assert p.weights is not None
-    phi = unicriterion_flows(p) @ p.weights
-    return phi, competition_rank(phi)
-
-
-def kernel(p: Problem, w: np.ndarray, x: np.ndarray | None) -> tuple[np.ndarray, bool]:
-    """k x n net flows for k weight rows (and sampled scores)."""
-    if x is None:
-        return w @ unicriterion_flows(p).T, True
-    return np.einsum("knm,km->kn", unicriterion_flows(p, x), w), True
-
-
-METHOD = Method(name=NAME, check=check, rank=rank, reference=reference, kernel=kernel,
-                linear=True, tie_rows=unicriterion_flows)
+# the net flow is the weighted sum of the unicriterion flows: rank and kernel are products
+METHOD = linear_method(NAME, check, reference, unicriterion_flows)
 
 
 # --------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from impact.methods.base import Method
+from impact.methods.base import linear_method
 from impact.methods.problem import EngineError, Problem, as_number, format_number, unknown_keys
 from impact.methods.ranks import competition_rank
 from impact.methods.scikit import SPOTIS, SumScaler, decision_matrix
@@ -72,19 +72,5 @@ def reference(p: Problem) -> tuple[np.ndarray, np.ndarray]:
     return score, competition_rank(score)
 
 
-def rank(p: Problem) -> tuple[np.ndarray, np.ndarray]:
-    """Score and rank with one matrix product (equal to `reference`)."""
-    assert p.weights is not None
-    score = closeness(p) @ p.weights
-    return score, competition_rank(score)
-
-
-def kernel(p: Problem, w: np.ndarray, x: np.ndarray | None) -> tuple[np.ndarray, bool]:
-    """k x n scores: weighted sums of `closeness` (linear in the weights)."""
-    if x is None:
-        return w @ closeness(p).T, True
-    return np.einsum("knm,km->kn", closeness(p, x), w), True
-
-
-METHOD = Method(name=NAME, check=check, rank=rank, reference=reference, kernel=kernel,
-                linear=True, tie_rows=closeness)
+# the score is the weighted sum of `closeness`: rank and kernel are matrix products
+METHOD = linear_method(NAME, check, reference, closeness)
