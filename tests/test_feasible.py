@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from impact import methods, robustness
-from impact.feasible import BoxSimplex, feasible_box
+from impact.feasible import CHAINS, BoxSimplex, feasible_box
 from impact.methods.problem import prepare
 from impact.sampling import pillar_sampler
 
@@ -65,16 +65,17 @@ def test_narrow_ranges_use_hit_and_run_and_stay_inside():
     low = np.zeros(12)
     high = np.full(12, 0.12)
     sampler = BoxSimplex(low, high)
-    chains = 512
+    chains = CHAINS
     w = sampler(np.random.default_rng(1), chains * 30)
     assert sampler._fill == sampler._hit_and_run
     np.testing.assert_allclose(w.sum(axis=1), 1.0, atol=1e-12)
     assert (w >= low - 1e-12).all() and (w <= high + 1e-12).all()
-    # uniform on a symmetric set: every mean weight 1/12, within 3 standard errors of
-    # the means of the independent chains (rows i, i + 512, ... are chain i)
+    # uniform on a symmetric set: every mean weight 1/12, within 3.5 standard errors
+    # (12 coordinates at once: each 3 SE would fail by chance for 3 % of seeds) of
+    # the means of the independent chains (rows i, i + CHAINS, ... are chain i)
     per_chain = w.reshape(-1, chains, 12).mean(axis=0)
     se = per_chain.std(axis=0, ddof=1) / np.sqrt(chains)
-    assert (np.abs(w.mean(axis=0) - 1 / 12) <= 3 * se).all()
+    assert (np.abs(w.mean(axis=0) - 1 / 12) <= 3.5 * se).all()
 
 
 def test_smaa_acceptabilities_equal_the_rejection_reference():
@@ -95,7 +96,7 @@ def test_smaa_acceptabilities_equal_the_rejection_reference():
 def test_each_sampler_equals_the_rejection_reference(method):
     perf, obj, scale = make_problem(seed=11, n=5)
     p = prepare(perf, obj, None, scale)
-    chains, per_chain = 512, 100
+    chains, per_chain = CHAINS, 50
     # a fixed seed: over these 15 cells a 3-SE bound fails by chance for a few per cent
     # of seeds (seed 4 gave 3.1 SE for hit-and-run; seeds 0-3 at most 2.7 with 8M
     # reference draws)
@@ -103,7 +104,7 @@ def test_each_sampler_equals_the_rejection_reference(method):
     ranks = methods.get("topsis").ranks(p, w)
     ours = acceptability(ranks, len(perf))
     # hit-and-run samples within a chain are correlated: the standard error from the
-    # means of the independent chains (rows i, i + 512, ... belong to chain i)
+    # means of the independent chains (rows i, i + CHAINS, ... belong to chain i)
     per = np.stack([acceptability(ranks[c::chains], len(perf)) for c in range(chains)])
     se = per.std(axis=0, ddof=1) / np.sqrt(chains)
     ref_w = reference_weights(LOW, HIGH, 2_000_000, seed=10)
