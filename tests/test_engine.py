@@ -534,7 +534,9 @@ def test_evaluate_every_method(example, method):
     ev = engine.evaluate(example, method=method, profile=EQUAL_PILLARS)
     assert ev.method == method
     assert sorted(ev.table["rank"].unique())[0] == 1
-    assert ev.table["score"].between(0, 1).all()
+    # PROMETHEE's net flow is -1..1 (the literature's scale); every other score 0..1
+    low = -1 if method == "promethee" else 0
+    assert ev.table["score"].between(low, 1).all()
 
 
 def test_evaluate_names_criteria_and_measures_in_errors(example):
@@ -647,11 +649,16 @@ def test_error_missing_score_names_criterion_and_measure():
         (dict(scale={"natuur": (0, 1)}), "engine.error.unknown_criterion",
          {"criterion": "natuur", "what": "scale"}),
         (dict(method="ahp"), "engine.error.unknown_method",
-         {"method": "ahp", "choices": "wsm, topsis, vikor, spotis"}),
+         {"method": "ahp", "choices": "wsm, topsis, vikor, spotis, promethee"}),
         (dict(perf=P.assign(banen=4.0)), "engine.error.constant_column",
          {"criterion": "banen", "value": "4", "method": "wsm"}),
-        (dict(perf=P.assign(banen=4.0), method="spotis"), "engine.error.constant_column",
-         {"criterion": "banen", "value": "4", "method": "spotis"}),
+        (dict(method="spotis", scale={"banen": (0, 10)}), "engine.error.spotis_needs_scale",
+         {"criterion": "kosten"}),
+        (dict(method="spotis", scale={"banen": (0, 10), "kosten": (0, 5)},
+              options={"esp": {"kosten": 6}}), "engine.error.invalid_esp",
+         {"criterion": "kosten", "value": "6", "lo": "0", "hi": "5"}),
+        (dict(method="vikor", options={"v": 1.5}), "engine.error.invalid_vikor_v",
+         {"value": "1.5"}),
         (dict(perf=P.assign(banen=0.0), method="topsis"), "engine.error.zero_column",
          {"criterion": "banen", "method": "topsis"}),
         (dict(perf=P.assign(banen=2.0, kosten=1.0), method="topsis",
@@ -678,7 +685,8 @@ def test_error_messages_in_dutch_use_user_words():
     assert err.message("nl") == (
         "Het gewicht van 'banen' is negatief (-2); gewichten zijn 0 of meer.")
     err = _err(_rank, method="ahp")
-    assert err.message("nl") == "Methode 'ahp' bestaat niet; kies uit wsm, topsis, vikor, spotis."
+    assert err.message("nl") == ("Methode 'ahp' bestaat niet; kies uit wsm, topsis, vikor, "
+                                 "spotis, promethee.")
     err = _err(_rank, perf=P.assign(banen=4.0))
     assert "Gewogen som" in err.message("nl") and "Weighted sum" in err.message("en")
     err = _err(_rank, objectives={**OBJ, "natuur": "max"})

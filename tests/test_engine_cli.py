@@ -95,7 +95,8 @@ def test_rank_unknown_profile_lists_the_available_ones(capsys):
 def test_rank_unknown_method_is_explained(capsys):
     code, _, err = run(capsys, "rank", str(EXAMPLE), "--method", "ahp")
     assert code == 1
-    assert err.strip() == "Methode 'ahp' bestaat niet; kies uit wsm, topsis, vikor, spotis."
+    assert err.strip() == ("Methode 'ahp' bestaat niet; kies uit wsm, topsis, vikor, spotis, "
+                           "promethee.")
     assert "Traceback" not in err
 
 

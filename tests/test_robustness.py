@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pymcdm.methods import PROMETHEE_II
 from scipy import stats
 
 from impact import engine, robustness
@@ -56,7 +57,8 @@ def problem(seed: int = 0, n: int = 7, m: int = 4):
 
 
 def skc_ranks(perf, obj, scale, weights, method) -> np.ndarray:
-    """scikit-criteria's ranks (as competition ranks) for one weight vector."""
+    """scikit-criteria's ranks (as competition ranks) for one weight vector (pymcdm's for
+    PROMETHEE II, which scikit-criteria lacks)."""
     is_max = np.array([obj[c] == "max" for c in perf.columns])
     objectives = [max if b else min for b in is_max]
     w = np.asarray(weights, dtype=float) / np.sum(weights)
@@ -73,6 +75,9 @@ def skc_ranks(perf, obj, scale, weights, method) -> np.ndarray:
             result = pipe.evaluate(skc.mkdm(x, objectives, weights=w))
         elif method == "vikor":
             result = VIKOR().evaluate(skc.mkdm(x, objectives, weights=w))
+        elif method == "promethee":  # not in scikit-criteria: pymcdm's, usual preference
+            flows = PROMETHEE_II("usual")(x, w, np.where(is_max, 1, -1))
+            return stats.rankdata(-np.round(flows, 12), method="min").astype(int)
         else:
             bounds = np.array([scale[c] for c in perf.columns])
             result = SPOTIS().evaluate(skc.mkdm(x, objectives, weights=w), bounds=bounds)

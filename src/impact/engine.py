@@ -22,19 +22,23 @@ Methods, all built on scikit-criteria and tested against it:
 - ``topsis``: classic TOPSIS on the raw scores (vector normalisation, weighted
   Euclidean distances to the ideal and anti-ideal of the data); score = relative
   closeness 0..1 (scikit-criteria ``VectorScaler`` + ``TOPSIS``).
-- ``vikor``: VIKOR with v = 0.5 (scikit-criteria ``VIKOR``); the measures of the
-  compromise set share rank 1; score = 1 - Q (0..1, higher is better).
-- ``spotis``: SPOTIS with the declared scales as bounds (scikit-criteria
-  ``SPOTIS``); score = 1 - weighted normalised distance to the ideal point.
-  SPOTIS is free of rank reversal: adding or removing measures never changes
-  the order of the others.
+- ``vikor``: VIKOR (Opricovic & Tzeng 2004), v = 0.5 unless option ``v`` says
+  otherwise (scikit-criteria ``VIKOR``); best and worst per criterion are the
+  data's, so a declared scale does not change it; the measures of the compromise
+  set share rank 1; score = 1 - Q (0..1, higher is better).
+- ``spotis``: SPOTIS (Dezert et al. 2020) with the declared scales as bounds (it
+  refuses a criterion without one) and an expected solution point per criterion
+  (option ``esp``; default the best end of the scale, where SPOTIS equals ``wsm``)
+  (scikit-criteria ``SPOTIS``); score = 1 - weighted normalised distance to that
+  point. A measure's score depends on no other measure, so adding or removing
+  measures never changes the order of the others (no rank reversal).
 
 In every result a higher ``score`` is better and ``rank`` 1 is best. Ties share
-a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Ranks come
-from the method's score rounded to 12 decimals (so float noise never splits a
-true tie; otherwise the order is scikit-criteria's); for ``vikor`` they are
-scikit-criteria's own ranks (with its compromise set) renumbered from dense
-(1, 1, 2) to competition ranks.
+a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Every method,
+its scikit-criteria reference and its kernel rank through the one function of
+`impact.methods.ranks`: scores within a relative 1e-9 of each other tie (so float
+noise never splits a true tie, and scaling all weights never changes a rank); for
+``vikor`` the compromise set then shares rank 1.
 
 Validation happens before scikit-criteria sees the data: every problem raises an
 `EngineError` with an i18n key and parameters, so a page or the CLI can say what
@@ -57,7 +61,8 @@ from impact.knockouts import knockouts
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import EngineError, as_number, prepare, require_value_range
-from impact.methods.ranks import RANK_DECIMALS as RANK_DECIMALS
+from impact.methods.promethee import GaiaPlane, gaia
+from impact.methods.ranks import RANK_RTOL as RANK_RTOL
 from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
 from impact.methods.ranks import sorted_ranks as sorted_ranks
@@ -94,7 +99,9 @@ __all__ = [
     "Evaluation",
     "Weighting",
     "balance_index",
+    "GaiaPlane",
     "evaluate",
+    "gaia_plane",
     "hierarchical_weights",
     "method_label",
     "neutral_pillar_scores",
@@ -143,6 +150,7 @@ def rank_reference(
     weights: Mapping[str, float],
     method: str = "wsm",
     scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Like `rank`, but every method through scikit-criteria, including ``wsm``.
 
@@ -150,7 +158,7 @@ def rank_reference(
     through scikit-criteria's ``WeightedSumModel``; `rank` computes the same with one
     numpy product. Slower (1-3 ms per call); used by tests and the benchmark.
     """
-    return _ranked(performance, objectives, weights, method, scale, reference=True)
+    return _ranked(performance, objectives, weights, method, scale, options, reference=True)
 
 
 def rank(
@@ -160,24 +168,43 @@ def rank(
     weights: Mapping[str, float],
     method: str = "wsm",
     scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Rank measures on criteria (the DESIGN.md contract).
 
     `performance`: index = measures, columns = criteria. `objectives`: criterion ->
     "max"/"min". `weights`: criterion -> weight >= 0 (normalised here; every
     criterion needs one). `scale`: criterion -> (lo, hi); criteria without a scale
-    use the data's min/max. Returns one row per measure, in input order, with
-    `score` (higher is better) and `rank` (1 = best; ties share a rank).
+    use the data's min/max. `options`: the method's settings (``vikor``: ``v``;
+    ``spotis``: ``esp``, criterion -> expected solution point). Returns one row per
+    measure, in input order, with `score` (higher is better) and `rank` (1 = best;
+    ties share a rank).
     """
-    return _ranked(performance, objectives, weights, method, scale, reference=False)
+    return _ranked(performance, objectives, weights, method, scale, options, reference=False)
 
 
-def _ranked(performance, objectives, weights, method, scale, *, reference: bool) -> pd.DataFrame:
+def _ranked(performance, objectives, weights, method, scale, options, *,
+            reference: bool) -> pd.DataFrame:
     chosen = methods.get(method)
-    p = prepare(performance, objectives, weights, scale)
+    p = prepare(performance, objectives, weights, scale, options)
     chosen.check(p)
     score, ranks = (chosen.reference if reference else chosen.rank)(p)
     return pd.DataFrame({"score": score, "rank": ranks.astype(int)}, index=p.measures)
+
+
+def gaia_plane(
+    performance: pd.DataFrame,
+    *,
+    objectives: Mapping[str, Any],
+    weights: Mapping[str, float],
+    scale: Mapping[str, tuple[float, float]] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> GaiaPlane:
+    """PROMETHEE's GAIA plane (see `impact.methods.promethee.gaia`); `options` as for
+    ``promethee`` in `rank` (``preference``: criterion -> function and thresholds)."""
+    p = prepare(performance, objectives, weights, scale, options)
+    methods.get("promethee").check(p)
+    return gaia(p)
 
 
 # --------------------------------------------------------------------------------------

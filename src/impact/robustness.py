@@ -307,9 +307,11 @@ def smaa(
     """Rank acceptability and central weights under uncertain weights (and scores).
 
     `weights`: None = uniform on the simplex; otherwise every criterion maps to a
-    fixed weight or a `(low, high)` range. Ranges are drawn independently and
-    uniformly, then each sample is normalised to sum 1 (the same normalisation
-    `rank` applies to any weights). `score_sd`: measures x criteria standard
+    fixed weight or a `(low, high)` range, as shares of the total, and the samples
+    are uniform on the feasible weights (sum 1, every weight in its range; see
+    `impact.feasible`), so no sample leaves a range. Numbers that are not shares
+    (the ranges do not meet the simplex) are first divided by the sum of the
+    ranges' middles. `score_sd`: measures x criteria standard
     deviations; scores are then drawn from a normal distribution around the given
     score and clipped to the criterion's scale (NaN or 0 = exact). `progress` is
     called with the fraction done (0..1) after each block of samples.
@@ -355,9 +357,10 @@ def smaa_assessment(
     profile, method, criterion_weights; see `impact.weighting.resolve_weighting`).
 
     Pillar weights: when the weighting has none, uniform on the simplex of the pillars
-    that have criteria. Otherwise each normalised pillar weight is drawn uniformly
-    within +/- `spread` (absolute, e.g. 0.15 = 15 percentage points, cut off at 0) and
-    the draw is renormalised. Weights within a pillar stay fixed. With
+    that have criteria. Otherwise the pillar weights are uniform on those that sum to
+    1 and lie within +/- `spread` of the normalised weights (absolute, e.g. 0.15 = 15
+    percentage points, cut off at 0 and 1; see `impact.feasible`). Weights within a
+    pillar stay fixed. With
     `sample_scores`, scores that carry a confidence are drawn too: normal around the
     score with a standard deviation of 5 % (high), 10 % (medium) or 20 % (low) of the
     criterion's scale, clipped to the scale. Scores without a stated confidence are
@@ -388,20 +391,22 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     sampler = pillar_sampler(structure.mask, base, spread)
     sd = check_score_sd(confidence_sd(assessment), p) if sample_scores else None
     continuous = uniform or spread > 0
-    pillar_rows = _pillar_rows(p, structure) if chosen.linear else None
+    pillar_rows = _pillar_rows(p, chosen, structure) if chosen.linear else None
     ties = not chosen.linear or _ties_possible(p, chosen, continuous, sd, pillar_rows)
     tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress,
                       to_criteria=structure.to_criteria, ties=ties)
     return tally.result(p, weighting.method, samples)
 
 
-def _pillar_rows(p: Problem, structure: PillarStructure) -> np.ndarray:
-    """Per measure its within-weighted value sum per pillar (n x 3; 0 for an empty pillar).
+def _pillar_rows(p: Problem, method: Method, structure: PillarStructure) -> np.ndarray:
+    """Per measure its within-weighted sum per pillar of the method's per-criterion rows
+    (`Method.tie_rows`; n x 3, 0 for an empty pillar).
 
     With fixed weights within each pillar, two measures of a linear method tie only
     when these rows are equal.
     """
-    values = p.values()
+    assert method.tie_rows is not None
+    values = method.tie_rows(p)
     index, inner = structure.index, structure.inner
     return np.column_stack([
         values[:, index == q] @ inner[index == q] for q in range(len(PILLAR_NAMES))

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from impact.feasible import BoxSimplex, feasible_box
 from impact.methods.problem import (
     EngineError,
     Problem,
@@ -69,22 +70,18 @@ def criterion_sampler(
 ) -> tuple[WeightSampler, bool]:
     """(sampler, whether every weight has a continuous distribution) for `smaa`.
 
-    `weights` None: uniform on the simplex; otherwise every criterion maps to a fixed
-    weight or a `(low, high)` range, drawn uniformly and normalised per sample.
+    `weights` None: uniform on the simplex; otherwise every criterion maps to a
+    fixed weight or a `(low, high)` range, and the samples are uniform on the
+    feasible weights: on the simplex, every weight within its range (see
+    `impact.feasible`). Weights are shares of the total; numbers in another unit
+    (points out of 10, say) are first divided by the sum of the ranges' middles
+    (`feasible_box`).
     """
     m = len(p.criteria)
     if weights is None:
         return (lambda rng, k: simplex(rng, k, m)), True
     low, high = _weight_bounds(weights, p.criteria)
-
-    def sample(rng: np.random.Generator, k: int) -> np.ndarray:
-        w = low + rng.random((k, m)) * (high - low)
-        totals = w.sum(axis=1, keepdims=True)
-        # a row can only sum to 0 when every lower bound is 0 and every draw hit it
-        w = np.where(totals > 0, w, high)
-        return w / w.sum(axis=1, keepdims=True)
-
-    return sample, bool((high > low).all())
+    return BoxSimplex(*feasible_box(low, high)), bool((high > low).all())
 
 
 def _weight_bounds(
@@ -124,8 +121,8 @@ def pillar_sampler(mask: np.ndarray, base: np.ndarray | None, spread: float) -> 
     """A sampler of k x 3 pillar weights (in `PILLAR_NAMES` order).
 
     `mask`: the pillars that have criteria. `base` None: uniform on the simplex of
-    those pillars; otherwise each weight of `base` (normalised) is drawn uniformly
-    within +/- `spread`, cut off at 0, and the draw is renormalised.
+    those pillars; otherwise uniform on the pillar weights within +/- `spread` of
+    `base` (normalised; cut off at 0 and 1) that sum to 1 (see `impact.feasible`).
     """
     if base is None:
         def uniform(rng: np.random.Generator, k: int) -> np.ndarray:
@@ -135,15 +132,8 @@ def pillar_sampler(mask: np.ndarray, base: np.ndarray | None, spread: float) -> 
 
         return uniform
     low = np.where(mask, np.maximum(base - spread, 0.0), 0.0)
-    high = np.where(mask, base + spread, 0.0)
-
-    def around(rng: np.random.Generator, k: int) -> np.ndarray:
-        pw = low + rng.random((k, len(PILLAR_NAMES))) * (high - low)
-        totals = pw.sum(axis=1, keepdims=True)
-        pw = np.where(totals > 0, pw, base)
-        return pw / pw.sum(axis=1, keepdims=True)
-
-    return around
+    high = np.where(mask, np.minimum(base + spread, 1.0), 0.0)
+    return BoxSimplex(low, high)
 
 
 # --------------------------------------------------------------------------------------

@@ -46,9 +46,10 @@ def weight_stability(
     measures tie.
 
     The boundaries are found on a grid of 0.5 percentage points and refined by
-    bisection to about 1e-9. For ``wsm`` (and ``spotis``) every score is linear in the
-    weight, so the stable set is one interval and the result exact; for ``topsis``
-    and ``vikor`` it is the interval around the current weight seen on that grid.
+    bisection to about 1e-9. For ``wsm``, ``spotis`` and ``promethee`` every score is
+    linear in the weight, so the stable set is one interval and the result exact; for
+    ``topsis`` and ``vikor`` it is the interval around the current weight seen on that
+    grid.
     """
     chosen = resolve_weighting(assessment, weighting, **separate)
     try:

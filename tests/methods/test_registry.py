@@ -10,7 +10,7 @@ from impact.methods.problem import EngineError
 
 
 def test_every_method_is_registered_under_its_name_with_translated_labels():
-    assert methods.METHODS == ("wsm", "topsis", "vikor", "spotis")
+    assert methods.METHODS == ("wsm", "topsis", "vikor", "spotis", "promethee")
     assert engine.METHODS == methods.METHODS
     texts = catalogue()
     for name in methods.METHODS:
@@ -23,4 +23,5 @@ def test_an_unknown_method_names_the_choices():
     with pytest.raises(EngineError) as info:
         methods.get("simus")
     assert info.value.key == "engine.error.unknown_method"
-    assert info.value.params == {"method": "simus", "choices": "wsm, topsis, vikor, spotis"}
+    assert info.value.params == {"method": "simus",
+                                 "choices": "wsm, topsis, vikor, spotis, promethee"}

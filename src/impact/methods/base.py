@@ -18,7 +18,7 @@ from threadpoolctl import ThreadpoolController
 from impact.methods.problem import Problem
 from impact.methods.ranks import competition_rank
 
-__all__ = ["Kernel", "Method", "Scorer", "one_blas_thread"]
+__all__ = ["Kernel", "Method", "Rows", "Scorer", "linear_method", "one_blas_thread"]
 
 # (problem with weights) -> (score per measure, higher is better; competition rank)
 Scorer = Callable[[Problem], tuple[np.ndarray, np.ndarray]]
@@ -67,6 +67,30 @@ class Method:
     def ranks(self, problem: Problem, w: np.ndarray, x: np.ndarray | None = None) -> np.ndarray:
         """Competition ranks (k x n) of the kernel's scores."""
         return competition_rank(*self.kernel(problem, w, x))
+
+
+# (problem, None or k x n x m sampled scores) -> n x m (or k x n x m) per-criterion parts
+Rows = Callable[[Problem, np.ndarray | None], np.ndarray]
+
+
+def linear_method(name: str, check: Callable[[Problem], None], reference: Scorer,
+                  rows: Rows) -> Method:
+    """A method whose score is the weighted sum of per-criterion `rows` (``spotis``'s
+    closeness, ``promethee``'s unicriterion flows): `rank` is one product, the kernel
+    one product per block, and two measures tie only when their rows are equal."""
+
+    def rank(p: Problem) -> tuple[np.ndarray, np.ndarray]:
+        assert p.weights is not None
+        score = rows(p, None) @ p.weights
+        return score, competition_rank(score)
+
+    def kernel(p: Problem, w: np.ndarray, x: np.ndarray | None) -> tuple[np.ndarray, bool]:
+        if x is None:
+            return w @ rows(p, None).T, True
+        return np.einsum("knm,km->kn", rows(p, x), w), True
+
+    return Method(name=name, check=check, rank=rank, reference=reference, kernel=kernel,
+                  linear=True, tie_rows=lambda p: rows(p, None))
 
 
 # The matrix products of the kernels are small (a block of samples x 12 x 50).

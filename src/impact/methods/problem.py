@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -133,6 +133,9 @@ class Problem:
     hi: np.ndarray  # m: upper bound of the value function
     declared: np.ndarray  # m bool: (lo, hi) came from a declared scale
     weights: np.ndarray | None  # m, normalised to sum 1 (None when not asked)
+    # method settings (VIKOR's v, SPOTIS's expected solution point, PROMETHEE's
+    # preference functions); each method checks and reads its own
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def objectives(self) -> list[str]:
@@ -154,13 +157,17 @@ def prepare(
     objectives: Mapping[str, Any],
     weights: Mapping[str, float] | None,
     scale: Mapping[str, tuple[float, float]] | None,
+    options: Mapping[str, Any] | None = None,
 ) -> Problem:
-    """Check the input of `rank` and turn it into a `Problem` (weights None: not asked)."""
+    """Check the input of `rank` and turn it into a `Problem` (weights None: not asked).
+
+    `options`: method settings, checked by the method (`Method.check`).
+    """
     measures, criteria, x = check_performance(performance)
     sign = check_objectives(objectives, criteria)
     w = check_weights(weights, criteria) if weights is not None else None
     lo, hi, declared = check_scale(scale, criteria, measures, x)
-    return Problem(measures, criteria, x, sign, lo, hi, declared, w)
+    return Problem(measures, criteria, x, sign, lo, hi, declared, w, dict(options or {}))
 
 
 # --------------------------------------------------------------------------------------

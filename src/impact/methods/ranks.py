@@ -1,18 +1,38 @@
 """From scores to ranks: competition ranking ("1, 1, 3"), vectorised along the last axis.
 
-Ties share a rank and the next rank is skipped. Scores are rounded to
-`RANK_DECIMALS` decimals first so float noise never splits a true tie.
+The one ranking function of every method, its reference and its kernel. Ties share
+a rank and the next rank is skipped. Two scores tie when, after sorting, they lie
+within `RANK_RTOL` of the row's largest absolute score: float noise (normalising
+the same weights twice, 9/14 computed two ways) never splits a true tie, and a
+row scaled by any factor ranks the same (a relative tolerance, unlike rounding to
+fixed decimals, has no boundaries a noisy value can fall across).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["RANK_DECIMALS", "competition_rank", "dense_to_competition", "sorted_ranks"]
+__all__ = ["RANK_RTOL", "competition_rank", "dense_rank", "dense_to_competition",
+           "sorted_ranks"]
 
-# Scores are rounded to this many decimals before ranking, so that float noise
-# (e.g. from normalising the same weights twice) does not break true ties.
-RANK_DECIMALS = 12
+# Scores this close (relative to the row's largest absolute score) are equal. Far
+# above float noise (1e-16 per operation), far below any difference a user could mean.
+RANK_RTOL = 1e-9
+
+
+def _sorted_with_ties(
+    scores: np.ndarray, higher_is_better: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """(order best first, whether position i ties with position i - 1) along the last axis."""
+    s = np.asarray(scores, dtype=float)
+    if higher_is_better:
+        s = -s
+    order = np.argsort(s, axis=-1, kind="stable")
+    sorted_s = np.take_along_axis(s, order, axis=-1)
+    size = np.abs(sorted_s).max(axis=-1, keepdims=True) if s.shape[-1] else 0.0
+    tie = np.zeros(s.shape, dtype=bool)
+    tie[..., 1:] = (sorted_s[..., 1:] - sorted_s[..., :-1]) <= RANK_RTOL * size
+    return order, tie
 
 
 def sorted_ranks(
@@ -21,46 +41,45 @@ def sorted_ranks(
     """(order, ranks in that order) along the last axis, with competition ranks.
 
     `order[..., i]` is the index of the measure in position i (best first) and
-    `ranks[..., i]` its rank: i + 1, or the rank of the first of a group of ties.
-    Scores are rounded to `RANK_DECIMALS` decimals first so float noise does not
-    break true ties. One sort; the order among tied measures is arbitrary, their
-    rank is not. With ``ties=False`` the caller guarantees that no two scores in a
-    row are equal (SMAA with continuous weights and distinct measures), which skips
-    looking for them.
+    `ranks[..., i]` its rank: i + 1, or the rank of the first of a group of ties
+    (see `RANK_RTOL`). One sort; the order among tied measures is their input
+    order, their rank is shared. With ``ties=False`` the caller guarantees that no
+    two scores in a row are equal (SMAA with continuous weights and distinct
+    measures), which skips looking for them.
     """
     scores = np.asarray(scores, dtype=float)
-    n = scores.shape[-1]
-    positions = np.arange(n)
+    positions = np.arange(scores.shape[-1])
     if not ties:
         order = np.argsort(scores, axis=-1)
         if higher_is_better:
             order = order[..., ::-1]
         return order, np.broadcast_to(positions + 1, scores.shape)
-    s = np.round(scores, RANK_DECIMALS)
-    if higher_is_better:
-        np.negative(s, out=s)
-    order = np.argsort(s, axis=-1)
-    sorted_s = np.take_along_axis(s, order, axis=-1)
-    tie = sorted_s[..., 1:] == sorted_s[..., :-1]
+    order, tie = _sorted_with_ties(scores, higher_is_better)
     if not tie.any():
-        return order, np.broadcast_to(positions + 1, s.shape)
-    start = np.ones(s.shape, dtype=bool)
-    start[..., 1:] = ~tie
-    first = np.maximum.accumulate(np.where(start, positions, 0), axis=-1)
+        return order, np.broadcast_to(positions + 1, scores.shape)
+    first = np.maximum.accumulate(np.where(tie, 0, positions), axis=-1)
     return order, first + 1
+
+
+def _unsort(order: np.ndarray, ranks_sorted: np.ndarray) -> np.ndarray:
+    ranks = np.empty(order.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, ranks_sorted, axis=-1)
+    return ranks
 
 
 def competition_rank(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
     """1-based ranks, ties share the best rank and skip the next (1, 1, 3).
 
     Works along the last axis, so a (samples x measures) array is ranked per row.
-    Scores are rounded to `RANK_DECIMALS` decimals first so float noise does not
-    break true ties.
+    Ties as in `sorted_ranks` (within `RANK_RTOL`).
     """
-    order, ranks_sorted = sorted_ranks(scores, higher_is_better)
-    ranks = np.empty(order.shape, dtype=np.int64)
-    np.put_along_axis(ranks, order, ranks_sorted, axis=-1)
-    return ranks
+    return _unsort(*sorted_ranks(scores, higher_is_better))
+
+
+def dense_rank(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+    """1-based dense ranks (1, 1, 2) along the last axis, ties as in `competition_rank`."""
+    order, tie = _sorted_with_ties(scores, higher_is_better)
+    return _unsort(order, np.cumsum(~tie, axis=-1))
 
 
 def dense_to_competition(dense: np.ndarray) -> np.ndarray:

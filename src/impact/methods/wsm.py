@@ -14,7 +14,7 @@ import numpy as np
 
 from impact.methods.base import Method
 from impact.methods.problem import Problem, require_range, values
-from impact.methods.ranks import competition_rank, dense_to_competition
+from impact.methods.ranks import competition_rank
 from impact.methods.scikit import SumScaler, WeightedSumModel, decision_matrix, mkpipe
 
 NAME = "wsm"
@@ -27,10 +27,15 @@ def check(problem: Problem) -> None:
 
 
 def reference(p: Problem) -> tuple[np.ndarray, np.ndarray]:
-    """Score and rank through scikit-criteria (1-3 ms per call)."""
+    """Score through scikit-criteria (1-3 ms per call), ranked by `competition_rank`.
+
+    scikit-criteria's own ranks compare floats exactly and so split a published
+    tie such as Triantaphyllou's A2 = A3; every method ranks through the one function.
+    """
     v = p.values()
     result = _PIPE.evaluate(decision_matrix(p, v, ["max"] * len(p.criteria)))
-    return np.asarray(result.e_.score, dtype=float), dense_to_competition(result.rank_)
+    score = np.asarray(result.e_.score, dtype=float)
+    return score, competition_rank(score)
 
 
 def rank(p: Problem) -> tuple[np.ndarray, np.ndarray]:

@@ -9,30 +9,57 @@ TEXTS: dict[str, tuple[str, str]] = {
         "SPOTIS (afstand tot ideaal op de schaal)",
         "SPOTIS (distance to the ideal on the scale)",
     ),
+    "engine.method.promethee": ("PROMETHEE II (netto voorkeur)", "PROMETHEE II (net flow)"),
     "engine.method.wsm.help": (
-        "Telt per maatregel de gewogen waarderingen (0 tot 1 op de schaal van elk criterium) op. "
-        "Een zwakke score op het ene criterium kan worden gecompenseerd door een sterke op een "
-        "ander.",
-        "Adds up each measure's weighted values (0 to 1 on each criterion's scale). A weak score "
-        "on one criterion can be compensated by a strong one on another.",
+        "Score 0 tot 1: de gewogen som van de waarderingen per criterium, gemeten op de schaal "
+        "van dat criterium (0 = slechtste eind, 1 = beste eind). Een zwakke score op het ene "
+        "criterium kan worden goedgemaakt door een sterke op een ander. Maatregelen toevoegen "
+        "of weglaten verandert de scores van de andere niet.",
+        "Score 0 to 1: the weighted sum of the values per criterion, measured on that "
+        "criterion's scale (0 = worst end, 1 = best end). A weak score on one criterion can be "
+        "made up for by a strong one on another. Adding or removing measures does not change "
+        "the scores of the others.",
     ),
     "engine.method.topsis.help": (
-        "Kiest de maatregel die het dichtst bij de beste en het verst van de slechtste "
-        "denkbare combinatie van de beoordeelde maatregelen ligt.",
-        "Prefers the measure closest to the best and farthest from the worst combination "
-        "found among the assessed measures.",
+        "Score 0 tot 1: hoe dicht een maatregel bij de beste en hoe ver van de slechtste "
+        "combinatie ligt die onder de beoordeelde maatregelen voorkomt (1 = overal de beste). "
+        "Rekent met de scores zelf, niet met de schalen; een maatregel toevoegen of weglaten "
+        "kan de volgorde van de andere veranderen.",
+        "Score 0 to 1: how close a measure lies to the best and how far from the worst "
+        "combination found among the assessed measures (1 = best on every criterion). Works "
+        "on the scores themselves, not on the scales; adding or removing a measure can change "
+        "the order of the others.",
     ),
     "engine.method.vikor.help": (
-        "Zoekt een compromis tussen de totale score en de grootste zwakte van een maatregel; "
-        "maatregelen in de compromisgroep delen de eerste plaats.",
-        "Looks for a compromise between a measure's overall score and its largest weakness; "
-        "measures in the compromise set share first place.",
+        "Score 0 tot 1 (1 min Q): een compromis tussen de totale score en de grootste zwakte "
+        "van een maatregel, gemeten tussen de beste en slechtste beoordeelde maatregel (niet "
+        "op de schaal); beide tellen even zwaar (v = 0,5). Maatregelen in de compromisgroep "
+        "delen de eerste plaats. Een maatregel toevoegen of weglaten kan de volgorde "
+        "veranderen.",
+        "Score 0 to 1 (1 minus Q): a compromise between a measure's overall score and its "
+        "largest weakness, measured between the best and worst assessed measure (not on the "
+        "scale); both count equally (v = 0.5). Measures in the compromise set share first "
+        "place. Adding or removing a measure can change the order.",
     ),
     "engine.method.spotis.help": (
-        "Meet de gewogen afstand tot het ideaal op de opgegeven schalen; de volgorde verandert "
-        "niet als er maatregelen bijkomen of afvallen.",
-        "Measures the weighted distance to the ideal on the declared scales; the order does not "
-        "change when measures are added or removed.",
+        "Score 0 tot 1: 1 min de gewogen afstand tot het streefpunt op de schaal van elk "
+        "criterium (standaard het beste eind van de schaal; dan gelijk aan de gewogen som). "
+        "Elke score hangt alleen van de maatregel zelf af, dus de volgorde verandert niet als "
+        "er maatregelen bijkomen of afvallen.",
+        "Score 0 to 1: 1 minus the weighted distance to the target point on each criterion's "
+        "scale (by default the best end of the scale; then equal to the weighted sum). Each "
+        "score depends only on the measure itself, so the order does not change when measures "
+        "are added or removed.",
+    ),
+    "engine.method.promethee.help": (
+        "Score -1 tot 1 (nettostroom): vergelijkt elke maatregel per criterium met elke andere "
+        "en telt hoe vaak en hoe sterk hij beter is, min hoe vaak hij slechter is, gewogen. "
+        "Standaard telt elk verschil, hoe klein ook; per criterium kan een drempel gelden. "
+        "Een maatregel toevoegen of weglaten kan de volgorde van de andere veranderen.",
+        "Score -1 to 1 (net flow): compares each measure with every other, criterion by "
+        "criterion, and counts how often and how strongly it is better, minus how often it is "
+        "worse, weighted. By default every difference counts, however small; a criterion can "
+        "have thresholds. Adding or removing a measure can change the order of the others.",
     ),
     # --- pillars and trade-off classes -------------------------------------------
     "engine.pillar.ecology": ("Ecologie", "Ecology"),
@@ -98,6 +125,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.what.objective": ("richting", "direction"),
     "engine.what.scale": ("schaal", "scale"),
     "engine.what.pillar": ("pijler", "pillar"),
+    "engine.what.esp": ("streefpunt", "expected solution point"),
+    "engine.what.preference": ("voorkeursfunctie", "preference function"),
     "engine.error.missing_weight": (
         "Criterium '{criterion}' heeft geen gewicht.",
         "Criterion '{criterion}' has no weight.",
@@ -172,6 +201,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "niet onderscheiden. Kies de gewogen som of pas de gewichten aan.",
         "All measures score the same on the criteria that carry weight; method {method} cannot "
         "tell them apart. Choose the weighted sum or change the weights.",
+    ),
+    "engine.error.invalid_vikor_v": (
+        "Het VIKOR-gewicht v moet tussen 0 en 1 liggen (nu {value}).",
+        "VIKOR's weight v must lie between 0 and 1 (now {value}).",
+    ),
+    "engine.error.spotis_needs_scale": (
+        "SPOTIS meet afstanden op de schaal van elk criterium, maar '{criterion}' heeft geen "
+        "schaal. Geef een schaal op of kies een andere methode.",
+        "SPOTIS measures distances on each criterion's scale, but '{criterion}' has none. "
+        "Declare a scale or choose another method.",
+    ),
+    "engine.error.invalid_esp": (
+        "Het streefpunt van '{criterion}' is {value}; het moet op de schaal liggen "
+        "({lo} tot {hi}).",
+        "The expected solution point of '{criterion}' is {value}; it must lie on the scale "
+        "({lo} to {hi}).",
+    ),
+    "engine.error.unknown_preference": (
+        "Voorkeursfunctie '{value}' van '{criterion}' bestaat niet; kies uit {choices}.",
+        "Preference function '{value}' of '{criterion}' does not exist; choose from {choices}.",
+    ),
+    "engine.error.invalid_thresholds": (
+        "De drempels van '{criterion}' passen niet bij voorkeursfunctie {function} (q = {q}, "
+        "p = {p}, s = {s}): vshape vraagt p > 0, linear 0 <= q < p, gaussian s > 0.",
+        "The thresholds of '{criterion}' do not fit preference function {function} (q = {q}, "
+        "p = {p}, s = {s}): vshape needs p > 0, linear 0 <= q < p, gaussian s > 0.",
     ),
     "engine.error.unknown_method": (
         "Methode '{method}' bestaat niet; kies uit {choices}.",
