@@ -551,3 +551,35 @@ def test_static_exports_get_a_white_border() -> None:
                                         "t": 96 + border, "b": 80 + border}
     assert spec["layout"]["title"]["pad"]["l"] == border
     assert fig.layout.margin.l == 10  # the figure on screen is left as it was
+
+
+def test_workshop_export_lists_the_reasons_given(workshop_store) -> None:
+    store, assessment, code, tokens = workshop_store
+    measure = assessment.measures[0].id
+    workshop.submit_answers(store, tokens["b"], {(measure, "eco_bio"): 1}, round_no=2,
+                            reasons={measure: "=kosten te hoog voor de weidevogels"})
+    tables = export.workshop_tables(assessment, *workshop.export_frames(store, assessment.id),
+                                    "en", reasons=workshop.reasons_export(store, assessment.id))
+    book = openpyxl.load_workbook(io.BytesIO(export.workshop_tables_xlsx(tables, "en")))
+    assert book.sheetnames == ["Rounds", "Group scores", "Reasons"]
+    header, *rows = list(book["Reasons"].iter_rows(values_only=True))
+    assert header == ("Session", "Round", "ID", "Measure", "Participant", "Reason")
+    assert rows == [(code, 2, measure, assessment.measures[0].label_en, "b",
+                     "=kosten te hoog voor de weidevogels")]
+    assert book["Reasons"]["F2"].data_type == "s"  # text, never a formula
+
+
+def test_the_report_appendix_lists_the_reasons_without_names(workshop_store) -> None:
+    store, assessment, code, tokens = workshop_store
+    measure = assessment.measures[0]
+    workshop.submit_answers(store, tokens["b"], {(measure.id, "eco_bio"): 1}, round_no=2,
+                            reasons={measure.id: "te duur voor <b>boeren</b>"})
+    page = export.report_html(assessment, lang="nl", workshop_rounds=[],
+                              workshop_reasons=workshop.reasons_export(store, assessment.id))
+    section = page[page.index('<section id="reasons">'):]
+    section = section[:section.index("</section>")]
+    assert "Redenen uit de workshop" in section and measure.label_nl in section
+    assert "te duur voor &lt;b&gt;boeren&lt;/b&gt;" in section  # plain text, escaped
+    assert f"{code} · 2" in section and ">b<" not in section  # no participant names
+    assert page.index('<p class="part appendix">') < page.index('<section id="reasons">')
+    assert '<section id="reasons">' not in export.report_html(assessment, lang="nl")

@@ -133,7 +133,8 @@ with tab_data:
     st.subheader(ui.tr("export.page.workshop"))
     if not rounds.empty:
         st.caption(ui.tr("export.page.workshop_help"))
-        tables = export.workshop_tables(a, rounds, aggregates, language)
+        tables = export.workshop_tables(a, rounds, aggregates, language,
+                                        reasons=ws.reasons_export(store, a.id))
         downloads.table_buttons(
             "workshop",
             lambda: export.workshop_tables_csv(tables, language),
@@ -173,6 +174,7 @@ with tab_report:
 
         try:
             kwargs = dict(weighting=weighting, lang=report_lang, workshop_rounds=rounds,
+                          workshop_reasons=ws.reasons_export(store, assessment.id),
                           profile_label=profile_label, progress=report_progress)
             if report_format == "pdf":
                 data = export.report_pdf(assessment, **kwargs)

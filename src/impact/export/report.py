@@ -63,6 +63,8 @@ class ReportData:
     no_regret: list[str] = field(default_factory=list)
     no_regret_k: int = 3
     workshop_rounds: list[WorkshopRound] | None = None
+    # the reasons participants gave (`workshop.reasons_export`), for the appendix
+    workshop_reasons: pd.DataFrame | None = None
     fingerprint: str = ""
     # share of pillar weightings with the same top three (None: not computed), of how many
     top_same: float | None = None
@@ -158,6 +160,7 @@ def render_report(
         perspectives=_perspectives_table(data, ranking),
         no_regret=[_measure_label(a, m, lang) for m in data.no_regret],
         workshop=_workshop_table(data.workshop_rounds, lang),
+        reasons=_reasons_table(data, lang),
     )
 
 
@@ -317,6 +320,17 @@ def _workshop_table(rounds: Sequence[WorkshopRound] | None, lang: str) -> _Table
     return _Table(headers, rows, numeric=(2,))
 
 
+def _reasons_table(data: ReportData, lang: str) -> _Table | None:
+    """The workshop's reasons per round and measure, without names (None: none given)."""
+    reasons = data.workshop_reasons
+    if reasons is None or not len(reasons):
+        return None
+    rows = [[f"{r.session} · {r.round}", _measure_label(data.assessment, r.measure_id, lang),
+             r.reason] for r in reasons.itertuples(index=False)]
+    headers = [t(key, lang) for key in ("export.col.round", "word.measure", "export.col.reason")]
+    return _Table(headers, rows)
+
+
 # --- compute, and the page or the PDF in one call -------------------------------------------------
 
 def build_report_data(
@@ -325,6 +339,7 @@ def build_report_data(
     weighting: Weighting | None = None,
     lang: str = "nl",
     workshop_rounds: Sequence[WorkshopRound] | pd.DataFrame | None = None,
+    workshop_reasons: pd.DataFrame | None = None,
     smaa_samples: int = SMAA_SAMPLES,
     now: datetime | None = None,
     profile_label: str | None = None,
@@ -389,7 +404,8 @@ def build_report_data(
         ranking=evaluation.table, figures=figures, acceptability=acceptability,
         smaa_samples=smaa_samples, smaa_around=chosen.pillar_weights is not None,
         perspective_ranks=perspective_ranks, no_regret=no_regret, no_regret_k=NO_REGRET_K,
-        workshop_rounds=rounds, fingerprint=fp, top_same=top_same,
+        workshop_rounds=rounds, workshop_reasons=workshop_reasons, fingerprint=fp,
+        top_same=top_same,
         top_samples=TOP_SAMPLES if top_same is not None else 0,
     )
 

@@ -56,7 +56,8 @@ def slides_pptx(
     if not ok:
         raise StaticExportUnavailable(message)
     separate = {k: v for k, v in options.items()
-                if k not in ("weighting", "profile_label", "workshop_rounds", "now")}
+                if k not in ("weighting", "profile_label", "workshop_rounds", "workshop_reasons",
+                             "now")}
     chosen = export_weighting(assessment, options.get("weighting"), lang=lang, **separate)
     data = build_report_data(assessment, weighting=chosen, lang=lang, smaa_samples=SLIDE_SAMPLES,
                              profile_label=options.get("profile_label"),

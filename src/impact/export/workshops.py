@@ -68,11 +68,14 @@ def workshop_tables(
     rounds: Sequence[WorkshopRound] | pd.DataFrame,
     aggregates: pd.DataFrame,
     lang: str = "nl",
+    reasons: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Two sheets: the rounds with participant counts, and the group statistics per cell.
+    """The rounds with participant counts, the group statistics per cell, and (given
+    `reasons`, from `workshop.reasons_export`) the reasons participants gave.
 
     `aggregates` come from `workshop.aggregates`, which already hides cells with too
-    few answers in an anonymous session; no individual answer is exported.
+    few answers in an anonymous session; no individual answer is exported. Reasons
+    carry a name only in a named session.
     """
     listed = round_list(rounds)
     rounds_frame = pd.DataFrame({
@@ -97,8 +100,18 @@ def workshop_tables(
         table = pd.DataFrame(dict(zip(_aggregate_columns(lang), values, strict=True)))
     else:
         table = pd.DataFrame(columns=_aggregate_columns(lang))
-    return {t("export.sheet.rounds", lang): rounds_frame,
-            t("export.sheet.aggregates", lang): table}
+    sheets = {t("export.sheet.rounds", lang): rounds_frame,
+              t("export.sheet.aggregates", lang): table}
+    if reasons is not None and len(reasons):
+        sheets[t("export.sheet.reasons", lang)] = pd.DataFrame({
+            t("export.col.session", lang): reasons["session"].astype(str).to_numpy(),
+            t("export.col.round", lang): reasons["round"].astype(int).to_numpy(),
+            t("export.col.measure_id", lang): reasons["measure_id"].astype(str).to_numpy(),
+            t("word.measure", lang): [measures.get(m, m) for m in reasons["measure_id"]],
+            t("export.col.participant", lang): reasons["participant"].fillna("").to_numpy(),
+            t("export.col.reason", lang): reasons["reason"].astype(str).to_numpy(),
+        })
+    return sheets
 
 
 def workshop_tables_csv(tables: dict[str, pd.DataFrame], lang: str = "nl") -> bytes:

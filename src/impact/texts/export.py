@@ -319,6 +319,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.sheet.criteria": ("Criteria", "Criteria"),
     "export.sheet.evidence": ("Bronnen", "Sources"),
     "export.sheet.rounds": ("Rondes", "Rounds"),
+    "export.sheet.reasons": ("Redenen", "Reasons"),
+    "export.report.reasons": ("Redenen uit de workshop", "Reasons from the workshop"),
+    "export.report.reasons_note": (
+        "Wat deelnemers als reden bij hun score gaven, per ronde en maatregel, zonder namen.",
+        "What participants gave as the reason for their score, per round and measure, "
+        "without names."),
+    "export.col.participant": ("Deelnemer", "Participant"),
+    "export.col.reason": ("Reden", "Reason"),
     "export.sheet.aggregates": ("Groepsscores", "Group scores"),
     "export.settings.key": ("Instelling", "Setting"),
     "export.settings.value": ("Waarde", "Value"),
