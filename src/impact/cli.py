@@ -105,7 +105,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
                    help="file format (default: from the extension of -o)")
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
-    p.add_argument("--method", default="wsm", help="wsm, topsis, vikor or spotis (default wsm)")
+    p.add_argument("--method", default="wsm",
+                   help="wsm, topsis, vikor, spotis or promethee (default wsm)")
     p.add_argument("--scale", type=float, default=1.0,
                    help="PNG resolution factor; 3 gives print quality (default 1)")
     p.set_defaults(func=_cmd_export)
@@ -200,7 +201,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
     p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.html")
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
-    p.add_argument("--method", default="wsm", help="wsm, topsis, vikor or spotis (default wsm)")
+    p.add_argument("--method", default="wsm",
+                   help="wsm, topsis, vikor, spotis or promethee (default wsm)")
     p.set_defaults(func=_cmd_report)
 
 
@@ -237,7 +239,7 @@ def _add_rank(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rank", help="rank the measures of an assessment, with pillar scores")
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
     p.add_argument("--method", default="wsm",
-                   help="wsm (weighted sum, default), topsis, vikor or spotis")
+                   help="wsm (weighted sum, default), topsis, vikor, spotis or promethee")
     p.add_argument("--profile", help="pillar weights of this stakeholder perspective "
                    "(default: the three pillars weigh equally)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
@@ -253,7 +255,8 @@ def _add_smaa(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--samples", type=int, default=10_000, help="number of samples (10000)")
     p.add_argument("--profile", help="sample pillar weights around this perspective "
                    "(default: all pillar weights equally likely)")
-    p.add_argument("--method", default="wsm", help="wsm (default), topsis, vikor or spotis")
+    p.add_argument("--method", default="wsm",
+                   help="wsm (default), topsis, vikor, spotis or promethee")
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")

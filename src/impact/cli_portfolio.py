@@ -17,7 +17,8 @@ def add_portfolio(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--frontier", action="store_true",
                        help="the best package for 20 budgets from the cheapest measure to all")
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
-    p.add_argument("--method", default="wsm", help="wsm (default), topsis, vikor or spotis")
+    p.add_argument("--method", default="wsm",
+                   help="wsm (default), topsis, vikor, spotis or promethee")
     p.add_argument("--format", dest="fmt", choices=("table", "csv", "json"), default="table",
                    help="output format (default table)")
     p.set_defaults(func=_cmd_portfolio)
