@@ -78,7 +78,8 @@ def new_assessment(page, expect, name: str, delay: int) -> None:
     keys(page, ["Control+A"], delay)
     keys(page, name, delay)
     page.get_by_role("button", name="Aanmaken").click()
-    expect(page.get_by_label("Naam", exact=True)).to_have_value(name)
+    main = page.get_by_test_id("stMainBlockContainer")
+    expect(main.get_by_label("Naam", exact=True)).to_have_value(name)
 
 
 def add_measures(page, expect, delay: int) -> None:
