@@ -154,14 +154,13 @@ def test_the_portfolio_page_follows_the_budget_and_the_weights(db_path: Path) ->
     options = portfolio.candidates(example)
     assert slider.value == pytest.approx(options.cost.sum() / 2)
 
-    def shown() -> list[str]:
+    def shown() -> list[str]:  # the package table's first column: the measures' codes
         return list(at.dataframe[0].value.iloc[:, 0])
 
-    labels = {m.id: m.label_nl for m in example.measures}
     for budget in (40.0, 120.0):
         slider.set_value(budget).run()
         expected = portfolio.best_package(options, budget)
-        assert shown() == [labels[m] for m in expected.measures]
+        assert shown() == list(expected.measures)
     ecology_only = portfolio.candidates(example, Weighting(
         pillar_weights={"ecology": 100, "economy": 0, "people": 0}))
     at.session_state["weights:1"] = Weighting(
@@ -169,7 +168,9 @@ def test_the_portfolio_page_follows_the_budget_and_the_weights(db_path: Path) ->
     at.run()
     expected = portfolio.best_package(ecology_only, 120.0)
     assert expected.measures != portfolio.best_package(options, 120.0).measures
-    assert shown() == [labels[m] for m in expected.measures]
+    assert shown() == list(expected.measures)
+    assert {b.key for b in at.get("download_button")} >= {"export:package:csv",
+                                                         "export:package:xlsx"}
 
 
 def test_a_knocked_out_measure_is_ranked_after_every_admissible_one() -> None:
@@ -198,3 +199,22 @@ def test_the_ranking_chart_names_a_knocked_out_measure() -> None:
         assert ("niet toelaatbaar" in text.replace("<br>", " ")) == (mid in failing)
     assert list(fig.layout.yaxis.tickvals)[-len(failing):] == sorted(
         failing, key=lambda m: table.loc[m, "rank"])  # at the bottom
+
+
+def test_the_package_downloads_as_csv_for_dutch_excel() -> None:
+    import io
+
+    import pandas as pd
+
+    from impact import export
+    from impact.export.packages import package_table
+
+    a = example_with_costs()
+    options = portfolio.candidates(a)
+    package = portfolio.best_package(options, 60)
+    frame = package_table(a, options, package, "nl")
+    back = pd.read_csv(io.BytesIO(export.frame_to_csv_bytes(frame, "nl")), sep=";",
+                       decimal=",", encoding="utf-8-sig")
+    assert list(back["Code"]) == list(package.measures)
+    assert back["Kosten"].sum() == pytest.approx(package.cost)
+    assert back["Bijdrage aan de score"].sum() == pytest.approx(package.score, abs=1e-3)

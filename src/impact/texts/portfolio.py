@@ -72,6 +72,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Balance of the package (mean pillar score)"),
     "portfolio.col.adds": ("Bijdrage aan de score", "Adds to the score"),
     "portfolio.col.cost": ("Kosten", "Cost"),
+    "export.col.cost_unit": ("Eenheid", "Unit"),
+    "portfolio.download": ("Het pakket downloaden", "Download the package"),
     "portfolio.drops": (
         "Als het budget 10% lager is, valt af: {measures}.",
         "If the budget is 10% lower, this drops out: {measures}."),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact import portfolio
+from impact import export, portfolio
 from impact.charts.portfolio import frontier_chart, pareto_chart
+from impact.export.packages import package_table
 from impact.model import PILLARS, Assessment
+from impact.ui.downloads import table_buttons
 from impact.ui.session import lang
 from impact.ui.text import plain, tr
 from impact.ui.widgets import chart, table
@@ -33,16 +35,15 @@ def package_view(assessment: Assessment, options: portfolio.Candidates,
     st.markdown(tr("portfolio.package", count=len(package.measures), unit=unit,
                    cost=f"{package.cost:,.0f}", budget=f"{package.budget:,.0f}",
                    score=f"{package.score:.2f}"))
-    labels = {m.id: m.label(lang()) for m in assessment.measures}
-    positions = [options.ids.index(m) for m in package.measures]
-    table(pd.DataFrame({
-        tr("word.measure"): [labels[m] for m in package.measures],
-        tr("portfolio.col.cost"): options.cost[positions],
-        tr("portfolio.col.adds"): options.score[positions].round(3),
-        **{tr(f"pillar.{p}"): options.pillar[str(p)][positions].round(2) for p in PILLARS},
-    }), hide_index=True, width="stretch")
+    language = lang()
+    frame = package_table(assessment, options, package, language)
+    table(frame.round(3), hide_index=True, width="stretch")
     st.caption(tr("portfolio.balance") + ": " + ", ".join(
         f"{tr(f'pillar.{p}')} {package.pillars[str(p)]:.2f}" for p in PILLARS))
+    st.markdown(f"**{tr('portfolio.download')}**")
+    table_buttons("package", lambda: export.frame_to_csv_bytes(frame, language),
+                  lambda: export.frames_to_xlsx_bytes({tr("portfolio.title"): frame}),
+                  f"{export.safe_stem(assessment.name)}-pakket")
 
 
 def drops_view(assessment: Assessment, options: portfolio.Candidates,
