@@ -1,36 +1,25 @@
-"""Tables for the editor pages and their validation (no Streamlit).
+"""The score grids' tables and their checks (no Streamlit).
 
-The assessment and scoring pages show criteria, measures and scores as
-DataFrames in `st.data_editor`; these functions turn model objects into such
-tables and edited tables back into model objects, with the errors in the
-user's language. Nothing is saved while any error remains.
+The scoring page shows scores and their evidence as DataFrames in `st.data_editor`;
+these functions build those tables, read the typed cells (`parse_cell`) and turn edited
+tables back into scores, with the errors in the user's language. Nothing is saved while
+any error remains. (Measures and criteria are edited in dialogs: `impact.forms`.)
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 import pandas as pd
 
 from impact.i18n import t
 from impact.model import (
-    PILLARS,
     Assessment,
     Confidence,
-    Criterion,
-    Direction,
-    Measure,
     Pillar,
     Score,
     seven_point_label,
 )
-
-CRITERION_COLUMNS = [
-    "id", "pillar", "label_nl", "label_en", "unit", "direction",
-    "scale_min", "scale_max", "weight", "description",
-]
-MEASURE_COLUMNS = ["id", "label_nl", "label_en", "description"]
 
 
 def _text(value: object) -> str:
@@ -82,109 +71,6 @@ def cell_text(value: float | None, lang: str = "nl") -> str:
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "nl" else text
 
-
-# -- criteria ------------------------------------------------------------------
-
-def criteria_frame(criteria: Iterable[Criterion]) -> pd.DataFrame:
-    rows = [
-        {
-            "id": c.id, "pillar": str(c.pillar), "label_nl": c.label_nl, "label_en": c.label_en,
-            "unit": c.unit, "direction": str(c.direction), "scale_min": c.scale_min,
-            "scale_max": c.scale_max, "weight": c.weight, "description": c.description,
-        }
-        for c in criteria
-    ]
-    return pd.DataFrame(rows, columns=CRITERION_COLUMNS)
-
-
-def criteria_from_frame(
-    frame: pd.DataFrame, assessment: Assessment, lang: str = "nl"
-) -> tuple[list[Criterion], list[str]]:
-    """Edited criteria table -> criteria, or the errors that keep it from being saved."""
-    errors: list[str] = []
-    criteria: list[Criterion] = []
-    seen: set[str] = set()
-    for i, row in enumerate(frame.to_dict("records"), start=1):
-        if all(_text(row.get(col)) == "" for col in CRITERION_COLUMNS):
-            continue  # an empty row the editor added: ignore
-        cid = _text(row.get("id"))
-        row_errors: list[str] = []
-        if not cid:
-            row_errors.append(t("assessment.err.id_missing", lang, row=i))
-        elif cid in seen:
-            row_errors.append(t("assessment.err.id_duplicate", lang, row=i, id=cid))
-        seen.add(cid)
-        if not _text(row.get("label_nl")):
-            row_errors.append(t("assessment.err.label_missing", lang, row=i))
-        pillar = _text(row.get("pillar"))
-        if pillar not in {str(p) for p in PILLARS}:
-            row_errors.append(t("assessment.err.pillar", lang, row=i))
-        direction = _text(row.get("direction"))
-        if direction not in {str(d) for d in Direction}:
-            row_errors.append(t("assessment.err.direction", lang, row=i))
-        lo, hi = _number(row.get("scale_min")), _number(row.get("scale_max"))
-        if lo is None or hi is None or lo >= hi:
-            row_errors.append(t("assessment.err.scale", lang, row=i))
-        weight = _number(row.get("weight"))
-        weight = 1.0 if weight is None else weight
-        if weight < 0:
-            row_errors.append(t("assessment.err.weight", lang, row=i))
-        if row_errors:
-            errors.extend(row_errors)
-            continue
-        assert lo is not None and hi is not None
-        for (mid, crit), score in assessment.scores.items():
-            if crit == cid and not lo <= score.value <= hi:
-                errors.append(t("assessment.err.score_outside", lang, row=i, measure=mid,
-                                value=f"{score.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
-        criteria.append(Criterion(
-            id=cid, pillar=Pillar(pillar), label_nl=_text(row.get("label_nl")),
-            label_en=_text(row.get("label_en")), unit=_text(row.get("unit")),
-            direction=Direction(direction), scale_min=lo, scale_max=hi,
-            description=_text(row.get("description")), weight=weight,
-        ))
-    for pillar in PILLARS:
-        weights = [c.weight for c in criteria if c.pillar == pillar]
-        if weights and sum(weights) <= 0:
-            errors.append(t("assessment.err.pillar_weights_zero", lang,
-                            pillar=t(f"pillar.{pillar}", lang)))
-    return criteria, errors
-
-
-# -- measures ------------------------------------------------------------------
-
-def measures_frame(measures: Iterable[Measure]) -> pd.DataFrame:
-    rows = [
-        {"id": m.id, "label_nl": m.label_nl, "label_en": m.label_en,
-         "description": m.description}
-        for m in measures
-    ]
-    return pd.DataFrame(rows, columns=MEASURE_COLUMNS)
-
-
-def measures_from_frame(
-    frame: pd.DataFrame, lang: str = "nl"
-) -> tuple[list[Measure], list[str]]:
-    errors: list[str] = []
-    measures: list[Measure] = []
-    seen: set[str] = set()
-    for i, row in enumerate(frame.to_dict("records"), start=1):
-        if all(_text(row.get(col)) == "" for col in MEASURE_COLUMNS):
-            continue
-        mid = _text(row.get("id"))
-        if not mid:
-            errors.append(t("assessment.err.id_missing", lang, row=i))
-        elif mid in seen:
-            errors.append(t("assessment.err.id_duplicate", lang, row=i, id=mid))
-        seen.add(mid)
-        if not _text(row.get("label_nl")):
-            errors.append(t("assessment.err.label_missing", lang, row=i))
-        measures.append(Measure(mid, _text(row.get("label_nl")), _text(row.get("label_en")),
-                                _text(row.get("description"))))
-    return measures, errors
-
-
-# -- scores --------------------------------------------------------------------
 
 def seven_point_option_label(value: float, lang: str = "nl") -> str:
     """How a -3..+3 cell shows in the editor, e.g. '+2 positief'."""

@@ -174,12 +174,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sidebar.name_required": ("Geef een naam op.", "Please enter a name."),
     # assessment page
     "assessment.title": ("Beoordeling opzetten", "Set up the assessment"),
-    "assessment.intro": (
-        "Leg hier de maatregelen en de criteria onder de drie pijlers vast. Wijzigingen worden "
-        "direct opgeslagen zodra alles klopt.",
-        "Define the measures and the criteria under the three pillars here. Changes are saved "
-        "as soon as everything is valid.",
-    ),
     "assessment.name": ("Naam", "Name"),
     "assessment.description": ("Doel en toelichting", "Purpose and description"),
     "assessment.save_details": ("Naam en toelichting opslaan", "Save name and description"),
@@ -190,59 +184,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{profiles} {profiles|perspectief|perspectieven}",
         "{measures} {measures|measure|measures} · {criteria} {criteria|criterion|criteria} · "
         "{profiles} {profiles|perspective|perspectives}",
-    ),
-    "assessment.not_saved": (
-        "Niet opgeslagen — los eerst deze punten op:",
-        "Not saved — please fix these first:",
-    ),
-    "assessment.col.id": ("Code", "ID"),
-    "assessment.col.label_nl": ("Naam (NL)", "Name (Dutch)"),
-    "assessment.col.label_en": ("Naam (EN)", "Name (English)"),
-    "assessment.col.description": ("Toelichting", "Description"),
-    "assessment.col.pillar": ("Pijler", "Pillar"),
-    "assessment.col.unit": ("Eenheid", "Unit"),
-    "assessment.col.direction": ("Richting", "Direction"),
-    "assessment.col.scale_min": ("Schaal min", "Scale min"),
-    "assessment.col.scale_max": ("Schaal max", "Scale max"),
-    "assessment.col.weight": ("Gewicht binnen pijler", "Weight within pillar"),
-    "assessment.err.id_missing": ("Rij {row}: de code ontbreekt.", "Row {row}: the ID is missing."),
-    "assessment.err.id_duplicate": (
-        "Rij {row}: de code '{id}' komt vaker voor.",
-        "Row {row}: the ID '{id}' is used more than once.",
-    ),
-    "assessment.err.label_missing": (
-        "Rij {row}: de Nederlandse naam ontbreekt.",
-        "Row {row}: the Dutch name is missing.",
-    ),
-    "assessment.err.pillar": (
-        "Rij {row}: kies een pijler (ecologie, economie of mens).",
-        "Row {row}: choose a pillar (ecology, economy or people).",
-    ),
-    "assessment.err.direction": (
-        "Rij {row}: kies een richting.",
-        "Row {row}: choose a direction.",
-    ),
-    "assessment.err.scale": (
-        "Rij {row}: schaal min moet kleiner zijn dan schaal max.",
-        "Row {row}: scale min must be smaller than scale max.",
-    ),
-    "assessment.err.weight": (
-        "Rij {row}: het gewicht moet 0 of groter zijn.",
-        "Row {row}: the weight must be 0 or more.",
-    ),
-    "assessment.err.pillar_weights_zero": (
-        "De gewichten binnen pijler {pillar} zijn allemaal 0.",
-        "The weights within pillar {pillar} are all 0.",
-    ),
-    "assessment.err.score_outside": (
-        "Rij {row}: maatregel {measure} heeft score {value}, buiten de nieuwe schaal "
-        "{lo}..{hi}. Pas eerst die score aan.",
-        "Row {row}: measure {measure} has score {value}, outside the new scale {lo}..{hi}. "
-        "Change that score first.",
-    ),
-    "assessment.err.min_two_measures": (
-        "Er zijn minstens twee maatregelen nodig om te vergelijken.",
-        "At least two measures are needed to compare.",
     ),
     # scoring page
     "scoring.title": ("Scores per maatregel", "Scores per measure"),

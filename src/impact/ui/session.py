@@ -297,8 +297,7 @@ def grid_edits(key: str) -> dict:
 
 def has_grid_edits(keys: list[str]) -> bool:
     """Whether any of these data editors holds an edit (typed before this run started)."""
-    return any(isinstance(state := st.session_state.get(key), dict)
-               and (state.get("edited_rows") or state.get("added_rows")) for key in keys)
+    return any(grid_edits(key) for key in keys)
 
 
 def keep_pending_scores(pending: Any) -> None:

@@ -102,8 +102,9 @@ def change_current(current: int, name: str) -> None:
         else:
             st.error(tr("sidebar.name_required"))
     if st.button(tr("sidebar.duplicate"), key="duplicate_button"):
-        copy_name = s.unique_name(tr("sidebar.copy_of", name=name))
-        session.set_current_assessment(s.duplicate(current, copy_name, by=me))
+        # a name in use gets a number added by the store, under its write lock
+        session.set_current_assessment(s.duplicate(current, tr("sidebar.copy_of", name=name),
+                                                   by=me))
         st.rerun()
     confirm = st.checkbox(tr("sidebar.delete_confirm", name=plain(name)),
                           key=f"delete_confirm:{current}")
