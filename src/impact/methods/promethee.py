@@ -42,7 +42,8 @@ from impact.methods.problem import (
 )
 from impact.methods.ranks import competition_rank
 
-__all__ = ["FUNCTIONS", "GaiaPlane", "gaia", "preference", "unicriterion_flows"]
+__all__ = ["FUNCTIONS", "USED_THRESHOLDS", "GaiaPlane", "gaia", "preference",
+           "threshold_issue", "unicriterion_flows"]
 
 NAME = "promethee"
 FUNCTIONS = ("usual", "vshape", "linear", "gaussian")
@@ -68,6 +69,33 @@ class Preference:
         return np.where(d > 0, -np.expm1(-(d * d) / (2 * self.s * self.s)), 0.0)
 
 
+# the thresholds each preference function uses (the others are not read)
+USED_THRESHOLDS: dict[str, str] = {"usual": "", "vshape": "p", "linear": "qp", "gaussian": "ps"}
+
+
+def threshold_issue(function: str, q: float | None, p: float | None,
+                    s: float | None) -> tuple[str, str] | None:
+    """The first threshold that does not fit `function`, as (threshold, reason), or None.
+
+    reason: "needs_p" (vshape and linear need p > 0), "negative_q" (linear: q < 0),
+    "q_not_below_p" (linear: q >= p), "needs_s" (gaussian: s, or else p, > 0). One rule
+    for the engine, the criteria sheet and the dialog (which also refuse a threshold
+    the function does not use, see `USED_THRESHOLDS`).
+    """
+    if function in ("vshape", "linear") and not (p is not None and p > 0):  # NaN fails too
+        return "p", "needs_p"
+    if function == "linear":
+        assert p is not None
+        q = 0.0 if q is None else q
+        if not q >= 0:
+            return "q", "negative_q"
+        if not q < p:
+            return "q", "q_not_below_p"
+    if function == "gaussian" and not ((s if s is not None else (p or 0.0)) > 0):
+        return "s", "needs_s"
+    return None
+
+
 def _one_preference(criterion: str, raw: object) -> Preference:
     if raw is None:
         return Preference()
@@ -80,16 +108,10 @@ def _one_preference(criterion: str, raw: object) -> Preference:
     if function not in FUNCTIONS:
         raise EngineError("engine.error.unknown_preference", criterion=criterion,
                           value=function, choices=", ".join(FUNCTIONS))
-    q = as_number(raw.get("q", 0.0) if raw.get("q") is not None else 0.0)
-    p = as_number(raw.get("p", 0.0) if raw.get("p") is not None else 0.0)
-    s = as_number(raw.get("s")) if raw.get("s") is not None else p
-    valid = {
-        "usual": True,
-        "vshape": p > 0,
-        "linear": 0 <= q < p,
-        "gaussian": s > 0,
-    }[function]
-    if not valid:  # NaN fails every comparison
+    q = as_number(raw["q"]) if raw.get("q") is not None else 0.0
+    p = as_number(raw["p"]) if raw.get("p") is not None else 0.0
+    s = as_number(raw["s"]) if raw.get("s") is not None else p
+    if threshold_issue(function, q, p, s) is not None:
         raise EngineError("engine.error.invalid_thresholds", criterion=criterion,
                           function=function, q=format_number(q), p=format_number(p),
                           s=format_number(s))
