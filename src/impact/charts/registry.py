@@ -44,6 +44,7 @@ CHART_TITLES: dict[str, str] = {
     "perspectives": "results.chart.perspectives.title",
     "kendall": "results.chart.kendall.title",
     "frontier": "portfolio.chart.frontier_title",
+    "gaia": "results.chart.gaia.title",
 }
 CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 
@@ -52,6 +53,8 @@ CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
 # Charts of packages within a budget: only when measures have a cost.
 COST_CHARTS = frozenset({"frontier"})
+# Charts of one method: only when that method ranks (the GAIA plane is PROMETHEE's).
+METHOD_CHARTS: dict[str, str] = {"gaia": "promethee"}
 
 
 class ChartError(ValueError):
@@ -68,13 +71,15 @@ def chart_title(name: str, lang: str = "nl") -> str:
     return t(key, lang) if key else name
 
 
-def available_charts(assessment: Assessment) -> tuple[str, ...]:
+def available_charts(assessment: Assessment, method: str | None = None) -> tuple[str, ...]:
     """The chart names that can be made for this assessment (all, less the perspective
-    comparisons when it has no profiles)."""
+    comparisons when it has no profiles, the frontier without costs, and a method's own
+    chart unless `method` is that method)."""
     has_costs = any(m.cost is not None for m in assessment.measures)
     return tuple(n for n in CHART_NAMES
                  if (assessment.profiles or n not in PROFILE_CHARTS)
-                 and (has_costs or n not in COST_CHARTS))
+                 and (has_costs or n not in COST_CHARTS)
+                 and METHOD_CHARTS.get(n, method) == method)
 
 
 def profile_named(assessment: Assessment, profile: Any, lang: str = "nl") -> Any:
@@ -234,7 +239,16 @@ def _build_frontier(ctx: _Context) -> go.Figure:
     return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
 
 
+def _build_gaia(ctx: _Context) -> go.Figure:
+    from impact.charts.gaia import gaia_chart
+
+    plane = engine.evaluation_gaia(ctx.assessment, ctx.evaluation)
+    return gaia_chart(plane, ctx.evaluation.table, ctx.assessment, lang=ctx.lang,
+                      subtitle=ctx.subtitle)
+
+
 _BUILDERS: dict[str, Callable[[_Context], go.Figure]] = {
+    "gaia": _build_gaia,
     "frontier": _build_frontier,
     "ranking": _build_ranking,
     "balance": lambda c: balance_chart(c.table, lang=c.lang, subtitle=c.subtitle),
