@@ -134,9 +134,15 @@ __all__ = [
 ]
 
 
-def method_label(method: str, lang: str = "nl") -> str:
-    """The user-facing name of a method, e.g. 'Gewogen som'."""
-    return t(METHOD_LABELS[method], lang)
+def method_label(method: str, lang: str = "nl", vikor_v: float | None = None) -> str:
+    """The user-facing name of a method, e.g. 'Gewogen som'; VIKOR with its v when given
+    ('VIKOR (compromisoplossing), v = 0,7')."""
+    label = t(METHOD_LABELS[method], lang)
+    if method == "vikor" and vikor_v is not None:
+        from impact.numbers import format_number
+
+        label += ", v = " + format_number(float(vikor_v), lang, 2)
+    return label
 
 
 # --------------------------------------------------------------------------------------

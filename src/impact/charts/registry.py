@@ -167,7 +167,8 @@ class _Context:
     def subtitle(self) -> str:
         ev = self.evaluation
         # the evaluation's weights: normalised over the pillars that have criteria
-        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, self.weighting.profile)
+        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, self.weighting.profile,
+                                self.weighting.vikor_v)
 
     @property
     def table(self) -> pd.DataFrame:
@@ -179,7 +180,7 @@ class _Context:
 
 def _no_regret(ctx: _Context) -> list[str]:
     try:
-        return list(robustness.perspectives(ctx.assessment, method=ctx.method).no_regret)
+        return list(_perspectives(ctx).no_regret)
     except engine.EngineError:
         # no profiles, too few measures: simply no no-regret markers
         return []
@@ -212,7 +213,8 @@ def _build_stability(ctx: _Context) -> go.Figure:
 
 
 def _perspectives(ctx: _Context) -> Any:
-    return robustness.perspectives(ctx.assessment, method=ctx.method)
+    return robustness.perspectives(ctx.assessment, method=ctx.method,
+                                   vikor_v=ctx.weighting.vikor_v)
 
 
 def _build_perspectives(ctx: _Context) -> go.Figure:
@@ -222,12 +224,14 @@ def _build_perspectives(ctx: _Context) -> go.Figure:
         ranks = ranks.loc[[m for m in ctx.measures if m in ranks.index]]
     return perspectives_chart(ranks, measure_names=ctx.measure_names(),
                               no_regret=result.no_regret, lang=ctx.lang,
-                              subtitle=weights_subtitle(None, ctx.lang, ctx.method))
+                              subtitle=weights_subtitle(None, ctx.lang, ctx.method,
+                                                        vikor_v=ctx.weighting.vikor_v))
 
 
 def _build_kendall(ctx: _Context) -> go.Figure:
     return kendall_chart(_perspectives(ctx).kendall_tau, lang=ctx.lang,
-                         subtitle=weights_subtitle(None, ctx.lang, ctx.method))
+                         subtitle=weights_subtitle(None, ctx.lang, ctx.method,
+                                                   vikor_v=ctx.weighting.vikor_v))
 
 
 def _build_frontier(ctx: _Context) -> go.Figure:

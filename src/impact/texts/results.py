@@ -241,6 +241,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.w.total": ("Totaal: {total} punten.", "Total: {total} points."),
     "results.w.method_header": ("Rekenmethode", "Method"),
     "results.w.method": ("Methode", "Method"),
+    "results.w.vikor_v": (
+        "VIKOR: gewicht van de totale score (v)", "VIKOR: weight of the overall score (v)"),
+    "results.w.vikor_v_help": (
+        "1 = alleen de totale score telt (de meerderheid), 0 = alleen de grootste zwakte van "
+        "een maatregel telt; 0,5 (standaard) weegt beide even zwaar.",
+        "1 = only the overall score counts (the majority), 0 = only a measure's largest "
+        "weakness counts; 0.5 (default) weighs both equally.",
+    ),
     "results.w.floors_header": ("Ondergrenzen per pijler", "Floors per pillar"),
     "results.w.floors_help": (
         "Een maatregel die op een pijler onder de ondergrens scoort, wordt niet gecompenseerd "
