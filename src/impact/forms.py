@@ -203,9 +203,10 @@ def _method_settings(fields: Mapping[str, object], errors: Errors, lang: str,
         function, numbers["pref_q"], numbers["pref_p"], numbers["pref_s"])
     if issue is not None:
         errors.setdefault(f"pref_{issue[0]}", t(f"io.pref.{issue[1]}", lang, function=function,
-                                                q=numbers["pref_q"] or 0.0,
-                                                p=numbers["pref_p"] or 0.0))
+                                                q=f"{numbers['pref_q'] or 0.0:g}",
+                                                p=f"{numbers['pref_p'] or 0.0:g}"))
     esp, (low, high) = numbers["spotis_expected"], scale
     if esp is not None and low is not None and high is not None and not low <= esp <= high:
-        errors["spotis_expected"] = t("io.esp_outside_scale", lang, value=esp, lo=low, hi=high)
+        errors["spotis_expected"] = t("io.esp_outside_scale", lang, value=f"{esp:g}",
+                                      lo=f"{low:g}", hi=f"{high:g}")
     return {"pref_function": function, **numbers}

@@ -221,13 +221,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "points from which the preference is complete.",
     ),
     "io.pref.negative_q": (
-        "q is {q:g}; de drempel waaronder een verschil niet telt kan niet negatief zijn.",
-        "q is {q:g}; the threshold below which a difference does not count cannot be negative.",
+        "q is {q}; de drempel waaronder een verschil niet telt kan niet negatief zijn.",
+        "q is {q}; the threshold below which a difference does not count cannot be negative.",
     ),
     "io.pref.q_not_below_p": (
-        "q ({q:g}) moet kleiner zijn dan p ({p:g}): onder q telt een verschil niet, vanaf p "
+        "q ({q}) moet kleiner zijn dan p ({p}): onder q telt een verschil niet, vanaf p "
         "volledig.",
-        "q ({q:g}) must be smaller than p ({p:g}): below q a difference does not count, from p "
+        "q ({q}) must be smaller than p ({p}): below q a difference does not count, from p "
         "on it counts fully.",
     ),
     "io.pref.needs_s": (
@@ -237,8 +237,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "which the preference is about 40%.",
     ),
     "io.esp_outside_scale": (
-        "het streefpunt {value:g} ligt buiten de schaal ({lo:g} tot {hi:g}).",
-        "the expected point {value:g} lies outside the scale ({lo:g} to {hi:g}).",
+        "het streefpunt {value} ligt buiten de schaal ({lo} tot {hi}).",
+        "the expected point {value} lies outside the scale ({lo} to {hi}).",
     ),
     "io.below_minimum": (
         "{value:g} is kleiner dan {minimum}; vul {minimum} of meer in.",
