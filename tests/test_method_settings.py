@@ -506,3 +506,28 @@ def test_results_page_shows_the_gaia_plane_only_under_promethee(db_path):
     assert not at.exception, [e.value for e in at.exception]
     assert gaia_title in titles(at)
     assert any("beslisstok wijst naar wat de gewichten belonen" in c.value for c in at.caption)
+
+
+def test_cli_exports_the_gaia_plane_with_promethee_only(tmp_path, capsys):
+    out = tmp_path / "gaia.html"
+    rc = cli.main(["export", str(EXAMPLE_DIR), "--chart", "gaia", "--method", "promethee",
+                   "-o", str(out)])
+    assert rc == 0 and 'GAIA-vlak' in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    rc = cli.main(["--lang", "en", "export", str(EXAMPLE_DIR), "--chart", "gaia",
+                   "-o", str(tmp_path / "wsm.html")])
+    assert rc != 0 and "The GAIA plane belongs to PROMETHEE" in capsys.readouterr().err
+    assert not (tmp_path / "wsm.html").exists()
+
+
+def test_slides_hold_the_gaia_plane_under_promethee(kaleido_server, example):
+    from tests.test_slides import slides_of
+
+    gaia = charts.chart_title("gaia", "nl")
+    titles = [s["title"] for s in slides_of(export.slides_pptx(
+        example, weighting=Weighting.equal("promethee"), charts=["ranking", "gaia"]))]
+    assert titles[2:] == [charts.chart_title("ranking", "nl"), gaia]
+    default = [s["title"] for s in slides_of(export.slides_pptx(
+        example, weighting=Weighting.equal("promethee")))]
+    assert default[-1] == gaia
+    assert gaia not in [s["title"] for s in slides_of(export.slides_pptx(example))]

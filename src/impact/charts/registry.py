@@ -246,6 +246,8 @@ def _build_frontier(ctx: _Context) -> go.Figure:
 def _build_gaia(ctx: _Context) -> go.Figure:
     from impact.charts.gaia import gaia_chart
 
+    if ctx.method != METHOD_CHARTS["gaia"]:
+        raise engine.EngineError("engine.error.gaia_needs_promethee")
     plane = engine.evaluation_gaia(ctx.assessment, ctx.evaluation)
     return gaia_chart(plane, ctx.evaluation.table, ctx.assessment, lang=ctx.lang,
                       subtitle=ctx.subtitle)

@@ -232,6 +232,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The expected solution point of '{criterion}' is {value}; it must lie on the scale "
         "({lo} to {hi}).",
     ),
+    "engine.error.gaia_needs_promethee": (
+        "Het GAIA-vlak hoort bij PROMETHEE: kies de methode PROMETHEE II (op de commandoregel: "
+        "--method promethee).",
+        "The GAIA plane belongs to PROMETHEE: choose the method PROMETHEE II (on the command "
+        "line: --method promethee).",
+    ),
     "engine.error.unknown_preference": (
         "Voorkeursfunctie '{value}' van '{criterion}' bestaat niet; kies uit {choices}.",
         "Preference function '{value}' of '{criterion}' does not exist; choose from {choices}.",
