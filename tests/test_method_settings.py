@@ -531,3 +531,29 @@ def test_slides_hold_the_gaia_plane_under_promethee(kaleido_server, example):
         example, weighting=Weighting.equal("promethee")))]
     assert default[-1] == gaia
     assert gaia not in [s["title"] for s in slides_of(export.slides_pptx(example))]
+
+
+def test_the_criterion_dialog_sets_and_checks_the_method_settings(db_path):
+    from impact.store import get_store
+    from tests.test_pages_editor import button, red, start
+
+    at = start()
+    at.button(key="edit:criterion:eco_n").click().run()
+    form = "criterion:1:edit:eco_n"
+    function = at.selectbox(key=f"{form}:pref_function")
+    assert function.value == "" and "usual" in function.options[1]
+    function.set_value("linear")
+    at.text_input(key=f"{form}:pref_q").input("12")
+    at.text_input(key=f"{form}:pref_p").input("10")
+    button(at, "Opslaan").click().run()
+    assert any(r"q \(12\) moet kleiner zijn dan p \(10\)" in m for m in red(at)), red(at)
+    assert get_store().load(1).criterion("eco_n").pref_function is None  # nothing saved
+    at.text_input(key=f"{form}:pref_q").input("2,5")
+    at.text_input(key=f"{form}:spotis_expected").input("60")
+    button(at, "Opslaan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert fields(get_store().load(1), "eco_n") == ("linear", 2.5, 10.0, None, 60.0)
+    # opened again, the dialog shows what was saved, in Dutch notation
+    at.button(key="edit:criterion:eco_n").click().run()
+    assert at.selectbox(key=f"{form}:pref_function").value == "linear"
+    assert at.text_input(key=f"{form}:pref_q").value == "2,5"
