@@ -124,7 +124,9 @@ def gaia_chart(plane: GaiaPlane, table: pd.DataFrame, assessment: Assessment, *,
         height=height, legend_rows=1, key=key, margin={"b": 40},
         xaxis={**axis, "title": {"text": t("results.chart.gaia.axis_u", lang)}},
         yaxis={**axis, "title": {"text": t("results.chart.gaia.axis_v", lang)},
-               "scaleanchor": "x", "scaleratio": 1},
+               # equal units on both axes; a tall chart (a long key) keeps a square plot
+               "scaleanchor": "x", "scaleratio": 1, "constrain": "domain",
+               "constraintoward": "top"},
     )
 
 
