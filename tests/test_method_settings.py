@@ -281,7 +281,9 @@ def test_vikor_v_in_the_weighting_gives_the_published_q_and_compromise_set(examp
 def test_vikor_v_changes_the_ranking_and_is_part_of_the_cache_key(example):
     low, default = replace(Weighting.equal("vikor"), vikor_v=0.2), Weighting.equal("vikor")
     assert low != default and hash(low) != hash(default)
-    assert default.vikor_v == 0.5
+    from impact.methods.vikor import V
+
+    assert default.vikor_v == V == 0.5  # weighting.VIKOR_V is the method's default
     ranks = {w.vikor_v: engine.evaluate(example, w).table["rank"].tolist()
              for w in (low, default)}
     assert ranks[0.2] != ranks[0.5]
