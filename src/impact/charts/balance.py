@@ -10,11 +10,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _pillar_dict, _sorted
-from impact.charts.labels import esc, label_positions, measure_labels, numbered_key, pillar_name
+from impact.charts.labels import (
+    esc,
+    knocked_out,
+    knockout_hover,
+    knockout_suffix,
+    label_positions,
+    measure_labels,
+    numbered_key,
+    pillar_name,
+)
 from impact.charts.style import (
     FONT_SIZE,
     INK,
     KEY_LINE_HEIGHT,
+    KNOCKOUT_COLOUR,
+    KNOCKOUT_FILL,
     LAYOUT_WIDTHS,
     NEUTRAL_LINE,
     PILLAR_COLOURS,
@@ -70,8 +81,7 @@ def balance_chart(
     shares = pillar_shares(data)
     minimums = _ternary_minimums(shares)
     dominant = dominant_pillars(shares)
-    labels = measure_labels(data, lang)
-    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang))
+    key = numbered_key(_key_names(data, lang), title=t("results.chart.key", lang))
     plot_w, plot_h = _plot_size(key, left=60)
     # the largest equilateral triangle in the ternary's domain (88 % wide, 86 % high),
     # with the domain at the top of a chart made tall by a long key; labels are placed
@@ -90,10 +100,12 @@ def balance_chart(
             "min": minimums[pillar.value], "linewidth": 3,
         }
 
+    admissible = {p for p, k in zip(dominant, knocked_out(data), strict=True) if not k}
     return _make(
         [_balance_points(data, shares, dominant, lang, minimums, sides),
          *_legend_entries("scatterternary", [(pillar_name(p, lang), PILLAR_COLOURS[p], "circle")
-                                             for p in PILLARS if p in set(dominant)])],
+                                             for p in PILLARS if p in admissible]),
+         *_knockout_entry("scatterternary", data, lang)],
         title or t("results.chart.balance.title", lang),
         lang,
         subtitle,
@@ -127,6 +139,30 @@ def _legend_entries(kind: str, entries: list[tuple[str, str, str]]) -> list[dict
             for name, colour, symbol in entries]
 
 
+def _knockout_entry(kind: str, data: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    """The legend's "Niet toelaatbaar" (a hollow grey dot) when a measure fails a knock-out."""
+    if not knocked_out(data).any():
+        return []
+    entry = _legend_entries(kind, [(t("results.chart.knocked_out_legend", lang), KNOCKOUT_FILL,
+                                    "circle")])[0]
+    entry["marker"]["line"] = {"color": KNOCKOUT_COLOUR, "width": 2.5}
+    return [entry]
+
+
+def _key_names(data: pd.DataFrame, lang: str) -> list[str]:
+    """The numbered key's names: whole, "(niet toelaatbaar)" after a knocked-out one."""
+    labels = measure_labels(data, lang)
+    return [labels[i] + (knockout_suffix(lang) if k else "")
+            for i, k in zip(data.index, knocked_out(data), strict=True)]
+
+
+def _hover_names(data: pd.DataFrame, numbers: list[str], lang: str) -> list[str]:
+    """'3. Name' per point, with the failing knock-out criteria for a knocked-out one."""
+    labels = measure_labels(data, lang)
+    return [f"{n}. {esc(labels[i])}{note}" for n, i, note in
+            zip(numbers, data.index, knockout_hover(data, lang), strict=True)]
+
+
 def _numbers(data: pd.DataFrame) -> list[str]:
     """Each measure's number: its place in the ranking (1 = best), as the key lists it."""
     return [str(k) for k in range(1, len(data) + 1)]
@@ -151,16 +187,16 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
                     lang: str, minimums: Mapping[str, float],
                     sides: list[float]) -> dict[str, Any]:
     """The measures in the triangle, larger the higher their overall score."""
-    labels = measure_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
     span = np.nanmax(scores) - np.nanmin(scores) if scores.size else 0.0
     relative = (scores - np.nanmin(scores)) / span if span > 0 else np.full_like(scores, 0.5)
     numbers = _numbers(data)
     sizes = 14 + 20 * np.nan_to_num(relative, nan=0.5)
     x, y = _triangle_xy(shares, minimums)
+    knocked = knocked_out(data)
     hover = np.column_stack(
         [
-            [f"{n}. {esc(labels[i])}" for n, i in zip(numbers, data.index, strict=True)],
+            _hover_names(data, numbers, lang),
             data["score"].astype(float).to_numpy(),
             data["rank"].to_numpy(),
         ]
@@ -176,9 +212,12 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
                                           spans=[(side, side) for side in sides])),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
+        # a knocked-out measure: hollow, with a grey ring (and so in the legend)
         marker={"size": sizes,
-                "color": [PILLAR_COLOURS[p] for p in dominant], "opacity": 0.9,
-                "line": {"color": INK, "width": 1}},
+                "color": [KNOCKOUT_FILL if k else PILLAR_COLOURS[p]
+                          for p, k in zip(dominant, knocked, strict=True)], "opacity": 0.9,
+                "line": {"color": [KNOCKOUT_COLOUR if k else INK for k in knocked],
+                         "width": [2.5 if k else 1 for k in knocked]}},
         ids=[str(i) for i in data.index],
         name=t("word.measures", lang),
         showlegend=False,
@@ -229,9 +268,8 @@ def tradeoff_chart(
     data = _sorted(table)
     x_range = _padded_range(nx, data[x.value].astype(float), 0.06)
     y_range = _padded_range(ny, data[y.value].astype(float), 0.08)
-    labels = measure_labels(data, lang)
     legend = [(t("results.chart.pareto", lang), "#FFFFFF", "diamond")]
-    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang),
+    key = numbered_key(_key_names(data, lang), title=t("results.chart.key", lang),
                        note=t("results.chart.size_note", lang,
                               pillar=pillar_name(colour, lang).lower()))
     return _make(
@@ -259,9 +297,9 @@ def tradeoff_chart(
 def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
                      ranges: tuple[tuple[float, float], tuple[float, float]],
                      plot: tuple[list[float], float]) -> list[dict[str, Any]]:
-    """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
+    """The measures as one trace per rank group, and the knocked-out ones (hollow, grey) as
+    one of their own; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
-    labels = measure_labels(data, lang)
     xs = data[x.value].astype(float)
     ys = data[y.value].astype(float)
     cs = data[colour.value].astype(float)
@@ -285,27 +323,35 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
         + ": %{customdata[3]}%{customdata[4]}<extra></extra>"
     )
     ranks = data["rank"].astype(float).to_numpy()
-    traces: list[dict[str, Any]] = []
+    knocked = knocked_out(data)
+    names = np.array(_hover_names(data, list(numbers), lang), dtype=object)
+    groups: list[tuple[np.ndarray, str, str | None]] = []
     low = 0.0
     for (high, key), group_colour in zip(RANK_GROUPS, RANK_GROUP_COLOURS, strict=True):
-        mask = (ranks > low) & (ranks <= high)
+        groups.append(((ranks > low) & (ranks <= high) & ~knocked, t(key, lang), group_colour))
         low = high
+    groups.append((knocked, t("results.chart.knocked_out_legend", lang), None))
+    traces: list[dict[str, Any]] = []
+    for mask, name, group_colour in groups:
         if not mask.any():
             continue
         sub = data[mask]
+        edge = [KNOCKOUT_COLOUR if group_colour is None else INK if p else "#FFFFFF"
+                for p in pareto[mask]]
         traces.append(dict(
             type="scatter", x=xs[mask].to_numpy(), y=ys[mask].to_numpy(),
             mode="markers+text", ids=[str(i) for i in sub.index],
             text=list(numbers[mask]), textposition=list(spots[mask]),
             textfont={"size": FONT_SIZE, "color": INK}, cliponaxis=False,
-            name=t(key, lang),
-            marker={"size": sizes[mask].to_numpy(), "color": group_colour, "opacity": 0.9,
+            name=name,
+            marker={"size": sizes[mask].to_numpy(), "opacity": 0.9,
+                    "color": group_colour or KNOCKOUT_FILL,
                     "symbol": ["diamond" if p else "circle" for p in pareto[mask]],
-                    "line": {"color": [INK if p else "#FFFFFF" for p in pareto[mask]],
-                             "width": [3 if p else 1 for p in pareto[mask]]}},
+                    "line": {"color": edge,
+                             "width": [3 if p or group_colour is None else 1
+                                       for p in pareto[mask]]}},
             customdata=np.column_stack([
-                [f"{n}. {esc(labels[i])}" for n, i in zip(numbers[mask], sub.index,
-                                                          strict=True)],
+                names[mask],
                 cs[mask].to_numpy(), sub["score"].astype(float).to_numpy(),
                 sub["rank"].to_numpy(),
                 ["<br>" + t("results.chart.pareto", lang) if p else "" for p in pareto[mask]],

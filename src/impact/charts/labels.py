@@ -228,6 +228,36 @@ def weights_subtitle(pillar_weights: Weighting | Mapping[Pillar | str, float] | 
     return " ".join(parts)
 
 
+def knocked_out(table: pd.DataFrame) -> np.ndarray:
+    """Per row of `table` whether the measure fails a knock-out (not admissible)."""
+    if "knocked_out" not in table:
+        return np.zeros(len(table), dtype=bool)
+    return table["knocked_out"].fillna(False).astype(bool).to_numpy()
+
+
+def knockout_criteria(table: pd.DataFrame, lang: str) -> list[str]:
+    """Per row the names of the criteria whose knock-out the measure fails ("" when
+    admissible), unescaped: `frames.with_knockout_names` columns, else the ids."""
+    column = f"knockout_names_{lang}"
+    source = column if column in table else "knockout_criteria"
+    if source not in table:
+        return [""] * len(table)
+    names = [str(v) if isinstance(v, str) else "" for v in table[source]]
+    return [n if k else "" for n, k in zip(names, knocked_out(table), strict=True)]
+
+
+def knockout_suffix(lang: str) -> str:
+    """' (niet toelaatbaar)': after a knocked-out measure's name in ticks, keys, legends."""
+    return f" ({t('results.chart.knocked_out', lang)})"
+
+
+def knockout_hover(table: pd.DataFrame, lang: str) -> list[str]:
+    """Per row '<br>Niet toelaatbaar, knock-out op: …' (escaped) or '' when admissible."""
+    return ["<br>" + esc(t("results.chart.knocked_out_hover", lang, criteria=names))
+            if flag else "" for flag, names in zip(knocked_out(table),
+                                                  knockout_criteria(table, lang), strict=True)]
+
+
 def _violated_names(value: object, lang: str) -> str:
     """Pillar names of a violated_pillars cell (list, tuple, set or comma-separated string)."""
     if value is None or (isinstance(value, float) and np.isnan(value)):

@@ -16,10 +16,15 @@ import plotly.graph_objects as go
 
 from impact import engine, robustness
 from impact.charts.balance import balance_chart, tradeoff_chart
-from impact.charts.frames import _filter
+from impact.charts.frames import _filter, with_knockout_names
 from impact.charts.heatmap import heatmap_from_assessment
 from impact.charts.labels import weights_subtitle
-from impact.charts.pillars import default_radar_measures, pillars_chart, radar_from_table
+from impact.charts.pillars import (
+    default_radar_measures,
+    knockout_names,
+    pillars_chart,
+    radar_from_table,
+)
 from impact.charts.ranking import ranking_chart
 from impact.charts.sensitivity import (
     acceptability_chart,
@@ -166,10 +171,12 @@ class _Context:
 
     @property
     def table(self) -> pd.DataFrame:
-        return _filter(self.evaluation.table, self.measures)
+        # with the failing knock-out criteria's names, for the charts' hover
+        return with_knockout_names(_filter(self.evaluation.table, self.measures),
+                                   self.assessment)
 
     def measure_names(self) -> dict[str, str]:
-        return {m.id: m.label(self.lang) for m in self.assessment.measures}
+        return knockout_names(self.assessment, self.lang)
 
 
 def _no_regret(ctx: _Context) -> list[str]:

@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from impact.charts.labels import knockout_suffix
 from impact.export.errors import StaticExportUnavailable
 from impact.export.figures import build_figure, chart_title, evaluate, export_weighting
 from impact.export.fingerprints import fingerprint, weighting_payload
@@ -261,7 +262,8 @@ def _ranking_table(a: Assessment, ranking: pd.DataFrame, lang: str) -> _Table:
     rows = [
         [
             format_number(row["rank"], lang, 0),
-            _measure_label(a, str(measure_id), lang),
+            _measure_label(a, str(measure_id), lang)
+            + (knockout_suffix(lang) if bool(row.get("knocked_out", False)) else ""),
             format_number(row["score"], lang, 2),  # as the charts and the results page
             *[format_number(row.get(str(p)), lang, 2) for p in PILLARS],
             format_number(row.get("balance"), lang, 2),

@@ -84,4 +84,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "portfolio.in_every": ("In het pakket van elk perspectief: {measures}",
                            "In every perspective's package: {measures}"),
     "results.chart.knocked_out": ("niet toelaatbaar", "not admissible"),
+    "results.chart.knocked_out_legend": ("Niet toelaatbaar", "Not admissible"),
+    "results.chart.knocked_out_hover": ("Niet toelaatbaar: knock-out op {criteria}",
+                                        "Not admissible: knock-out on {criteria}"),
+    "results.col.knockout": ("Niet toelaatbaar (knock-out op)",
+                             "Not admissible (knock-out on)"),
 }
