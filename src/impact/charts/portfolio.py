@@ -6,8 +6,13 @@ import plotly.graph_objects as go
 
 from impact.charts.style import NEUTRAL_LINE, PEOPLE_SCALE, PILLAR_COLOURS, _make
 from impact.i18n import t
-from impact.model import Pillar
+from impact.model import Assessment, Pillar
 from impact.portfolio import Package
+
+
+def cost_unit(assessment: Assessment) -> str:
+    """The unit of the measures' costs (the first one given; € when none is)."""
+    return next((m.cost_unit for m in assessment.measures if m.cost is not None), "€")
 
 
 def frontier_chart(packages: list[Package], chosen: Package | None, unit: str,

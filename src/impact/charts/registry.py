@@ -234,10 +234,10 @@ def _build_kendall(ctx: _Context) -> go.Figure:
 
 def _build_frontier(ctx: _Context) -> go.Figure:
     from impact import portfolio  # imported here: the portfolio builds on the engine
-    from impact.charts.portfolio import frontier_chart
+    from impact.charts.portfolio import cost_unit, frontier_chart
 
     options = portfolio.candidates(ctx.assessment, ctx.weighting)
-    unit = next((m.cost_unit for m in ctx.assessment.measures if m.cost is not None), "€")
+    unit = cost_unit(ctx.assessment)
     return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
 
 
