@@ -7,6 +7,7 @@ import streamlit as st
 
 from impact import export, portfolio
 from impact.charts.portfolio import frontier_chart, pareto_chart
+from impact.charts.table import shown_numbers
 from impact.export.packages import package_table
 from impact.model import PILLARS, Assessment
 from impact.numbers import format_number
@@ -24,9 +25,11 @@ def budget_slider(assessment: Assessment, options: portfolio.Candidates, unit: s
     step = max(round(total / 200, -int(max(0, len(str(int(total))) - 3))), 1.0)
     key = f"budget:{assessment.id}"
     kept = budget(assessment.id)
-    default_widget(key, min(kept, total) if kept is not None else total / 2)
+    # half of all costs on a whole step; whole steps show without decimals
+    default_widget(key, min(kept, total) if kept is not None else
+                   min(total, round(total / 2 / step) * step))
     value = float(st.slider(tr("portfolio.budget", unit=unit), 0.0, total, step=float(step),
-                            key=key))
+                            key=key, format="%.0f" if float(step).is_integer() else "%.2f"))
     set_budget(assessment.id, value)
     return value
 
@@ -43,7 +46,11 @@ def package_view(assessment: Assessment, options: portfolio.Candidates,
                    budget=format_number(package.budget, language, 0),
                    score=format_number(package.score, language, 2)))
     frame = package_table(assessment, options, package, language)
-    table(frame.round(3), hide_index=True, width="stretch")
+    # numbers in the one notation of the charts and the report (0,68 in Dutch)
+    columns = list(frame.columns)
+    digits = {columns[2]: 0 if frame[columns[2]].map(float.is_integer).all() else 1,
+              **{c: 2 for c in columns[4:]}}
+    table(shown_numbers(frame, digits, language), hide_index=True, width="stretch")
     st.caption(tr("portfolio.balance") + ": " + ", ".join(
         f"{tr(f'pillar.{p}')} {format_number(package.pillars[str(p)], language, 2)}"
         for p in PILLARS))
