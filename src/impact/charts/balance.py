@@ -15,11 +15,11 @@ from impact.charts.labels import (
     knocked_out,
     knockout_hover,
     knockout_suffix,
-    label_positions,
     measure_labels,
     numbered_key,
     pillar_name,
 )
+from impact.charts.placement import moved_label_traces, place_labels
 from impact.charts.style import (
     FONT_SIZE,
     INK,
@@ -102,7 +102,7 @@ def balance_chart(
 
     admissible = {p for p, k in zip(dominant, knocked_out(data), strict=True) if not k}
     return _make(
-        [_balance_points(data, shares, dominant, lang, minimums, sides),
+        [*_balance_points(data, shares, dominant, lang, minimums, sides),
          *_legend_entries("scatterternary", [(pillar_name(p, lang), PILLAR_COLOURS[p], "circle")
                                              for p in PILLARS if p in admissible]),
          *_knockout_entry("scatterternary", data, lang)],
@@ -176,17 +176,26 @@ def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[A
     return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
 
 
-def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[list[float], float]:
+# px above the plot (title, subtitle, one legend row: see style._make)
+_TOP = 112.0
+# px below the trade-off plot: its tick labels and axis title, so that plotly's automargin
+# keeps this margin and the plot is as tall as the labels were placed for
+_TRADEOFF_BOTTOM = 95
+
+
+def _plot_size(key: Mapping[str, Any], *, left: float,
+               bottom: float = 60.0) -> tuple[list[float], float]:
     """The plot area (px) of a keyed chart at the widths it is mostly drawn at (the
     report's, an exported image's): the labels are placed to stay clear at both."""
-    height = max(560.0, 172.0 + KEY_LINE_HEIGHT * key["lines"])
-    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - 172.0
+    height = max(560.0, _TOP + bottom + int(KEY_LINE_HEIGHT * key["lines"]))
+    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - _TOP - bottom
 
 
 def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
                     lang: str, minimums: Mapping[str, float],
-                    sides: list[float]) -> dict[str, Any]:
-    """The measures in the triangle, larger the higher their overall score."""
+                    sides: list[float]) -> list[dict[str, Any]]:
+    """The measures in the triangle, larger the higher their overall score; then the
+    labels that had to move away from a crowd of dots (`placement`)."""
     scores = data["score"].astype(float).to_numpy()
     span = np.nanmax(scores) - np.nanmin(scores) if scores.size else 0.0
     relative = (scores - np.nanmin(scores)) / span if span > 0 else np.full_like(scores, 0.5)
@@ -201,15 +210,18 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
             data["rank"].to_numpy(),
         ]
     )
-    return dict(
+    placed = place_labels(x, y, sizes=sizes, texts=numbers,
+                          spans=[(side, side) for side in sides], triangle=True)
+    ids = [str(i) for i in data.index]
+    points = dict(
         type="scatterternary",
         a=shares[Pillar.ECOLOGY.value].to_numpy(),
         b=shares[Pillar.ECONOMY.value].to_numpy(),
         c=shares[Pillar.PEOPLE.value].to_numpy(),
         mode="markers+text",
-        text=numbers,
-        textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
-                                          spans=[(side, side) for side in sides])),
+        # a label moved away from its dot is drawn by the label trace instead
+        text=["" if k in placed.moved else n for k, n in enumerate(numbers)],
+        textposition=list(placed.spots),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
         # a knocked-out measure: hollow, with a grey ring (and so in the legend)
@@ -218,7 +230,7 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
                           for p, k in zip(dominant, knocked, strict=True)], "opacity": 0.9,
                 "line": {"color": [KNOCKOUT_COLOUR if k else INK for k in knocked],
                          "width": [2.5 if k else 1 for k in knocked]}},
-        ids=[str(i) for i in data.index],
+        ids=ids,
         name=t("word.measures", lang),
         showlegend=False,
         customdata=hover,
@@ -231,6 +243,15 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
             + t("word.rank", lang) + ": %{customdata[2]}<extra></extra>"
         ),
     )
+    span = max(1e-9, 1.0 - sum(minimums.values()))
+
+    def to_shares(fx: float, fy: float) -> dict[str, float]:  # triangle place -> a, b, c
+        a = fy * 2 / np.sqrt(3)
+        c = fx - a / 2
+        return {"a": minimums["ecology"] + span * a, "c": minimums["people"] + span * c,
+                "b": minimums["economy"] + span * (1 - a - c)}
+
+    return [points, *moved_label_traces("scatterternary", placed, numbers, ids, to_shares)]
 
 
 # -- trade-off scatter ---------------------------------------------------------------
@@ -274,8 +295,8 @@ def tradeoff_chart(
                               pillar=pillar_name(colour, lang).lower()))
     return _make(
         [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range),
-                           _plot_size(key, left=80)),
-         *_legend_entries("scatter", legend)],
+                           _plot_size(key, left=80, bottom=_TRADEOFF_BOTTOM)),
+         *_legend_entries("scatter", legend), *_knockout_entry("scatter", data, lang)],
         title or t("results.chart.tradeoff.title", lang),
         lang,
         subtitle,
@@ -284,7 +305,7 @@ def tradeoff_chart(
         height=560,
         legend_rows=1,
         key=key,
-        margin={"b": 60},
+        margin={"b": _TRADEOFF_BOTTOM, "l": 80},  # as the labels were placed for
         xaxis={"title": {"text": pillar_name(x, lang) + " →",
                          "font": {"color": PILLAR_INK[x], "size": FONT_SIZE + 2}},
                "range": list(x_range), "zeroline": False},
@@ -311,9 +332,12 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
     lo, hi = (float(cs.min()), float(cs.max())) if cs.notna().any() else (0.0, 1.0)
     sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
     (x_lo, x_hi), (y_lo, y_hi) = ranges
-    spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
-                            sizes=sizes, texts=numbers,
-                            spans=[(width, plot[1]) for width in plot[0]])
+    placed = place_labels((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
+                          sizes=sizes, texts=numbers,
+                          spans=[(width, plot[1]) for width in plot[0]])
+    spots = placed.spots
+    shown = np.array(["" if k in placed.moved else n for k, n in enumerate(numbers)],
+                     dtype=object)
     hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"
@@ -341,9 +365,11 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
         traces.append(dict(
             type="scatter", x=xs[mask].to_numpy(), y=ys[mask].to_numpy(),
             mode="markers+text", ids=[str(i) for i in sub.index],
-            text=list(numbers[mask]), textposition=list(spots[mask]),
+            text=list(shown[mask]), textposition=list(spots[mask]),
             textfont={"size": FONT_SIZE, "color": INK}, cliponaxis=False,
             name=name,
+            # the knocked-out ones' legend entry is a hollow dot of its own (_knockout_entry)
+            showlegend=group_colour is not None,
             marker={"size": sizes[mask].to_numpy(), "opacity": 0.9,
                     "color": group_colour or KNOCKOUT_FILL,
                     "symbol": ["diamond" if p else "circle" for p in pareto[mask]],
@@ -358,7 +384,9 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
             ]),
             hovertemplate=hover,
         ))
-    return traces
+    return [*traces, *moved_label_traces(
+        "scatter", placed, list(numbers), [str(i) for i in data.index],
+        lambda fx, fy: {"x": x_lo + fx * (x_hi - x_lo), "y": y_lo + fy * (y_hi - y_lo)})]
 
 
 def _padded_range(neutral: float, values: pd.Series, pad: float) -> tuple[float, float]:
@@ -392,7 +420,10 @@ def _quadrant_labels(nx: float, x_range: tuple[float, float], y_range: tuple[flo
         (x_hi, y_lo, "right", "bottom", "results.chart.quadrant.tradeoff"),
         (x_lo, y_lo, "left", "bottom", "results.chart.quadrant.lose_lose"),
     ]
-    annotations = [dict(x=cx, y=cy, xanchor=xa, yanchor=ya, text=t(key, lang), **quadrant)
+    # a few px inside the corners: clear of the axes' tick labels
+    annotations = [dict(x=cx, y=cy, xanchor=xa, yanchor=ya, text=t(key, lang),
+                        xshift=6 if xa == "left" else -6, yshift=4 if ya == "bottom" else -4,
+                        **quadrant)
                    for cx, cy, xa, ya, key in corners]
     annotations.append(dict(
         x=nx, y=y_lo, xanchor="left", yanchor="bottom", showarrow=False,

@@ -126,7 +126,7 @@ def _score_labels(data: pd.DataFrame, ids: list[str], hover_names: list[str],
         y=ids,
         x=scores,
         mode="text",
-        text=[fmt(s, lang, 2) for s in scores],
+        text=["\u00a0" + fmt(s, lang, 2) for s in scores],  # a little air after the bar
         textposition="middle right",
         name=t("word.score", lang),
         showlegend=False,
@@ -199,7 +199,8 @@ def knockout_bars(data: pd.DataFrame) -> dict[str, Any]:
     if not knocked.any():
         return {}
     return {"pattern": {"shape": ["/" if k else "" for k in knocked],
-                        "fgcolor": KNOCKOUT_FILL, "size": 8, "solidity": 0.45},
+                        "fgcolor": KNOCKOUT_FILL, "fillmode": "overlay", "size": 8,
+                        "solidity": 0.45},
             "line": {"color": [KNOCKOUT_COLOUR if k else "rgba(0,0,0,0)" for k in knocked],
                      "width": [2 if k else 0 for k in knocked]}}
 
