@@ -420,9 +420,7 @@ def build_report_data(
             continue
         figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
         tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
-    package = package_section(assessment, chosen, budget, lang)
-    if package is not None:
-        figures["frontier"] = package.frontier
+    package = _package_and_chart(assessment, chosen, budget, lang, figures)
     rounds = None if workshop_rounds is None else round_list(workshop_rounds)
     label = profile_label or chosen.profile
     fp = fingerprint(assessment, weighting_payload(
@@ -445,6 +443,15 @@ def build_report_data(
         top_samples=TOP_SAMPLES if top_same is not None else 0,
         package=package,
     )
+
+
+def _package_and_chart(assessment: Assessment, weighting: Weighting, budget: float | None,
+                       lang: str, figures: dict[str, go.Figure]) -> PackageSection | None:
+    """The package section (None without a budget); its frontier chart joins `figures`."""
+    package = package_section(assessment, weighting, budget, lang)
+    if package is not None:
+        figures["frontier"] = package.frontier
+    return package
 
 
 def report_html(
