@@ -13,14 +13,13 @@ from impact.charts.frames import _pillar_dict, _sorted, criterion_neutral_values
 from impact.charts.labels import (
     esc,
     knocked_out,
-    knockout_hover,
     knockout_suffix,
     measure_labels,
     pillar_name,
     rows_height,
     wrap,
 )
-from impact.charts.ranking import knockout_bars, knockout_legend
+from impact.charts.ranking import bar_labels, knockout_bars, knockout_legend
 from impact.charts.style import (
     FONT_SIZE,
     MEASURE_COLOURS,
@@ -53,12 +52,7 @@ def pillars_chart(
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
-    labels = measure_labels(data, lang)
-    knocked = knocked_out(data)
-    ticks = [wrap(labels[i] + (knockout_suffix(lang) if k else ""), 34)
-             for i, k in zip(data.index, knocked, strict=True)]
-    hover_names = [esc(labels[i]) + note
-                   for i, note in zip(data.index, knockout_hover(data, lang), strict=True)]
+    ticks, hover_names, knocked = bar_labels(data, lang)
     traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     for pillar in PILLARS:

@@ -55,13 +55,7 @@ def ranking_chart(
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
-    labels = measure_labels(data, lang)
-    knocked = knocked_out(data)
-    # whole names, wrapped, never cut; a knocked-out measure says so in its label
-    ticks = [wrap(labels[i] + (knockout_suffix(lang) if k else ""), 34)
-             for i, k in zip(data.index, knocked, strict=True)]
-    hover_names = [esc(labels[i]) + note for i, note in
-                   zip(data.index, knockout_hover(data, lang), strict=True)]
+    ticks, hover_names, knocked = bar_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
     positive = scores[np.isfinite(scores)]
     top = float(max(positive.max(), 0.0)) if positive.size else 1.0
@@ -191,6 +185,19 @@ def _no_regret_markers(ids: list[str], hover_names: list[str], no_regret: Iterab
             ),
         )
     ]
+
+
+def bar_labels(data: pd.DataFrame, lang: str) -> tuple[list[str], list[str], np.ndarray]:
+    """The measures' tick labels (whole names, wrapped, never cut; "(niet toelaatbaar)"
+    after a knocked-out one), their hover names (with the failing criteria) and which
+    are knocked out: for the bar charts with a row per measure."""
+    labels = measure_labels(data, lang)
+    knocked = knocked_out(data)
+    ticks = [wrap(labels[i] + (knockout_suffix(lang) if k else ""), 34)
+             for i, k in zip(data.index, knocked, strict=True)]
+    hover_names = [esc(labels[i]) + note for i, note in
+                   zip(data.index, knockout_hover(data, lang), strict=True)]
+    return ticks, hover_names, knocked
 
 
 def knockout_bars(data: pd.DataFrame) -> dict[str, Any]:
