@@ -214,3 +214,12 @@ def test_crowded_numbers_move_out_with_a_leader_line(crowded: Assessment, name: 
     for mid, start in zip(moved[0].meta, starts, strict=True):
         assert abs(start - dots[mid]) < 0.05, mid  # the line starts at its own dot
     assert len(numbers_shown(fig)) == len(crowded.measures)
+
+
+@pytest.mark.parametrize("lang,half", [("nl", "+0,5"), ("en", "+0.5")])
+def test_workshop_cells_use_the_languages_decimal_sign(example: Assessment, lang: str,
+                                                       half: str) -> None:
+    figures = all_figures(example, lang)
+    for name in ("workshop-disagreement", "workshop-shift"):
+        cells = {c for row in figures[name].data[0].text for c in row}
+        assert cells == {half}, name  # every cell's median (shift) is 0.5 here

@@ -16,8 +16,9 @@ def cost_unit(assessment: Assessment) -> str:
 
 
 def frontier_chart(packages: list[Package], chosen: Package | None, unit: str,
-                   lang: str = "nl") -> go.Figure:
-    """Total score of the best package per budget; the chosen budget marked."""
+                   lang: str = "nl", subtitle: str | None = None) -> go.Figure:
+    """Total score of the best package per budget; the chosen budget marked; `subtitle`
+    (the weights) under the title."""
     feasible = [p for p in packages if p.feasible]
     traces = [{
         "type": "scatter", "mode": "lines+markers", "name": t("portfolio.chart.best", lang),
@@ -32,7 +33,7 @@ def frontier_chart(packages: list[Package], chosen: Package | None, unit: str,
             "x": [chosen.budget], "y": [chosen.score],
             "marker": {"size": 16, "color": NEUTRAL_LINE, "symbol": "diamond"},
             "hoverinfo": "skip"})
-    return _make(traces, t("portfolio.chart.frontier_title", lang), lang,
+    return _make(traces, t("portfolio.chart.frontier_title", lang), lang, subtitle,
                  xaxis={"title": {"text": t("portfolio.chart.budget", lang, unit=unit)}},
                  yaxis={"title": {"text": t("portfolio.chart.total", lang)}},
                  legend_rows=1)

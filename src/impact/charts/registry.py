@@ -238,7 +238,7 @@ def _build_frontier(ctx: _Context) -> go.Figure:
 
     options = portfolio.candidates(ctx.assessment, ctx.weighting)
     unit = cost_unit(ctx.assessment)
-    return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
+    return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang, ctx.subtitle)
 
 
 _BUILDERS: dict[str, Callable[[_Context], go.Figure]] = {

@@ -93,6 +93,7 @@ def package_section(assessment: Assessment, weighting: Weighting | None, budget:
     if budget is None:
         return None
     from impact import portfolio
+    from impact.charts.labels import weights_subtitle
     from impact.charts.portfolio import frontier_chart
 
     options = portfolio.candidates(assessment, weighting)
@@ -108,4 +109,5 @@ def package_section(assessment: Assessment, weighting: Weighting | None, budget:
         excluded=[labels[m] for m, why in options.excluded.items()
                   if why == "portfolio.excluded.knockout"],
         table=package_table(assessment, options, package, lang),
-        frontier=frontier_chart(portfolio.frontier(options), package, unit, lang))
+        frontier=frontier_chart(portfolio.frontier(options), package, unit, lang,
+                                weights_subtitle(weighting, lang) if weighting else None))
