@@ -142,3 +142,22 @@ def test_the_results_table_names_the_failing_criterion(knocked):
     assert all(shown[m] == NITROGEN_NL for m in failing)
     plain = charts.results_table(engine.evaluate(a, None).table.assign(knocked_out=False))
     assert column not in plain
+
+
+def test_the_reports_robustness_counts_only_admissible_measures(knocked) -> None:
+    """"In 8 of 10 weightings the same top three": among the measures that may be chosen;
+    with the weighted sum on declared scales that is the share without the knocked-out
+    measures at all."""
+    from dataclasses import replace
+
+    from impact.export.summary import top_set_share
+    from impact.weighting import Weighting
+
+    a, failing = knocked
+    w = Weighting.equal()
+    share = top_set_share(a, engine.evaluate(a, w), w)
+    kept = replace(a, measures=[m for m in a.measures if m.id not in failing],
+                   scores={k: v for k, v in a.scores.items() if k[0] not in failing},
+                   criteria=[replace(c, knockout=None) for c in a.criteria])
+    assert share == pytest.approx(top_set_share(kept, engine.evaluate(kept, w), w))
+    assert share > 0.3  # not the 0 of 10 it read while knocked-out measures counted
