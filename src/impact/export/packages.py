@@ -93,7 +93,6 @@ def package_section(assessment: Assessment, weighting: Weighting | None, budget:
     if budget is None:
         return None
     from impact import portfolio
-    from impact.charts.labels import weights_subtitle
     from impact.charts.portfolio import frontier_chart
 
     options = portfolio.candidates(assessment, weighting)
@@ -110,4 +109,14 @@ def package_section(assessment: Assessment, weighting: Weighting | None, budget:
                   if why == "portfolio.excluded.knockout"],
         table=package_table(assessment, options, package, lang),
         frontier=frontier_chart(portfolio.frontier(options), package, unit, lang,
-                                weights_subtitle(weighting, lang) if weighting else None))
+                                _subtitle(assessment, weighting, lang)))
+
+
+def _subtitle(assessment: Assessment, weighting: Weighting | None, lang: str) -> str:
+    """The weights under the frontier's title, as every chart of the export shows them."""
+    from impact import engine
+    from impact.charts.labels import weights_subtitle
+
+    ev = engine.evaluate(assessment, weighting)
+    return weights_subtitle(ev.pillar_weights, lang, ev.method,
+                            weighting.profile if weighting else None)
