@@ -161,3 +161,44 @@ def test_the_reports_robustness_counts_only_admissible_measures(knocked) -> None
                    criteria=[replace(c, knockout=None) for c in a.criteria])
     assert share == pytest.approx(top_set_share(kept, engine.evaluate(kept, w), w))
     assert share > 0.3  # not the 0 of 10 it read while knocked-out measures counted
+
+
+def test_the_results_and_sensitivity_pages_mark_knocked_out_measures(db_path) -> None:
+    """In the app: the results page's charts and table, the sensitivity page's charts."""
+    import json
+    from dataclasses import replace
+
+    from streamlit.testing.v1 import AppTest
+
+    from impact.store import get_store
+    from tests.conftest import APP
+    from tests.helpers import EDITOR
+
+    store = get_store(db_path)
+    (info,) = store.list_assessments()
+    a = store.load(info.id)
+    store.replace_criteria(info.id, [replace(c, knockout=10.0) if c.id == "eco_n" else c
+                                     for c in a.criteria], by=EDITOR)
+    failing = set(knockouts(store.load(info.id)))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/results.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    specs = {s["layout"]["title"]["text"]: s for s in
+             (json.loads(el.proto.spec) for el in at.get("plotly_chart"))}
+    balance = next(s for title, s in specs.items() if title.startswith("Balans"))
+    points = balance["data"][0]
+    hollow = {i for i, fill in zip(points["ids"], points["marker"]["color"], strict=True)
+              if fill == KNOCKOUT_FILL}
+    assert hollow == failing
+    assert any(NITROGEN_NL in h[0] for h in points["customdata"])
+    column = charts.results_columns("nl")["knockout"]
+    table = next(el.value for el in at.dataframe if column in el.value.columns)
+    assert set(table.loc[table[column] == NITROGEN_NL, "Code"]) == failing
+    at.switch_page("views/sensitivity.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    acceptability = json.loads(at.get("plotly_chart")[0].proto.spec)
+    ticks = dict(zip(acceptability["layout"]["yaxis"]["tickvals"],
+                     acceptability["layout"]["yaxis"]["ticktext"], strict=True))
+    assert {m for m, text in ticks.items()
+            if "niet toelaatbaar" in text.replace("<br>", " ")} == failing

@@ -34,6 +34,7 @@ from impact.charts.labels import (
 )
 from impact.charts.pillars import (
     default_radar_measures,
+    knockout_names,
     pillars_chart,
     radar_chart,
     radar_from_assessment,
@@ -92,5 +93,5 @@ __all__ = [
     "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
     "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short", "shown_numbers",
     "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",
-    "with_knockout_names", "wrap",
+    "knockout_names", "with_knockout_names", "wrap",
 ]
