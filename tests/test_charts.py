@@ -81,7 +81,8 @@ def test_ranking_bars_are_the_engines_contributions_best_first(example: Assessme
     np.testing.assert_allclose(total, order["score"].to_numpy())
     score = next(tr for tr in fig.data if tr.type == "scatter" and tr.mode == "text")
     np.testing.assert_allclose(arr(score.x), order["score"].to_numpy())
-    assert score.text[0] == charts.fmt(order["score"].iloc[0], "nl", 2)
+    # a no-break space keeps the number clear of its bar
+    assert score.text[0] == "\u00a0" + charts.fmt(order["score"].iloc[0], "nl", 2)
     assert fig.layout.yaxis.autorange == "reversed"  # best on top
 
 

@@ -598,7 +598,7 @@ def test_heatmap_shows_iqr_and_escapes_names(store: Store, scored):
     assert heat.type == "heatmap"
     assert list(heat.y) == ["&lt;b&gt;A&lt;/b&gt;", "B", "C"]
     assert heat.z[1][1] == 4 and heat.z[0][0] == 3  # IQR of B/c2 and A/c1
-    assert heat.text[2][0] == "+0.5"  # median of C/c1
+    assert heat.text[2][0] == "+0,5"  # median of C/c1, in Dutch notation (the default)
 
 
 # -- reasons -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import streamlit as st
 
 from impact import export, ui
 from impact import workshop as ws
+from impact.export.packages import money, package_section
 from impact.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from impact.model import PILLARS
 from impact.ui import downloads, session
@@ -46,6 +47,10 @@ state_key = (assessment.id, assessment.version, session_weighting, lang)
 base = export.safe_stem(assessment.name)
 # the workshops held on this assessment: the data tab's tables and the report's rounds
 rounds, aggregates = ws.export_frames(store, assessment.id)
+# the budget set on the Portfolio page in this session: the package in the report and the
+# slides, and its own downloads (None: no package section)
+budget = session.budget(assessment.id)
+package = package_section(assessment, weighting, budget, lang)
 
 tab_charts, tab_data, tab_report = st.tabs([
     ui.tr("export.page.tab_charts"), ui.tr("export.page.tab_data"),
@@ -143,6 +148,23 @@ with tab_data:
         )
     else:
         st.caption(ui.tr("export.page.no_workshop"))
+    st.subheader(ui.tr("export.page.package"))
+    if package is None:
+        st.caption(ui.tr("export.page.package_no_budget"))
+    else:
+        st.caption(ui.tr("export.page.package_budget",
+                         budget=money(package.package.budget, package.unit, lang))
+                   + " " + ui.tr("export.page.package_help"))
+        packaged = package.table
+        downloads.table_buttons(
+            "package_table", lambda: export.frame_to_csv_bytes(packaged, language),
+            lambda: export.frames_to_xlsx_bytes({ui.tr("export.package.title")[:31]: packaged}),
+            f"{base}-{ui.tr('export.page.package').lower()}")
+        frontier = package.frontier
+        downloads.chart_format_buttons(
+            "frontier", lambda fmt, scale: lambda: export.figure_to_bytes(
+                frontier, fmt, scale=scale, lang=language),
+            static_ok=static_ok, prefix="package")
     st.subheader(ui.tr("export.page.workbook"))
     st.caption(ui.tr("export.page.workbook_help"))
     st.download_button(
@@ -153,6 +175,8 @@ with tab_data:
 
 with tab_report:
     st.caption(ui.tr("export.page.report_intro"))
+    st.caption(ui.tr("export.page.package_no_budget") if package is None else ui.tr(
+        "export.page.package_budget", budget=money(package.package.budget, package.unit, lang)))
     left, right = st.columns(2)
     report_lang = left.segmented_control(
         ui.tr("export.page.report_lang"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
@@ -164,7 +188,7 @@ with tab_report:
         ui.tr("export.page.report_format"), report_formats,
         format_func=lambda f: t(f"export.page.report_{f}", lang), key="export:report_format",
     )
-    report_key = (*state_key, report_lang, report_format)
+    report_key = (*state_key, report_lang, report_format, budget)
     if st.button(ui.tr("export.page.make_report"), type="primary", key="export:make_report",
                  icon=":material/description:"):
         bar = st.progress(0.0, text=ui.tr("export.page.making_report", done=0))
@@ -175,7 +199,8 @@ with tab_report:
         try:
             kwargs = dict(weighting=weighting, lang=report_lang, workshop_rounds=rounds,
                           workshop_reasons=ws.reasons_export(store, assessment.id),
-                          profile_label=profile_label, progress=report_progress)
+                          profile_label=profile_label, progress=report_progress,
+                          budget=budget if package is not None else None)
             if report_format == "pdf":
                 data = export.report_pdf(assessment, **kwargs)
             elif report_format == "pptx":

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from impact import engine, portfolio, ui
+from impact.charts.portfolio import cost_unit
 from impact.ui import portfolio_views as views
 from impact.ui import widgets
 
@@ -19,8 +20,8 @@ if not options.ids:
     views.excluded_view(assessment, options)
     st.stop()
 
-unit = views.unit_of(assessment)
-budget = views.budget_slider(options, unit, key=f"budget:{assessment.id}")
+unit = cost_unit(assessment)
+budget = views.budget_slider(assessment, options, unit)
 package = portfolio.best_package(options, budget)
 views.package_view(assessment, options, package, unit)
 views.drops_view(assessment, options, package)

@@ -27,7 +27,8 @@ except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
 
-table = evaluation.table
+# with the names of the criteria a knocked-out measure fails, for charts and table
+table = charts.with_knockout_names(evaluation.table, assessment)
 no_regret = results.no_regret(assessment, weighting.method, vikor_v=weighting.vikor_v)
 # the evaluation's pillar weights: a pillar without criteria shows 0, not its share
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,

@@ -22,7 +22,7 @@ except engine.EngineError as err:
     st.warning(ui.plain(err.message(lang)))
     st.stop()
 table = evaluation.table
-names = {m.id: m.label(lang) for m in assessment.measures}
+names = charts.knockout_names(assessment, lang)  # "(niet toelaatbaar)" after a knocked-out one
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
                                    weighting.profile, weighting.vikor_v)
 

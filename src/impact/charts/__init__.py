@@ -12,7 +12,11 @@ the names below are its surface.
 """
 
 from impact.charts.balance import balance_chart, pillar_shares, tradeoff_chart
-from impact.charts.frames import criterion_neutral_values, criterion_values
+from impact.charts.frames import (
+    criterion_neutral_values,
+    criterion_values,
+    with_knockout_names,
+)
 from impact.charts.gaia import gaia_chart
 from impact.charts.heatmap import heatmap_chart, heatmap_from_assessment
 from impact.charts.labels import (
@@ -31,6 +35,7 @@ from impact.charts.labels import (
 )
 from impact.charts.pillars import (
     default_radar_measures,
+    knockout_names,
     pillars_chart,
     radar_chart,
     radar_from_assessment,
@@ -90,5 +95,5 @@ __all__ = [
     "pillars_chart", "radar_chart", "radar_from_assessment", "radar_from_table",
     "ranking_chart", "results_columns", "results_table", "shift_heatmap", "short", "shown_numbers",
     "stability_chart", "to_points", "tradeoff_chart", "weights_subtitle", "whole_points",
-    "wrap",
+    "knockout_names", "with_knockout_names", "wrap",
 ]

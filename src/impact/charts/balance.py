@@ -10,11 +10,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _pillar_dict, _sorted
-from impact.charts.labels import esc, label_positions, measure_labels, numbered_key, pillar_name
+from impact.charts.labels import (
+    esc,
+    knocked_out,
+    knockout_hover,
+    knockout_suffix,
+    measure_labels,
+    numbered_key,
+    pillar_name,
+)
+from impact.charts.placement import moved_label_traces, place_labels
 from impact.charts.style import (
     FONT_SIZE,
     INK,
     KEY_LINE_HEIGHT,
+    KNOCKOUT_COLOUR,
+    KNOCKOUT_FILL,
     LAYOUT_WIDTHS,
     NEUTRAL_LINE,
     PILLAR_COLOURS,
@@ -70,8 +81,7 @@ def balance_chart(
     shares = pillar_shares(data)
     minimums = _ternary_minimums(shares)
     dominant = dominant_pillars(shares)
-    labels = measure_labels(data, lang)
-    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang))
+    key = numbered_key(_key_names(data, lang), title=t("results.chart.key", lang))
     plot_w, plot_h = _plot_size(key, left=60)
     # the largest equilateral triangle in the ternary's domain (88 % wide, 86 % high),
     # with the domain at the top of a chart made tall by a long key; labels are placed
@@ -90,10 +100,12 @@ def balance_chart(
             "min": minimums[pillar.value], "linewidth": 3,
         }
 
+    admissible = {p for p, k in zip(dominant, knocked_out(data), strict=True) if not k}
     return _make(
-        [_balance_points(data, shares, dominant, lang, minimums, sides),
+        [*_balance_points(data, shares, dominant, lang, minimums, sides),
          *_legend_entries("scatterternary", [(pillar_name(p, lang), PILLAR_COLOURS[p], "circle")
-                                             for p in PILLARS if p in set(dominant)])],
+                                             for p in PILLARS if p in admissible]),
+         *_knockout_entry("scatterternary", data, lang)],
         title or t("results.chart.balance.title", lang),
         lang,
         subtitle,
@@ -127,6 +139,30 @@ def _legend_entries(kind: str, entries: list[tuple[str, str, str]]) -> list[dict
             for name, colour, symbol in entries]
 
 
+def _knockout_entry(kind: str, data: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    """The legend's "Niet toelaatbaar" (a hollow grey dot) when a measure fails a knock-out."""
+    if not knocked_out(data).any():
+        return []
+    entry = _legend_entries(kind, [(t("results.chart.knocked_out_legend", lang), KNOCKOUT_FILL,
+                                    "circle")])[0]
+    entry["marker"]["line"] = {"color": KNOCKOUT_COLOUR, "width": 2.5}
+    return [entry]
+
+
+def _key_names(data: pd.DataFrame, lang: str) -> list[str]:
+    """The numbered key's names: whole, "(niet toelaatbaar)" after a knocked-out one."""
+    labels = measure_labels(data, lang)
+    return [labels[i] + (knockout_suffix(lang) if k else "")
+            for i, k in zip(data.index, knocked_out(data), strict=True)]
+
+
+def _hover_names(data: pd.DataFrame, numbers: list[str], lang: str) -> list[str]:
+    """'3. Name' per point, with the failing knock-out criteria for a knocked-out one."""
+    labels = measure_labels(data, lang)
+    return [f"{n}. {esc(labels[i])}{note}" for n, i, note in
+            zip(numbers, data.index, knockout_hover(data, lang), strict=True)]
+
+
 def _numbers(data: pd.DataFrame) -> list[str]:
     """Each measure's number: its place in the ranking (1 = best), as the key lists it."""
     return [str(k) for k in range(1, len(data) + 1)]
@@ -140,46 +176,61 @@ def _triangle_xy(shares: pd.DataFrame, minimums: Mapping[str, float]) -> tuple[A
     return (c + a / 2).to_numpy(), (a * np.sqrt(3) / 2).to_numpy()
 
 
-def _plot_size(key: Mapping[str, Any], *, left: float) -> tuple[list[float], float]:
+# px above the plot (title, subtitle, one legend row: see style._make)
+_TOP = 112.0
+# px below the trade-off plot: its tick labels and axis title, so that plotly's automargin
+# keeps this margin and the plot is as tall as the labels were placed for
+_TRADEOFF_BOTTOM = 95
+
+
+def _plot_size(key: Mapping[str, Any], *, left: float,
+               bottom: float = 60.0) -> tuple[list[float], float]:
     """The plot area (px) of a keyed chart at the widths it is mostly drawn at (the
     report's, an exported image's): the labels are placed to stay clear at both."""
-    height = max(560.0, 172.0 + KEY_LINE_HEIGHT * key["lines"])
-    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - 172.0
+    height = max(560.0, _TOP + bottom + int(KEY_LINE_HEIGHT * key["lines"]))
+    return [w - key["margin"] - left for w in LAYOUT_WIDTHS], height - _TOP - bottom
 
 
 def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pillar],
                     lang: str, minimums: Mapping[str, float],
-                    sides: list[float]) -> dict[str, Any]:
-    """The measures in the triangle, larger the higher their overall score."""
-    labels = measure_labels(data, lang)
+                    sides: list[float]) -> list[dict[str, Any]]:
+    """The measures in the triangle, larger the higher their overall score; then the
+    labels that had to move away from a crowd of dots (`placement`)."""
     scores = data["score"].astype(float).to_numpy()
     span = np.nanmax(scores) - np.nanmin(scores) if scores.size else 0.0
     relative = (scores - np.nanmin(scores)) / span if span > 0 else np.full_like(scores, 0.5)
     numbers = _numbers(data)
     sizes = 14 + 20 * np.nan_to_num(relative, nan=0.5)
     x, y = _triangle_xy(shares, minimums)
+    knocked = knocked_out(data)
     hover = np.column_stack(
         [
-            [f"{n}. {esc(labels[i])}" for n, i in zip(numbers, data.index, strict=True)],
+            _hover_names(data, numbers, lang),
             data["score"].astype(float).to_numpy(),
             data["rank"].to_numpy(),
         ]
     )
-    return dict(
+    placed = place_labels(x, y, sizes=sizes, texts=numbers,
+                          spans=[(side, side) for side in sides], triangle=True)
+    ids = [str(i) for i in data.index]
+    points = dict(
         type="scatterternary",
         a=shares[Pillar.ECOLOGY.value].to_numpy(),
         b=shares[Pillar.ECONOMY.value].to_numpy(),
         c=shares[Pillar.PEOPLE.value].to_numpy(),
         mode="markers+text",
-        text=numbers,
-        textposition=list(label_positions(x, y, sizes=sizes, texts=numbers,
-                                          spans=[(side, side) for side in sides])),
+        # a label moved away from its dot is drawn by the label trace instead
+        text=["" if k in placed.moved else n for k, n in enumerate(numbers)],
+        textposition=list(placed.spots),
         cliponaxis=False,  # labels near an edge of the zoomed triangle stay whole
         textfont={"size": FONT_SIZE, "color": INK},
+        # a knocked-out measure: hollow, with a grey ring (and so in the legend)
         marker={"size": sizes,
-                "color": [PILLAR_COLOURS[p] for p in dominant], "opacity": 0.9,
-                "line": {"color": INK, "width": 1}},
-        ids=[str(i) for i in data.index],
+                "color": [KNOCKOUT_FILL if k else PILLAR_COLOURS[p]
+                          for p, k in zip(dominant, knocked, strict=True)], "opacity": 0.9,
+                "line": {"color": [KNOCKOUT_COLOUR if k else INK for k in knocked],
+                         "width": [2.5 if k else 1 for k in knocked]}},
+        ids=ids,
         name=t("word.measures", lang),
         showlegend=False,
         customdata=hover,
@@ -192,6 +243,15 @@ def _balance_points(data: pd.DataFrame, shares: pd.DataFrame, dominant: list[Pil
             + t("word.rank", lang) + ": %{customdata[2]}<extra></extra>"
         ),
     )
+    span = max(1e-9, 1.0 - sum(minimums.values()))
+
+    def to_shares(fx: float, fy: float) -> dict[str, float]:  # triangle place -> a, b, c
+        a = fy * 2 / np.sqrt(3)
+        c = fx - a / 2
+        return {"a": minimums["ecology"] + span * a, "c": minimums["people"] + span * c,
+                "b": minimums["economy"] + span * (1 - a - c)}
+
+    return [points, *moved_label_traces("scatterternary", placed, numbers, ids, to_shares)]
 
 
 # -- trade-off scatter ---------------------------------------------------------------
@@ -229,15 +289,14 @@ def tradeoff_chart(
     data = _sorted(table)
     x_range = _padded_range(nx, data[x.value].astype(float), 0.06)
     y_range = _padded_range(ny, data[y.value].astype(float), 0.08)
-    labels = measure_labels(data, lang)
     legend = [(t("results.chart.pareto", lang), "#FFFFFF", "diamond")]
-    key = numbered_key([labels[i] for i in data.index], title=t("results.chart.key", lang),
+    key = numbered_key(_key_names(data, lang), title=t("results.chart.key", lang),
                        note=t("results.chart.size_note", lang,
                               pillar=pillar_name(colour, lang).lower()))
     return _make(
         [*_tradeoff_points(data, (x, y, colour), lang, (x_range, y_range),
-                           _plot_size(key, left=80)),
-         *_legend_entries("scatter", legend)],
+                           _plot_size(key, left=80, bottom=_TRADEOFF_BOTTOM)),
+         *_legend_entries("scatter", legend), *_knockout_entry("scatter", data, lang)],
         title or t("results.chart.tradeoff.title", lang),
         lang,
         subtitle,
@@ -246,7 +305,7 @@ def tradeoff_chart(
         height=560,
         legend_rows=1,
         key=key,
-        margin={"b": 60},
+        margin={"b": _TRADEOFF_BOTTOM, "l": 80},  # as the labels were placed for
         xaxis={"title": {"text": pillar_name(x, lang) + " →",
                          "font": {"color": PILLAR_INK[x], "size": FONT_SIZE + 2}},
                "range": list(x_range), "zeroline": False},
@@ -259,9 +318,9 @@ def tradeoff_chart(
 def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], lang: str,
                      ranges: tuple[tuple[float, float], tuple[float, float]],
                      plot: tuple[list[float], float]) -> list[dict[str, Any]]:
-    """The measures as one trace per rank group; Pareto-optimal ones are diamonds."""
+    """The measures as one trace per rank group, and the knocked-out ones (hollow, grey) as
+    one of their own; Pareto-optimal ones are diamonds."""
     x, y, colour = axes
-    labels = measure_labels(data, lang)
     xs = data[x.value].astype(float)
     ys = data[y.value].astype(float)
     cs = data[colour.value].astype(float)
@@ -273,9 +332,12 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
     lo, hi = (float(cs.min()), float(cs.max())) if cs.notna().any() else (0.0, 1.0)
     sizes = 14 + 22 * ((cs - lo) / (hi - lo) if hi > lo else cs * 0 + 0.5).fillna(0.0)
     (x_lo, x_hi), (y_lo, y_hi) = ranges
-    spots = label_positions((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
-                            sizes=sizes, texts=numbers,
-                            spans=[(width, plot[1]) for width in plot[0]])
+    placed = place_labels((xs - x_lo) / (x_hi - x_lo), (ys - y_lo) / (y_hi - y_lo),
+                          sizes=sizes, texts=numbers,
+                          spans=[(width, plot[1]) for width in plot[0]])
+    spots = placed.spots
+    shown = np.array(["" if k in placed.moved else n for k, n in enumerate(numbers)],
+                     dtype=object)
     hover = (
         "%{customdata[0]}<br>"
         + pillar_name(x, lang) + ": %{x:.2f}<br>"
@@ -285,34 +347,46 @@ def _tradeoff_points(data: pd.DataFrame, axes: tuple[Pillar, Pillar, Pillar], la
         + ": %{customdata[3]}%{customdata[4]}<extra></extra>"
     )
     ranks = data["rank"].astype(float).to_numpy()
-    traces: list[dict[str, Any]] = []
+    knocked = knocked_out(data)
+    names = np.array(_hover_names(data, list(numbers), lang), dtype=object)
+    groups: list[tuple[np.ndarray, str, str | None]] = []
     low = 0.0
     for (high, key), group_colour in zip(RANK_GROUPS, RANK_GROUP_COLOURS, strict=True):
-        mask = (ranks > low) & (ranks <= high)
+        groups.append(((ranks > low) & (ranks <= high) & ~knocked, t(key, lang), group_colour))
         low = high
+    groups.append((knocked, t("results.chart.knocked_out_legend", lang), None))
+    traces: list[dict[str, Any]] = []
+    for mask, name, group_colour in groups:
         if not mask.any():
             continue
         sub = data[mask]
+        edge = [KNOCKOUT_COLOUR if group_colour is None else INK if p else "#FFFFFF"
+                for p in pareto[mask]]
         traces.append(dict(
             type="scatter", x=xs[mask].to_numpy(), y=ys[mask].to_numpy(),
             mode="markers+text", ids=[str(i) for i in sub.index],
-            text=list(numbers[mask]), textposition=list(spots[mask]),
+            text=list(shown[mask]), textposition=list(spots[mask]),
             textfont={"size": FONT_SIZE, "color": INK}, cliponaxis=False,
-            name=t(key, lang),
-            marker={"size": sizes[mask].to_numpy(), "color": group_colour, "opacity": 0.9,
+            name=name,
+            # the knocked-out ones' legend entry is a hollow dot of its own (_knockout_entry)
+            showlegend=group_colour is not None,
+            marker={"size": sizes[mask].to_numpy(), "opacity": 0.9,
+                    "color": group_colour or KNOCKOUT_FILL,
                     "symbol": ["diamond" if p else "circle" for p in pareto[mask]],
-                    "line": {"color": [INK if p else "#FFFFFF" for p in pareto[mask]],
-                             "width": [3 if p else 1 for p in pareto[mask]]}},
+                    "line": {"color": edge,
+                             "width": [3 if p or group_colour is None else 1
+                                       for p in pareto[mask]]}},
             customdata=np.column_stack([
-                [f"{n}. {esc(labels[i])}" for n, i in zip(numbers[mask], sub.index,
-                                                          strict=True)],
+                names[mask],
                 cs[mask].to_numpy(), sub["score"].astype(float).to_numpy(),
                 sub["rank"].to_numpy(),
                 ["<br>" + t("results.chart.pareto", lang) if p else "" for p in pareto[mask]],
             ]),
             hovertemplate=hover,
         ))
-    return traces
+    return [*traces, *moved_label_traces(
+        "scatter", placed, list(numbers), [str(i) for i in data.index],
+        lambda fx, fy: {"x": x_lo + fx * (x_hi - x_lo), "y": y_lo + fy * (y_hi - y_lo)})]
 
 
 def _padded_range(neutral: float, values: pd.Series, pad: float) -> tuple[float, float]:
@@ -346,7 +420,10 @@ def _quadrant_labels(nx: float, x_range: tuple[float, float], y_range: tuple[flo
         (x_hi, y_lo, "right", "bottom", "results.chart.quadrant.tradeoff"),
         (x_lo, y_lo, "left", "bottom", "results.chart.quadrant.lose_lose"),
     ]
-    annotations = [dict(x=cx, y=cy, xanchor=xa, yanchor=ya, text=t(key, lang), **quadrant)
+    # a few px inside the corners: clear of the axes' tick labels
+    annotations = [dict(x=cx, y=cy, xanchor=xa, yanchor=ya, text=t(key, lang),
+                        xshift=6 if xa == "left" else -6, yshift=4 if ya == "bottom" else -4,
+                        **quadrant)
                    for cx, cy, xa, ya, key in corners]
     annotations.append(dict(
         x=nx, y=y_lo, xanchor="left", yanchor="bottom", showarrow=False,

@@ -54,3 +54,19 @@ def criterion_values(assessment: Assessment) -> pd.DataFrame:
     return engine.value_matrix(
         assessment.performance(), objectives=assessment.objectives(), scale=assessment.scale()
     )
+
+
+def with_knockout_names(table: pd.DataFrame, assessment: Assessment) -> pd.DataFrame:
+    """`table` (an evaluation's) with the failing criteria's names per language
+    (`knockout_names_nl`, `knockout_names_en`), for the charts' hover and keys."""
+    if "knockout_criteria" not in table:
+        return table
+    labels = {c.id: (c.label("nl"), c.label("en")) for c in assessment.criteria}
+
+    def names(cell: object, k: int) -> str:
+        ids = [i for i in str(cell or "").split(",") if i]
+        return ", ".join(labels.get(i, (i, i))[k] for i in ids)
+
+    return table.assign(**{f"knockout_names_{lang}": [names(v, k) for v in
+                                                       table["knockout_criteria"]]
+                           for k, lang in enumerate(("nl", "en"))})

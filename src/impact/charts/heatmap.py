@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _sorted, criterion_neutral_values, criterion_values
-from impact.charts.labels import esc, fmt, pillar_name, rows_height, wrap
+from impact.charts.labels import esc, fmt, knockout_suffix, pillar_name, rows_height, wrap
 from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, PILLAR_INK, _make
 from impact.i18n import t
+from impact.knockouts import knockouts
 from impact.model import PILLARS, Assessment, Pillar
 
 # Characters per line of an upright column label: two lines at most for most names, so
@@ -27,11 +28,15 @@ def heatmap_chart(
     criterion_labels: Mapping[str, str],
     measure_names: Mapping[str, str],
     units: Mapping[str, str] | None = None,
+    knocked: Mapping[str, str] | None = None,
     lang: str = "nl",
     subtitle: str | None = None,
     title: str | None = None,
 ) -> go.Figure:
     """Scores per measure and criterion, criteria grouped by pillar.
+
+    `knocked` maps a measure that fails a knock-out to the failing criteria's names: its
+    row says "(niet toelaatbaar)" after the name and its cells name them on hover.
 
     Colour = `deviation`: the value-scale distance from "no change" (−1..1; red worse,
     purple better, grey neutral); the cells show the `raw` scores. Rows follow the
@@ -41,8 +46,18 @@ def heatmap_chart(
                if Pillar(criterion_pillars[c]) == p]
     dev = deviation[columns]
     rows = [str(i) for i in dev.index]
+    failing = dict(knocked or {})
+    names = {m: str(n) + (knockout_suffix(lang) if m in failing else "")
+             for m, n in measure_names.items()}
     trace = _score_cells(dev, raw.reindex(index=dev.index, columns=columns),
-                         criterion_labels, measure_names, units or {}, lang)
+                         criterion_labels, names, units or {}, lang)
+    if failing:
+        trace["customdata"] = [[[*cell, "<br>" + esc(t("results.chart.knocked_out_hover", lang,
+                                                       criteria=failing[r]))
+                                 if r in failing else ""] for cell in row]
+                               for r, row in zip(rows, trace["customdata"], strict=True)]
+        trace["hovertemplate"] = trace["hovertemplate"].replace(
+            "<extra>", "%{customdata[3]}<extra>")
     shapes, annotations = _pillar_groups(columns, criterion_pillars, lang)
 
     def tick(c: str) -> str:
@@ -53,7 +68,7 @@ def heatmap_chart(
         return "<br>".join(f'<span style="color:{colour}">{line}</span>' for line in lines)
 
     col_ticks = [tick(c) for c in columns]
-    row_ticks = [wrap(measure_names.get(r, r), 30) for r in rows]
+    row_ticks = [wrap(names.get(r, r), 30) for r in rows]
     # the longest line of a column label (escaped text counts a little long: fine)
     tick_length = max((len(line) for c in columns
                        for line in wrap(criterion_labels.get(c, c), LABEL_WIDTH).split("<br>")),
@@ -158,6 +173,7 @@ def heatmap_from_assessment(
     if measures is not None:
         order = [m for m in order if m in set(measures)]
     deviation = deviation.loc[order]
+    labels = {c.id: c.label(lang) for c in assessment.criteria}
     return heatmap_chart(
         deviation,
         assessment.performance(),
@@ -165,6 +181,8 @@ def heatmap_from_assessment(
         criterion_labels={c.id: c.label(lang) for c in assessment.criteria},
         measure_names={m.id: m.label(lang) for m in assessment.measures},
         units={c.id: c.unit_in(lang) for c in assessment.criteria},
+        knocked={m: ", ".join(labels[c] for c in ids)
+                 for m, ids in knockouts(assessment).items()},
         lang=lang,
         subtitle=subtitle,
     )

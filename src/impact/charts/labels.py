@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from impact import engine
+from impact.charts.placement import label_positions as label_positions  # re-exported
 from impact.charts.style import FONT_SIZE, INK
 from impact.i18n import t
 from impact.model import PILLARS, Pillar
@@ -101,82 +102,6 @@ def short(text: object, width: int = 20) -> str:
 
 KEY_FONT_SIZE = FONT_SIZE
 
-# plotly text positions: (name, kx, ky), the side of the marker the label goes to (y up)
-_LABEL_SPOTS: tuple[tuple[str, int, int], ...] = (
-    ("top center", 0, 1), ("middle right", 1, 0), ("bottom center", 0, -1),
-    ("middle left", -1, 0), ("top right", 1, 1), ("bottom left", -1, -1),
-    ("top left", -1, 1), ("bottom right", 1, -1),
-)
-# Where plotly puts a label, measured in its SVG (14 px text): its marker's radius counts
-# 1.25 times, the label starts 1 px beyond it sideways; a label's box centre lies 8.8 px
-# above it (top) or 7.3 px below it (bottom).
-_MARKER_REACH = 1.25
-_ABOVE, _BELOW, _BESIDE = 8.8, 7.3, 1.0
-
-
-def _label_centre(x: float, y: float, reach: float, half_w: float, kx: int,
-                  ky: int) -> tuple[float, float]:
-    cx = x + kx * (reach + _BESIDE + half_w)
-    cy = y + (reach + _ABOVE if ky > 0 else -(reach + _BELOW) if ky < 0 else 0.7)
-    return cx, cy
-
-
-def label_positions(x: Any, y: Any, *, sizes: Any = None, texts: Any = None,
-                    span: tuple[float, float] = (700.0, 450.0),
-                    spans: Sequence[tuple[float, float]] | None = None) -> np.ndarray:
-    """Text positions that keep point labels off each other and off the markers.
-
-    `x`, `y` are the points' places as fractions (0..1) of the plot's width and height,
-    `span` that plot in pixels (or `spans`: several sizes the chart is drawn at, all
-    counted), `sizes` the marker diameters in px (default 12) and `texts` the labels
-    (default one digit). Plotly does not avoid label overlap; this greedy pass (in the
-    given order, so the best measures choose first) gives each label the first spot
-    whose box hits no label placed before and no marker, else the spot that overlaps
-    least.
-    """
-    fx, fy = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    n = fx.size
-    diameter = np.full(n, 12.0) if sizes is None else np.asarray(sizes, dtype=float)
-    radius = _MARKER_REACH * diameter / 2
-    words = ["0"] * n if texts is None else [str(v) for v in texts]
-    half_w = np.array([0.3 * KEY_FONT_SIZE * max(len(w), 1) + 1 for w in words])
-    half_h = np.full(n, 0.55 * KEY_FONT_SIZE)
-    layouts = [(fx * w, fy * h) for w, h in (spans or [span])]
-    markers = [[(xs[j] - radius[j], ys[j] - radius[j], xs[j] + radius[j], ys[j] + radius[j])
-                for j in range(n)] for xs, ys in layouts]
-    placed: list[list[Box]] = [[] for _ in layouts]
-    spots = np.full(n, _LABEL_SPOTS[0][0], dtype=object)
-    for i in range(n):
-        if not (np.isfinite(fx[i]) and np.isfinite(fy[i])):
-            continue
-        best_cost, best_boxes = np.inf, None
-        for name, kx, ky in _LABEL_SPOTS:
-            boxes = []
-            for xs, ys in layouts:
-                cx, cy = _label_centre(xs[i], ys[i], radius[i], half_w[i], kx, ky)
-                boxes.append((cx - half_w[i], cy - half_h[i], cx + half_w[i], cy + half_h[i]))
-            cost = sum(_overlap(box, other) for k, box in enumerate(boxes) for other in placed[k])
-            cost += sum(_overlap(box, m) for k, box in enumerate(boxes)
-                        for j, m in enumerate(markers[k]) if j != i)
-            if cost < best_cost:
-                spots[i], best_cost, best_boxes = name, cost, boxes
-            if cost == 0:
-                break
-        for k, box in enumerate(best_boxes or []):
-            placed[k].append(box)
-    return spots
-
-
-Box = tuple[float, float, float, float]
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    """The area two boxes (x0, y0, x1, y1) share."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:
     """A number in the language's notation (Dutch decimal comma): `impact.numbers`."""
     return format_number(value, lang, digits)
@@ -229,6 +154,36 @@ def weights_subtitle(pillar_weights: Weighting | Mapping[Pillar | str, float] | 
                  else method)
         parts.append(("· " if parts else "") + esc(label))
     return " ".join(parts)
+
+
+def knocked_out(table: pd.DataFrame) -> np.ndarray:
+    """Per row of `table` whether the measure fails a knock-out (not admissible)."""
+    if "knocked_out" not in table:
+        return np.zeros(len(table), dtype=bool)
+    return table["knocked_out"].fillna(False).astype(bool).to_numpy()
+
+
+def knockout_criteria(table: pd.DataFrame, lang: str) -> list[str]:
+    """Per row the names of the criteria whose knock-out the measure fails ("" when
+    admissible), unescaped: `frames.with_knockout_names` columns, else the ids."""
+    column = f"knockout_names_{lang}"
+    source = column if column in table else "knockout_criteria"
+    if source not in table:
+        return [""] * len(table)
+    names = [str(v) if isinstance(v, str) else "" for v in table[source]]
+    return [n if k else "" for n, k in zip(names, knocked_out(table), strict=True)]
+
+
+def knockout_suffix(lang: str) -> str:
+    """' (niet toelaatbaar)': after a knocked-out measure's name in ticks, keys, legends."""
+    return f" ({t('results.chart.knocked_out', lang)})"
+
+
+def knockout_hover(table: pd.DataFrame, lang: str) -> list[str]:
+    """Per row '<br>Niet toelaatbaar, knock-out op: …' (escaped) or '' when admissible."""
+    return ["<br>" + esc(t("results.chart.knocked_out_hover", lang, criteria=names))
+            if flag else "" for flag, names in zip(knocked_out(table),
+                                                  knockout_criteria(table, lang), strict=True)]
 
 
 def _violated_names(value: object, lang: str) -> str:

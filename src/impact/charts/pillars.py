@@ -10,7 +10,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.charts.frames import _pillar_dict, _sorted, criterion_neutral_values, criterion_values
-from impact.charts.labels import esc, measure_labels, pillar_name, rows_height, wrap
+from impact.charts.labels import (
+    esc,
+    knocked_out,
+    knockout_suffix,
+    measure_labels,
+    pillar_name,
+    rows_height,
+    wrap,
+)
+from impact.charts.ranking import bar_labels, knockout_bars, knockout_legend
 from impact.charts.style import (
     FONT_SIZE,
     MEASURE_COLOURS,
@@ -38,12 +47,12 @@ def pillars_chart(
     """Per measure its three pillar scores side by side, best measure on top.
 
     Horizontal bars, so that the measures' whole names fit beside them (wrapped, never
-    cut). Dotted lines in the pillar colours mark each pillar's "no change" score.
+    cut). Dotted lines in the pillar colours mark each pillar's "no change" score. A
+    knocked-out measure is marked as in the ranking (name, hatched bars, hover).
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
-    labels = measure_labels(data, lang)
-    ticks = [wrap(labels[i], 34) for i in data.index]
+    ticks, hover_names, knocked = bar_labels(data, lang)
     traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     for pillar in PILLARS:
@@ -54,8 +63,8 @@ def pillars_chart(
                 x=data[pillar.value].astype(float).to_numpy(),
                 orientation="h",
                 name=pillar_name(pillar, lang),
-                marker={"color": PILLAR_COLOURS[pillar]},
-                customdata=[esc(labels[i]) for i in data.index],
+                marker={"color": PILLAR_COLOURS[pillar], **knockout_bars(data)},
+                customdata=hover_names,
                 hovertemplate="%{customdata}<br>" + pillar_name(pillar, lang)
                 + ": %{x:.3f}<extra></extra>",
             )
@@ -75,6 +84,7 @@ def pillars_chart(
                  name=t("results.chart.no_change", lang),
                  line={"color": NEUTRAL_LINE, "dash": "dot"}, hoverinfo="skip")
         )
+    traces.extend(knockout_legend(knocked, lang))
     return _make(
         traces,
         title or t("results.chart.pillars.title", lang),
@@ -189,6 +199,9 @@ def radar_from_table(
 ) -> go.Figure:
     """Radar of the pillar scores of the chosen measures."""
     labels = measure_labels(table, lang)
+    knocked = dict(zip(table.index, knocked_out(table), strict=True))
+    labels = pd.Series({m: labels[m] + (knockout_suffix(lang) if knocked[m] else "")
+                        for m in table.index}, dtype=object)
     chosen = [m for m in measures if m in table.index]
     values = table.loc[chosen, [p.value for p in PILLARS]].astype(float)
     return radar_chart(
@@ -215,10 +228,19 @@ def radar_from_assessment(
         lang=lang,
         axis_labels={c.id: c.label(lang) for c in assessment.criteria},
         axis_pillars={c.id: c.pillar for c in assessment.criteria},
-        measure_names={m.id: m.label(lang) for m in assessment.measures},
+        measure_names=knockout_names(assessment, lang),
         neutral=criterion_neutral_values(assessment),
         subtitle=subtitle,
     )
+
+
+def knockout_names(assessment: Assessment, lang: str) -> dict[str, str]:
+    """Measure id -> name, "(niet toelaatbaar)" after a measure that fails a knock-out."""
+    from impact.knockouts import knockouts
+
+    failing = knockouts(assessment)
+    return {m.id: m.label(lang) + (knockout_suffix(lang) if m.id in failing else "")
+            for m in assessment.measures}
 
 
 def default_radar_measures(table: pd.DataFrame, k: int = 3) -> list[str]:

@@ -6,13 +6,19 @@ import plotly.graph_objects as go
 
 from impact.charts.style import NEUTRAL_LINE, PEOPLE_SCALE, PILLAR_COLOURS, _make
 from impact.i18n import t
-from impact.model import Pillar
+from impact.model import Assessment, Pillar
 from impact.portfolio import Package
 
 
+def cost_unit(assessment: Assessment) -> str:
+    """The unit of the measures' costs (the first one given; € when none is)."""
+    return next((m.cost_unit for m in assessment.measures if m.cost is not None), "€")
+
+
 def frontier_chart(packages: list[Package], chosen: Package | None, unit: str,
-                   lang: str = "nl") -> go.Figure:
-    """Total score of the best package per budget; the chosen budget marked."""
+                   lang: str = "nl", subtitle: str | None = None) -> go.Figure:
+    """Total score of the best package per budget; the chosen budget marked; `subtitle`
+    (the weights) under the title."""
     feasible = [p for p in packages if p.feasible]
     traces = [{
         "type": "scatter", "mode": "lines+markers", "name": t("portfolio.chart.best", lang),
@@ -27,7 +33,7 @@ def frontier_chart(packages: list[Package], chosen: Package | None, unit: str,
             "x": [chosen.budget], "y": [chosen.score],
             "marker": {"size": 16, "color": NEUTRAL_LINE, "symbol": "diamond"},
             "hoverinfo": "skip"})
-    return _make(traces, t("portfolio.chart.frontier_title", lang), lang,
+    return _make(traces, t("portfolio.chart.frontier_title", lang), lang, subtitle,
                  xaxis={"title": {"text": t("portfolio.chart.budget", lang, unit=unit)}},
                  yaxis={"title": {"text": t("portfolio.chart.total", lang)}},
                  legend_rows=1)

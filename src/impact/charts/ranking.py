@@ -14,12 +14,22 @@ from impact.charts.labels import (
     _violated_names,
     esc,
     fmt,
+    knocked_out,
+    knockout_hover,
+    knockout_suffix,
     measure_labels,
     pillar_name,
     rows_height,
     wrap,
 )
-from impact.charts.style import FLOOR_COLOUR, NO_REGRET_COLOUR, PILLAR_COLOURS, _make
+from impact.charts.style import (
+    FLOOR_COLOUR,
+    KNOCKOUT_COLOUR,
+    KNOCKOUT_FILL,
+    NO_REGRET_COLOUR,
+    PILLAR_COLOURS,
+    _make,
+)
 from impact.i18n import t
 from impact.model import PILLARS
 
@@ -40,17 +50,12 @@ def ranking_chart(
 
     `table` is `engine.evaluate(...).table`. Measures that violate a pillar floor get
     a vermillion cross, no-regret measures (best in every perspective) a black star,
-    measures that fail a knock-out "(niet toelaatbaar)" after their name.
+    measures that fail a knock-out "(niet toelaatbaar)" after their name, hatched bars
+    and the failing criteria on hover (see `knockout_legend`).
     """
     data = _sorted(table)
     ids = [str(i) for i in data.index]
-    labels = measure_labels(data, lang)
-    knocked = (data["knocked_out"].fillna(False).astype(bool) if "knocked_out" in data
-               else pd.Series(False, index=data.index))
-    # whole names, wrapped, never cut; a knocked-out measure says so in its label
-    ticks = [wrap(labels[i] + (f" ({t('results.chart.knocked_out', lang)})" if knocked[i]
-                               else ""), 34) for i in data.index]
-    hover_names = [esc(labels[i]) for i in data.index]
+    ticks, hover_names, knocked = bar_labels(data, lang)
     scores = data["score"].astype(float).to_numpy()
     positive = scores[np.isfinite(scores)]
     top = float(max(positive.max(), 0.0)) if positive.size else 1.0
@@ -60,6 +65,7 @@ def ranking_chart(
         _score_labels(data, ids, hover_names, scores, lang),
         *_floor_markers(data, ids, hover_names, top * _VIOLATION_COLUMN, lang),
         *_no_regret_markers(ids, hover_names, no_regret, top * _NO_REGRET_COLUMN, lang),
+        *knockout_legend(knocked, lang),
     ]
     low = float(min(0.0, np.nanmin(scores) if scores.size else 0.0))
     return _make(
@@ -91,7 +97,7 @@ def _contribution_bars(data: pd.DataFrame, ids: list[str], hover_names: list[str
                 x=values,
                 orientation="h",
                 name=pillar_name(pillar, lang),
-                marker={"color": PILLAR_COLOURS[pillar]},
+                marker={"color": PILLAR_COLOURS[pillar], **knockout_bars(data)},
                 customdata=np.column_stack(
                     [hover_names, data[pillar.value].astype(float).to_numpy()]
                 ) if pillar.value in data else hover_names,
@@ -114,7 +120,7 @@ def _score_labels(data: pd.DataFrame, ids: list[str], hover_names: list[str],
         y=ids,
         x=scores,
         mode="text",
-        text=[fmt(s, lang, 2) for s in scores],
+        text=["\u00a0" + fmt(s, lang, 2) for s in scores],  # a little air after the bar
         textposition="middle right",
         name=t("word.score", lang),
         showlegend=False,
@@ -179,3 +185,38 @@ def _no_regret_markers(ids: list[str], hover_names: list[str], no_regret: Iterab
             ),
         )
     ]
+
+
+def bar_labels(data: pd.DataFrame, lang: str) -> tuple[list[str], list[str], np.ndarray]:
+    """The measures' tick labels (whole names, wrapped, never cut; "(niet toelaatbaar)"
+    after a knocked-out one), their hover names (with the failing criteria) and which
+    are knocked out: for the bar charts with a row per measure."""
+    labels = measure_labels(data, lang)
+    knocked = knocked_out(data)
+    ticks = [wrap(labels[i] + (knockout_suffix(lang) if k else ""), 34)
+             for i, k in zip(data.index, knocked, strict=True)]
+    hover_names = [esc(labels[i]) + note for i, note in
+                   zip(data.index, knockout_hover(data, lang), strict=True)]
+    return ticks, hover_names, knocked
+
+
+def knockout_bars(data: pd.DataFrame) -> dict[str, Any]:
+    """Bar marker settings that hatch (grey, diagonal) the bars of knocked-out measures."""
+    knocked = knocked_out(data)
+    if not knocked.any():
+        return {}
+    return {"pattern": {"shape": ["/" if k else "" for k in knocked],
+                        "fgcolor": KNOCKOUT_FILL, "fillmode": "overlay", "size": 8,
+                        "solidity": 0.45},
+            "line": {"color": [KNOCKOUT_COLOUR if k else "rgba(0,0,0,0)" for k in knocked],
+                     "width": [2 if k else 0 for k in knocked]}}
+
+
+def knockout_legend(knocked: np.ndarray, lang: str) -> list[dict[str, Any]]:
+    """A legend entry "Niet toelaatbaar" (a hollow grey square) when any measure is."""
+    if not np.asarray(knocked).any():
+        return []
+    return [dict(type="scatter", x=[None], y=[None], mode="markers", hoverinfo="skip",
+                 name=t("results.chart.knocked_out_legend", lang), showlegend=True,
+                 marker={"symbol": "square", "size": 14, "color": KNOCKOUT_FILL,
+                         "line": {"color": KNOCKOUT_COLOUR, "width": 2.5}})]

@@ -16,10 +16,15 @@ import plotly.graph_objects as go
 
 from impact import engine, robustness
 from impact.charts.balance import balance_chart, tradeoff_chart
-from impact.charts.frames import _filter
+from impact.charts.frames import _filter, with_knockout_names
 from impact.charts.heatmap import heatmap_from_assessment
 from impact.charts.labels import weights_subtitle
-from impact.charts.pillars import default_radar_measures, pillars_chart, radar_from_table
+from impact.charts.pillars import (
+    default_radar_measures,
+    knockout_names,
+    pillars_chart,
+    radar_from_table,
+)
 from impact.charts.ranking import ranking_chart
 from impact.charts.sensitivity import (
     acceptability_chart,
@@ -172,10 +177,12 @@ class _Context:
 
     @property
     def table(self) -> pd.DataFrame:
-        return _filter(self.evaluation.table, self.measures)
+        # with the failing knock-out criteria's names, for the charts' hover
+        return with_knockout_names(_filter(self.evaluation.table, self.measures),
+                                   self.assessment)
 
     def measure_names(self) -> dict[str, str]:
-        return {m.id: m.label(self.lang) for m in self.assessment.measures}
+        return knockout_names(self.assessment, self.lang)
 
 
 def _no_regret(ctx: _Context) -> list[str]:
@@ -236,11 +243,11 @@ def _build_kendall(ctx: _Context) -> go.Figure:
 
 def _build_frontier(ctx: _Context) -> go.Figure:
     from impact import portfolio  # imported here: the portfolio builds on the engine
-    from impact.charts.portfolio import frontier_chart
+    from impact.charts.portfolio import cost_unit, frontier_chart
 
     options = portfolio.candidates(ctx.assessment, ctx.weighting)
-    unit = next((m.cost_unit for m in ctx.assessment.measures if m.cost is not None), "€")
-    return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
+    unit = cost_unit(ctx.assessment)
+    return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang, ctx.subtitle)
 
 
 def _build_gaia(ctx: _Context) -> go.Figure:

@@ -43,6 +43,9 @@ MEASURE_COLOURS: tuple[str, ...] = (
 MEASURE_DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash")
 FLOOR_COLOUR = "#D55E00"
 NO_REGRET_COLOUR = "#000000"
+# A measure that fails a knock-out (not admissible): hollow, in a grey no pillar uses.
+KNOCKOUT_COLOUR = "#6B6B6B"
+KNOCKOUT_FILL = "#FFFFFF"
 DIVERGING_SCALE: list[list[Any]] = [[0.0, "#CA0020"], [0.5, "#F2F2F2"], [1.0, "#5E3C99"]]
 # Disagreement in a workshop (IQR): light grey for none through to dark red for a split room.
 SPREAD_SCALE: list[list[Any]] = [[0.0, "#F7F7F7"], [0.5, "#F4A582"], [1.0, "#B2182B"]]

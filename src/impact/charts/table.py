@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from impact.charts.frames import _sorted
-from impact.charts.labels import measure_labels, pillar_name
+from impact.charts.labels import knocked_out, knockout_criteria, measure_labels, pillar_name
 from impact.i18n import t
 from impact.model import PILLARS
 from impact.numbers import format_number
@@ -19,8 +19,10 @@ def results_table(
     """The evaluation as a plain table for people: best first, columns in `lang`.
 
     Columns: rank, code, measure, score, the three pillar scores, balance index,
-    Pareto-optimal, no-regret, below a floor. Text is left unescaped: show it with
-    st.dataframe or write it to CSV, never as HTML/Markdown.
+    Pareto-optimal, no-regret, below a floor, and when a measure fails a knock-out, "not
+    admissible (knock-out on)" with the failing criteria ("" for admissible ones). Text
+    is left unescaped: show it with st.dataframe or write it to CSV, never as
+    HTML/Markdown.
     """
     data = _sorted(table)
     keep = {str(m) for m in no_regret}
@@ -38,6 +40,8 @@ def results_table(
             columns["floor"]: data["floor_violation"].fillna(False).astype(bool).to_numpy(),
         }
     )
+    if knocked_out(data).any():
+        frame[columns["knockout"]] = knockout_criteria(data, lang)
     return frame
 
 
@@ -53,6 +57,7 @@ def results_columns(lang: str = "nl") -> dict[str, str]:
         "pareto": t("results.col.pareto", lang),
         "no_regret": t("results.col.no_regret", lang),
         "floor": t("results.col.floor", lang),
+        "knockout": t("results.col.knockout", lang),
     }
 
 

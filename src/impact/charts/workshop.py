@@ -13,16 +13,21 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from impact.charts.labels import esc, rows_height, wrap
+from impact.charts.labels import esc, fmt, rows_height, wrap
 from impact.charts.style import DIVERGING_SCALE, FONT_SIZE, INK, SPREAD_SCALE, TITLE_SIZE
 from impact.i18n import t
 
 
-def _signed(value: float) -> str:
-    """+1.5, -1, 0: a cell label on a -3..+3 scale."""
+def _signed(value: float, lang: str = "nl") -> str:
+    """+1,5, −1, 0 (Dutch) / +1.5, −1, 0: a cell label on a -3..+3 scale, two significant
+    digits, in the one number notation (`impact.numbers`)."""
     if pd.isna(value):
         return ""
-    return "0" if value == 0 else f"{value:+.2g}"
+    if value == 0:
+        return "0"
+    short = f"{abs(value):.2g}"
+    digits = 2 if "e" in short else len(short.partition(".")[2])
+    return ("+" if value > 0 else "-") + fmt(abs(value), lang, digits)
 
 
 def _cells(frame: pd.DataFrame, *values: str) -> tuple[list[str], list[str], list[pd.DataFrame]]:
@@ -70,7 +75,7 @@ def disagreement_heatmap(agg: pd.DataFrame, measure_names: Mapping[str, str],
         measures, criteria, measure_names, criterion_names,
         esc(t("workshop.chart.heatmap_title", lang)),
         z=iqr.to_numpy(dtype=float),
-        text=median.map(_signed).to_numpy(),
+        text=median.map(lambda v: _signed(v, lang)).to_numpy(),
         customdata=np.dstack([median.to_numpy(dtype=float), n.to_numpy(dtype=float)]),
         colorscale=SPREAD_SCALE,
         zmin=0, zmax=max(top, 1.0),  # no spread yet: a 0..1 scale, not 0..1e-9
@@ -92,7 +97,7 @@ def shift_heatmap(frame: pd.DataFrame, measure_names: Mapping[str, str],
         measures, criteria, measure_names, criterion_names,
         esc(t("workshop.chart.shift_title", lang)),
         z=delta.to_numpy(dtype=float),
-        text=delta.map(_signed).to_numpy(),
+        text=delta.map(lambda v: _signed(v, lang)).to_numpy(),
         customdata=iqr_delta.to_numpy(dtype=float),
         colorscale=DIVERGING_SCALE, zmid=0, zmin=-max(span, 0.5), zmax=max(span, 0.5),
         colorbar={"title": {"text": esc(t("workshop.chart.median_shift", lang))}},

@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from impact.charts.labels import knockout_suffix
 from impact.export.errors import StaticExportUnavailable
 from impact.export.figures import (
     available_charts,
@@ -39,6 +40,7 @@ from impact.export.formatting import (
     method_settings,
 )
 from impact.export.images import figure_to_bytes, html_to_pdf, static_export_available
+from impact.export.packages import PackageSection, package_section
 from impact.export.summary import TOP_SAMPLES, build_summary, top_set_share
 from impact.export.workshops import WorkshopRound, round_list
 from impact.i18n import t
@@ -47,6 +49,8 @@ from impact.weighting import TOTAL_POINTS, Weighting, whole_points
 
 # In the order the page shows them: the first one carries plotly.js for all.
 REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability", "gaia")
+# the package section's chart, only with a budget (`ReportData.package`)
+PACKAGE_CHARTS: tuple[str, ...] = ("frontier",)
 REPORT_CHART_WIDTH = 760
 REPORT_CHART_HEIGHT = 520
 SMAA_SAMPLES = 10_000
@@ -82,6 +86,8 @@ class ReportData:
     # share of pillar weightings with the same top three (None: not computed), of how many
     top_same: float | None = None
     top_samples: int = 0
+    # the best package within the budget set on the Portfolio page (None: no budget)
+    package: PackageSection | None = None
 
 
 # --- rendering: the template and what it is given -------------------------------------------------
@@ -175,14 +181,16 @@ def render_report(
         no_regret=[_measure_label(a, m, lang) for m in data.no_regret],
         workshop=_workshop_table(data.workshop_rounds, lang),
         reasons=_reasons_table(data, lang),
+        package=_package_view(data),
     )
 
 
 def _charts(data: ReportData, *, static: bool, progress: Callable[[float], None] | None,
             skip: Sequence[str]) -> dict[str, _Chart]:
     """The report's charts, made in page order; `progress` after each one."""
-    shown = [name for name in REPORT_CHARTS if name in data.figures and name not in skip]
-    total = max(1, sum(1 for name in REPORT_CHARTS if name in data.figures))
+    names = (*REPORT_CHARTS, *PACKAGE_CHARTS)
+    shown = [name for name in names if name in data.figures and name not in skip]
+    total = max(1, sum(1 for name in names if name in data.figures))
     charts: dict[str, _Chart] = {}
     for done, name in enumerate(shown, start=1):
         fig = data.figures[name]
@@ -275,7 +283,8 @@ def _ranking_table(a: Assessment, ranking: pd.DataFrame, lang: str) -> _Table:
     rows = [
         [
             format_number(row["rank"], lang, 0),
-            _measure_label(a, str(measure_id), lang),
+            _measure_label(a, str(measure_id), lang)
+            + (knockout_suffix(lang) if bool(row.get("knocked_out", False)) else ""),
             format_number(row["score"], lang, 2),  # as the charts and the results page
             *[format_number(row.get(str(p)), lang, 2) for p in PILLARS],
             format_number(row.get("balance"), lang, 2),
@@ -334,6 +343,27 @@ def _workshop_table(rounds: Sequence[WorkshopRound] | None, lang: str) -> _Table
     return _Table(headers, rows, numeric=(2,))
 
 
+def _package_view(data: ReportData) -> dict[str, Any] | None:
+    """The package section's sentences and table (None: no budget, no section)."""
+    section, lang = data.package, data.lang
+    if section is None:
+        return None
+    cost, adds = t("portfolio.col.cost", lang), t("portfolio.col.adds", lang)
+    rows = [[row[t("word.measure", lang)],
+             f"{format_number(row[cost], lang, 0 if float(row[cost]).is_integer() else 1)} "
+             f"{row[t('export.col.cost_unit', lang)]}",
+             format_number(row[adds], lang, 2),
+             *[format_number(row[t(f"pillar.{p}", lang)], lang, 2) for p in PILLARS]]
+            for _, row in section.table.iterrows()]
+    table = _Table([t("word.measure", lang), cost, adds] + _pillar_headers(lang), rows,
+                   numeric=(1, 2, 3, 4, 5))
+    excluded = (t("export.package.excluded", lang, names=", ".join(section.excluded))
+                if section.excluded else "")
+    return {"sentence": section.sentence(lang), "balance": section.balance(lang)
+            if section.package.measures else "", "drops": section.drops(lang),
+            "table": table if rows else None, "excluded": excluded}
+
+
 def _reasons_table(data: ReportData, lang: str) -> _Table | None:
     """The workshop's reasons per round and measure, without names (None: none given)."""
     reasons = data.workshop_reasons
@@ -358,6 +388,7 @@ def build_report_data(
     now: datetime | None = None,
     profile_label: str | None = None,
     progress: Callable[[float], None] | None = None,
+    budget: float | None = None,
     **separate: Any,
 ) -> ReportData:
     """Evaluate, run the robustness analysis and build the report's charts.
@@ -367,7 +398,8 @@ def build_report_data(
     names the perspective the weights came from, when the weighting does not.
     `workshop_rounds` (a list of `WorkshopRound` or a rounds frame, see
     `impact.export.workshops`): None means "no workshop data available" (a report
-    made from a file); an empty list means "no rounds were held".
+    made from a file); an empty list means "no rounds were held". `budget` (the one
+    set on the Portfolio page) adds the package section; None leaves it out.
     """
     from impact import engine, robustness
 
@@ -403,12 +435,14 @@ def build_report_data(
             continue
         figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
         tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
+    package = _package_and_chart(assessment, chosen, budget, lang, figures)
     rounds = None if workshop_rounds is None else round_list(workshop_rounds)
     label = profile_label or chosen.profile
     fp = fingerprint(assessment, weighting_payload(
         chosen, smaa={"samples": smaa_samples, "seed": SMAA_SEED}, no_regret_k=NO_REGRET_K,
         profile_label=label,
         workshop=[[r.session, r.round, r.participants] for r in rounds] if rounds else None,
+        **({"budget": float(budget)} if package is not None else {}),
     ))
     return ReportData(
         assessment=assessment, lang=lang, generated=now or datetime.now(),
@@ -422,7 +456,17 @@ def build_report_data(
         workshop_rounds=rounds, workshop_reasons=workshop_reasons, fingerprint=fp,
         top_same=top_same,
         top_samples=TOP_SAMPLES if top_same is not None else 0,
+        package=package,
     )
+
+
+def _package_and_chart(assessment: Assessment, weighting: Weighting, budget: float | None,
+                       lang: str, figures: dict[str, go.Figure]) -> PackageSection | None:
+    """The package section (None without a budget); its frontier chart joins `figures`."""
+    package = package_section(assessment, weighting, budget, lang)
+    if package is not None:
+        figures["frontier"] = package.frontier
+    return package
 
 
 def report_html(

@@ -50,7 +50,8 @@ def slides_pptx(
     **options: Any,
 ) -> bytes:
     """The slides as .pptx bytes (options as `build_report_data`: weighting, profile_label,
-    workshop_rounds, ...). Needs Chromium for the chart pictures."""
+    workshop_rounds, budget, ...). Needs Chromium for the chart pictures. With a budget,
+    a package slide and the frontier chart follow the summary."""
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -59,18 +60,22 @@ def slides_pptx(
         raise StaticExportUnavailable(message)
     separate = {k: v for k, v in options.items()
                 if k not in ("weighting", "profile_label", "workshop_rounds", "workshop_reasons",
-                             "now")}
+                             "now", "budget")}
     chosen = export_weighting(assessment, options.get("weighting"), lang=lang, **separate)
     data = build_report_data(assessment, weighting=chosen, lang=lang, smaa_samples=SLIDE_SAMPLES,
                              profile_label=options.get("profile_label"),
                              workshop_rounds=options.get("workshop_rounds"),
-                             now=options.get("now"))
+                             now=options.get("now"), budget=options.get("budget"))
     summary = build_summary(data)
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(_WIDTH_IN), Inches(_HEIGHT_IN)
     _title_slide(deck, data)
     _summary_slide(deck, data, summary)
-    names = slide_charts(assessment, charts, chosen.method)
+    if data.package is not None:
+        _package_slide(deck, data)
+        _chart_slide(deck, data.package.frontier, chart_title("frontier", lang), lang)
+    names = [n for n in slide_charts(assessment, charts, chosen.method)
+             if not (data.package is not None and n == "frontier")]
     for done, name in enumerate(names, start=1):
         fig = data.figures.get(name) or build_figure(name, assessment, weighting=chosen,
                                                      lang=lang)
@@ -155,6 +160,13 @@ def _summary_slide(deck: Any, data: Any, summary: Any) -> None:
     _text(_box(slide, 0.6, 4.4, 12.2, 2.6), [summary.balance, *issues], 16)
     _text(_box(slide, 0.6, 6.9, 12.2, 0.5), [
         t("export.slides.weights", lang, weights=summary.weights)], 14, colour=_MUTED)
+
+
+def _package_slide(deck: Any, data: Any) -> None:
+    """The package within the budget: what it holds, its cost, balance and what drops out."""
+    lang, section = data.lang, data.package
+    slide = _titled(deck, t("export.package.title", lang))
+    _text(_box(slide, 0.6, 1.3, 12.2, 5.6), section.lines(lang), 22)
 
 
 def _untitled(fig: go.Figure) -> tuple[go.Figure, str]:

@@ -50,11 +50,14 @@ def top_set_share(assessment: Assessment, evaluation: Any, weighting: Weighting,
 
     Pillar weights are drawn as in the robustness analysis: uniformly when the weighting
     sets none, else within `SPREAD` of the chosen ones; weights within a pillar stay.
-    None when it cannot be computed (fewer than `k` + 1 measures, a method error).
+    None when it cannot be computed (fewer than `k` + 1 measures, a method error). Only
+    admissible measures take part: one that fails a knock-out is never on top.
     """
     from impact import engine, robustness
 
     table = evaluation.table
+    if "knocked_out" in table:  # a knocked-out measure is never on top: rank the others
+        table = table[~table["knocked_out"].fillna(False).astype(bool)]
     if len(table) <= k:
         return None
     criteria = [c for c in assessment.criteria if c.id in evaluation.within]
@@ -82,6 +85,8 @@ def top_set_share(assessment: Assessment, evaluation: Any, weighting: Weighting,
     except engine.EngineError:
         return None
     chosen = set(table.index[table["rank"].to_numpy() <= k])
+    # each weighting's order among the admissible measures (all of them without knock-outs)
+    ranks = ranks[[m for m in ranks.columns if m in table.index]].rank(axis=1, method="min")
     on_top = ranks.to_numpy() <= k
     wanted = np.array([m in chosen for m in ranks.columns])
     same = (on_top == wanted).all(axis=1)

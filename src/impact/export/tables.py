@@ -177,6 +177,10 @@ def ranking_frame(evaluation: Any, lang: str = "nl") -> pd.DataFrame:
     frame[t("export.col.pareto", lang)] = [
         t("export.yes", lang) if v else t("export.no", lang) for v in table["pareto"]
     ]
+    knocked = table["knocked_out"].fillna(False).astype(bool) if "knocked_out" in table else None
+    if knocked is not None and knocked.any():  # the failing criteria, by id
+        frame[t("results.col.knockout", lang)] = [
+            str(c) if k else "" for k, c in zip(knocked, table["knockout_criteria"], strict=True)]
     return frame
 
 

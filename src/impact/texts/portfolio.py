@@ -84,4 +84,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "portfolio.in_every": ("In het pakket van elk perspectief: {measures}",
                            "In every perspective's package: {measures}"),
     "results.chart.knocked_out": ("niet toelaatbaar", "not admissible"),
+    # the package in the report, the slides and on the export page
+    "export.package.title": ("Pakket binnen het budget", "Package within the budget"),
+    "export.package.sentence": (
+        "{count} {count|maatregel|maatregelen} voor {cost} binnen een budget van {budget}: "
+        "{names}.",
+        "{count} {count|measure|measures} for {cost} within a budget of {budget}: {names}."),
+    "export.package.none": ("Binnen een budget van {budget} past geen pakket.",
+                            "No package fits within a budget of {budget}."),
+    "export.package.intro": (
+        "Het pakket maatregelen met de hoogste totale score (met dezelfde weging als de "
+        "rangorde) dat binnen het budget past. Maatregelen die een knock-out niet halen, "
+        "doen niet mee; van een groep varianten hoogstens één.",
+        "The package of measures with the highest total score (with the same weighting as "
+        "the ranking) that fits the budget. Measures that fail a knock-out are left out; "
+        "at most one variant of a group."),
+    "export.package.excluded": ("Niet toelaatbaar, dus in geen enkel pakket: {names}.",
+                                "Not admissible, so in no package: {names}."),
+    "export.page.package": ("Pakket binnen een budget", "Package within a budget"),
+    "export.page.package_budget": (
+        "Met het budget dat u op de pagina Pakket koos ({budget}): het rapport en de dia's "
+        "krijgen een paragraaf over het pakket.",
+        "With the budget you chose on the Package page ({budget}): the report and the "
+        "slides get a section on the package."),
+    "export.page.package_no_budget": (
+        "U koos in deze sessie nog geen budget op de pagina Pakket: het rapport en de dia's "
+        "hebben daarom geen paragraaf over een pakket.",
+        "You have not chosen a budget on the Package page in this session, so the report "
+        "and the slides have no section on a package."),
+    "export.page.package_help": (
+        "Het pakket bij dat budget als tabel, en de grafiek van wat een groter budget "
+        "oplevert.",
+        "The package at that budget as a table, and the chart of what a larger budget "
+        "brings."),
+    "results.chart.knocked_out_legend": ("Niet toelaatbaar", "Not admissible"),
+    "results.chart.knocked_out_hover": ("Niet toelaatbaar: knock-out op {criteria}",
+                                        "Not admissible: knock-out on {criteria}"),
+    "results.col.knockout": ("Niet toelaatbaar (knock-out op)",
+                             "Not admissible (knock-out on)"),
 }

@@ -67,10 +67,11 @@ def chart_downloads(fig: go.Figure, name: str, *, key: str | None = None) -> Non
 
 
 def chart_format_buttons(name: str, make: Callable[[str, float], Maker], *,
-                         static_ok: bool) -> None:
+                         static_ok: bool, prefix: str = "one") -> None:
     """One chart in every format, a button each in a row (the export page).
 
-    `make(fmt, scale)` returns the deferred maker of that file.
+    `make(fmt, scale)` returns the deferred maker of that file; `prefix` keeps the keys
+    of two such rows on one page apart.
     """
     # (format, scale, short label, tooltip, file name stem)
     buttons = [("html", 1, tr("export.short.html"), tr("export.format.html"), name)]
@@ -87,7 +88,7 @@ def chart_format_buttons(name: str, make: Callable[[str, float], Maker], *,
                                                        strict=True):
         column.download_button(
             label, data=make(fmt, scale), file_name=export.file_name(stem, fmt),
-            mime=export.MIME[fmt], key=f"export:one:{fmt}:{scale:g}", on_click="ignore",
+            mime=export.MIME[fmt], key=f"export:{prefix}:{fmt}:{scale:g}", on_click="ignore",
             width="stretch", help=tip,
         )
 

@@ -7,24 +7,31 @@ import streamlit as st
 
 from impact import export, portfolio
 from impact.charts.portfolio import frontier_chart, pareto_chart
+from impact.charts.table import shown_numbers
 from impact.export.packages import package_table
 from impact.model import PILLARS, Assessment
+from impact.numbers import format_number
 from impact.ui.downloads import table_buttons
-from impact.ui.session import lang
+from impact.ui.session import budget, default_widget, lang, set_budget
 from impact.ui.text import plain, tr
 from impact.ui.widgets import chart, table
 from impact.weighting import Weighting
 
 
-def unit_of(assessment: Assessment) -> str:
-    return next((m.cost_unit for m in assessment.measures if m.cost is not None), "€")
-
-
-def budget_slider(options: portfolio.Candidates, unit: str, key: str) -> float:
+def budget_slider(assessment: Assessment, options: portfolio.Candidates, unit: str) -> float:
+    """The budget slider; it starts at the budget last chosen in this session (else half of
+    all costs), which the export page then uses for the report and the slides."""
     total = float(options.cost.sum())
     step = max(round(total / 200, -int(max(0, len(str(int(total))) - 3))), 1.0)
-    return float(st.slider(tr("portfolio.budget", unit=unit), 0.0, total, total / 2,
-                           step=float(step), key=key))
+    key = f"budget:{assessment.id}"
+    kept = budget(assessment.id)
+    # half of all costs on a whole step; whole steps show without decimals
+    default_widget(key, min(kept, total) if kept is not None else
+                   min(total, round(total / 2 / step) * step))
+    value = float(st.slider(tr("portfolio.budget", unit=unit), 0.0, total, step=float(step),
+                            key=key, format="%.0f" if float(step).is_integer() else "%.2f"))
+    set_budget(assessment.id, value)
+    return value
 
 
 def package_view(assessment: Assessment, options: portfolio.Candidates,
@@ -32,14 +39,21 @@ def package_view(assessment: Assessment, options: portfolio.Candidates,
     if not package.feasible or not package.measures:
         st.warning(tr("portfolio.infeasible"))
         return
-    st.markdown(tr("portfolio.package", count=len(package.measures), unit=unit,
-                   cost=f"{package.cost:,.0f}", budget=f"{package.budget:,.0f}",
-                   score=f"{package.score:.2f}"))
     language = lang()
+    # the one number notation (Babel): 1.250 and 0,68 in Dutch
+    st.markdown(tr("portfolio.package", count=len(package.measures), unit=unit,
+                   cost=format_number(package.cost, language, 0),
+                   budget=format_number(package.budget, language, 0),
+                   score=format_number(package.score, language, 2)))
     frame = package_table(assessment, options, package, language)
-    table(frame.round(3), hide_index=True, width="stretch")
+    # numbers in the one notation of the charts and the report (0,68 in Dutch)
+    columns = list(frame.columns)
+    digits = {columns[2]: 0 if frame[columns[2]].map(float.is_integer).all() else 1,
+              **{c: 2 for c in columns[4:]}}
+    table(shown_numbers(frame, digits, language), hide_index=True, width="stretch")
     st.caption(tr("portfolio.balance") + ": " + ", ".join(
-        f"{tr(f'pillar.{p}')} {package.pillars[str(p)]:.2f}" for p in PILLARS))
+        f"{tr(f'pillar.{p}')} {format_number(package.pillars[str(p)], language, 2)}"
+        for p in PILLARS))
     st.markdown(f"**{tr('portfolio.download')}**")
     table_buttons("package", lambda: export.frame_to_csv_bytes(frame, language),
                   lambda: export.frames_to_xlsx_bytes({tr("portfolio.title"): frame}),

@@ -47,6 +47,7 @@ GRID_BASE = "grid_base:{assessment_id}"  # (version, generation) the score grids
 PENDING_SCORES = "pending_scores"  # what the Save bar saw unsaved, saved on leaving
 FORM_ERRORS = "form_errors:{form}"  # a dialog's errors per field, shown after its rerun
 OPEN_DIALOG = "open_dialog"  # the editor dialog that is open: (kind, mode, item id, pillar)
+BUDGET = "portfolio_budget:{assessment_id}"  # the Portfolio page's budget, for the exports
 
 
 def open_store(*, seed: bool = True) -> Store:
@@ -168,6 +169,16 @@ def weighting() -> Weighting:
 
 def set_weighting(value: Weighting) -> None:
     st.session_state[WEIGHTS.format(assessment_id=current_assessment_id())] = value
+
+
+# -- the budget of the Portfolio page ------------------------------------------------------
+def budget(assessment_id: int | None) -> float | None:
+    """The budget last set on the Portfolio page in this session (None: never opened)."""
+    return st.session_state.get(BUDGET.format(assessment_id=assessment_id))
+
+
+def set_budget(assessment_id: int | None, value: float) -> None:
+    st.session_state[BUDGET.format(assessment_id=assessment_id)] = float(value)
 
 
 # -- files made on the export page ---------------------------------------------------------
