@@ -100,7 +100,7 @@ def value_of(i: int, m: int, c: int) -> int:
     return random.Random(i * 1000 + m * 10 + c).randint(-3, 3)
 
 
-REASON_EVERY = 3  # every third measure a participant gives a reason
+REASON_EVERY = 3  # by default every third measure a participant gives a reason
 
 
 def reason_of(i: int, m: int) -> str:
@@ -426,6 +426,7 @@ class Plan:
     think: float
     duration: float
     ramp: float  # seconds between two participants' joins
+    reason_every: int = REASON_EVERY  # a reason on every n-th measure (0: none)
 
 
 async def pause(think: float, stop: asyncio.Event) -> bool:
@@ -462,7 +463,8 @@ async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
             value = value_of(i, m, c)
             s.choose(f"ans-1-{m}-{c}", pill(value))
             chosen.append((criterion_id, value))
-        reason = reason_of(i, m) if (i + m) % REASON_EVERY == 0 else None
+        every = plan.reason_every
+        reason = reason_of(i, m) if every and (i + m) % every == 0 else None
         if reason:  # some participants explain a measure
             s.type_text(f"reason-1-{m}", reason)
         if not await pause(plan.think, stop):
@@ -638,12 +640,12 @@ def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> 
 
 
 def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
-                         measures: int = 11) -> dict:
+                         measures: int = 11, reason_every: int = REASON_EVERY) -> dict:
     """One run: a fresh database and server, n participants, then the stored check."""
     folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
     db = folder / "bench.duckdb"
     code, key, chosen = prepare(db, n, measures)
-    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp)
+    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp, reason_every)
     port = free_port()
     env = dict(os.environ, IMPACT_DB=str(db))
     env.pop("IMPACT_PUBLIC_URL", None)
@@ -764,6 +766,8 @@ def main() -> None:
                         help="seconds between two participants' joins")
     parser.add_argument("--measures", type=int, default=11,
                         help="measures in the session (3 criteria each)")
+    parser.add_argument("--reason-every", type=int, default=REASON_EVERY,
+                        help="a reason typed on every n-th measure (0: none, 1: every one)")
     parser.add_argument("--store-threads", action="store_true",
                         help="measure the store under threads instead of a running server")
     args = parser.parse_args()
@@ -779,7 +783,8 @@ def main() -> None:
     print("Mode: real Streamlit sessions over the websocket of one `streamlit run app.py` "
           f"server, sending the widget states a browser sends; 2 facilitator views polling "
           f"(their live fragment, every 1 s). CPUs: {cpus}. Session: {args.measures} "
-          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s.")
+          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s; "
+          f"a reason on every {args.reason_every or 'no'}-th measure.")
     print("| participants | think | scoring took | finished all | answers stored / sent "
           "| missing or wrong | re-saved | reasons stored / sent | tap → stored p50 / p95 "
           "| tap → ack p50 / p95 "
@@ -789,7 +794,8 @@ def main() -> None:
     for think in args.think:
         for n in args.participants:
             report(n, think, run_server_benchmark(n, think, args.duration, ramp=args.ramp,
-                                                  measures=args.measures))
+                                                  measures=args.measures,
+                                                  reason_every=args.reason_every))
 
 
 if __name__ == "__main__":
