@@ -6,8 +6,8 @@ own websocket connection speaking Streamlit's protocol (protobuf BackMsg / Forwa
 as a browser tab does: it opens the join link, presses "Doe mee", picks a pill per
 criterion in the measure's form (kept in the browser, no request), presses "Volgende"
 after each measure (one rerun that sends the measure), and lets the page's status
-fragment rerun while the page polls (only while waiting, not while scoring). Two
-facilitator connections hold the facilitator page open and rerun
+fragment rerun while the page polls (every 5 s while waiting, every 2 min while
+scoring). Two facilitator connections hold the facilitator page open and rerun
 its live fragment every second, as the browser does for `st.fragment(run_every=1)`.
 Nothing is rendered.
 
@@ -639,6 +639,41 @@ def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> 
     return delays
 
 
+def start_server(db: Path, folder: Path) -> tuple[subprocess.Popen, int]:
+    """`streamlit run app.py` on a free port with IMPACT_DB=db, once it answers its
+    health check; its output goes to folder/server-<port>.log."""
+    port = free_port()
+    env = dict(os.environ, IMPACT_DB=str(db))
+    env.pop("IMPACT_PUBLIC_URL", None)
+    env.setdefault("IMPACT_AUTH", "local")
+    log = folder / f"server-{port}.log"
+    with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return proc, port
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                stop_server(proc)
+                raise RuntimeError(log.read_text()) from None
+            time.sleep(0.3)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
                          measures: int = 11, reason_every: int = REASON_EVERY) -> dict:
     """One run: a fresh database and server, n participants, then the stored check."""
@@ -646,37 +681,12 @@ def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float =
     db = folder / "bench.duckdb"
     code, key, chosen = prepare(db, n, measures)
     plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp, reason_every)
-    port = free_port()
-    env = dict(os.environ, IMPACT_DB=str(db))
-    env.pop("IMPACT_PUBLIC_URL", None)
-    env.setdefault("IMPACT_AUTH", "local")
-    log_file = open(folder / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-    )
+    proc, port = start_server(db, folder)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                            timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError((folder / "server.log").read_text()) from None
-                time.sleep(0.3)
         result = asyncio.run(drive(f"ws://127.0.0.1:{port}/_stcore/stream", plan, n,
                                    proc.pid))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log_file.close()
+        stop_server(proc)
     log: Log = result["log"]
     result["check"] = check_stored(db, code, log.taps, log.reasons)
     result["visible"] = visible_after(result["check"].stored_at, log.views)
