@@ -6,8 +6,8 @@ own websocket connection speaking Streamlit's protocol (protobuf BackMsg / Forwa
 as a browser tab does: it opens the join link, presses "Doe mee", picks a pill per
 criterion in the measure's form (kept in the browser, no request), presses "Volgende"
 after each measure (one rerun that sends the measure), and lets the page's status
-fragment rerun while the page polls (only while waiting, not while scoring). Two
-facilitator connections hold the facilitator page open and rerun
+fragment rerun while the page polls (every 5 s while waiting, every 2 min while
+scoring). Two facilitator connections hold the facilitator page open and rerun
 its live fragment every second, as the browser does for `st.fragment(run_every=1)`.
 Nothing is rendered.
 
@@ -100,7 +100,7 @@ def value_of(i: int, m: int, c: int) -> int:
     return random.Random(i * 1000 + m * 10 + c).randint(-3, 3)
 
 
-REASON_EVERY = 3  # every third measure a participant gives a reason
+REASON_EVERY = 3  # by default every third measure a participant gives a reason
 
 
 def reason_of(i: int, m: int) -> str:
@@ -426,6 +426,7 @@ class Plan:
     think: float
     duration: float
     ramp: float  # seconds between two participants' joins
+    reason_every: int = REASON_EVERY  # a reason on every n-th measure (0: none)
 
 
 async def pause(think: float, stop: asyncio.Event) -> bool:
@@ -462,7 +463,8 @@ async def score(i: int, s: Session, token: str, plan: Plan, log: Log,
             value = value_of(i, m, c)
             s.choose(f"ans-1-{m}-{c}", pill(value))
             chosen.append((criterion_id, value))
-        reason = reason_of(i, m) if (i + m) % REASON_EVERY == 0 else None
+        every = plan.reason_every
+        reason = reason_of(i, m) if every and (i + m) % every == 0 else None
         if reason:  # some participants explain a measure
             s.type_text(f"reason-1-{m}", reason)
         if not await pause(plan.think, stop):
@@ -637,44 +639,54 @@ def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> 
     return delays
 
 
-def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
-                         measures: int = 11) -> dict:
-    """One run: a fresh database and server, n participants, then the stored check."""
-    folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
-    db = folder / "bench.duckdb"
-    code, key, chosen = prepare(db, n, measures)
-    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp)
+def start_server(db: Path, folder: Path) -> tuple[subprocess.Popen, int]:
+    """`streamlit run app.py` on a free port with IMPACT_DB=db, once it answers its
+    health check; its output goes to folder/server-<port>.log."""
     port = free_port()
     env = dict(os.environ, IMPACT_DB=str(db))
     env.pop("IMPACT_PUBLIC_URL", None)
     env.setdefault("IMPACT_AUTH", "local")
-    log_file = open(folder / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-    )
+    log = folder / f"server-{port}.log"
+    with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return proc, port
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                stop_server(proc)
+                raise RuntimeError(log.read_text()) from None
+            time.sleep(0.3)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                            timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError((folder / "server.log").read_text()) from None
-                time.sleep(0.3)
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
+                         measures: int = 11, reason_every: int = REASON_EVERY) -> dict:
+    """One run: a fresh database and server, n participants, then the stored check."""
+    folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
+    db = folder / "bench.duckdb"
+    code, key, chosen = prepare(db, n, measures)
+    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp, reason_every)
+    proc, port = start_server(db, folder)
+    try:
         result = asyncio.run(drive(f"ws://127.0.0.1:{port}/_stcore/stream", plan, n,
                                    proc.pid))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log_file.close()
+        stop_server(proc)
     log: Log = result["log"]
     result["check"] = check_stored(db, code, log.taps, log.reasons)
     result["visible"] = visible_after(result["check"].stored_at, log.views)
@@ -764,6 +776,8 @@ def main() -> None:
                         help="seconds between two participants' joins")
     parser.add_argument("--measures", type=int, default=11,
                         help="measures in the session (3 criteria each)")
+    parser.add_argument("--reason-every", type=int, default=REASON_EVERY,
+                        help="a reason typed on every n-th measure (0: none, 1: every one)")
     parser.add_argument("--store-threads", action="store_true",
                         help="measure the store under threads instead of a running server")
     args = parser.parse_args()
@@ -779,7 +793,8 @@ def main() -> None:
     print("Mode: real Streamlit sessions over the websocket of one `streamlit run app.py` "
           f"server, sending the widget states a browser sends; 2 facilitator views polling "
           f"(their live fragment, every 1 s). CPUs: {cpus}. Session: {args.measures} "
-          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s.")
+          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s; "
+          f"a reason on every {args.reason_every or 'no'}-th measure.")
     print("| participants | think | scoring took | finished all | answers stored / sent "
           "| missing or wrong | re-saved | reasons stored / sent | tap → stored p50 / p95 "
           "| tap → ack p50 / p95 "
@@ -789,7 +804,8 @@ def main() -> None:
     for think in args.think:
         for n in args.participants:
             report(n, think, run_server_benchmark(n, think, args.duration, ramp=args.ramp,
-                                                  measures=args.measures))
+                                                  measures=args.measures,
+                                                  reason_every=args.reason_every))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
 """End to end in headless Chromium: a two-round workshop with ten participants.
 
+Round 1: everyone scores both measures, five give a reason; the facilitator sees the
+reasons under the hotspot, grouped by score, the projection follows every state and
+shows them after the reveal. Round 2 runs on a one-minute timer that closes it.
+
 Starts `streamlit run app.py` on a free port with its own database, then drives a
 facilitator and ten participant browser contexts with Playwright and the system
 Chromium. Fails (does not skip) without Chromium when the CI variable is set.
@@ -33,6 +37,13 @@ def labels(value: int) -> str:
     words = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
              1: "licht positief", 2: "positief", 3: "zeer positief"}
     return f"{value:+d} {words[value]}".replace("+0 ", "0 ")
+
+
+REASONS = 5  # phones 0..4 give a reason on the first measure
+
+
+def reason(i: int) -> str:
+    return f"Reden van telefoon {i}: de weidevogels"
 
 
 def answer(i: int, m: int, c: int) -> int:
@@ -118,6 +129,8 @@ def run_workshop(browser, base: str, expect) -> None:
                     "radio", name=labels(answer(i, m, c)), exact=True)
                 pill.click()
                 expect(pill).to_have_attribute("aria-checked", "true")
+            if m == 0 and i < REASONS:
+                page.locator(".st-key-reason-1-0 textarea").fill(reason(i))
             page.get_by_role("button", name="Volgende").click()
         expect(page.get_by_text("Klaar! Al uw antwoorden zijn bewaard.")).to_be_visible()
         pages.append(page)
@@ -154,6 +167,17 @@ def run_workshop(browser, base: str, expect) -> None:
             assert cells[2] == str(PARTICIPANTS), cells  # n
             assert float(cells[3]) == pytest.approx(mean), (measure, criterion, cells)
     fac.get_by_role("tab", name="Grootste verschillen").click()
+    # the reasons under the hotspot, by the score given on it (anonymous: no names)
+    hotspot = fac.locator('[data-testid="stExpander"]').filter(
+        has_text=f"{MEASURES[0]} · {CRITERIA[0]} ({REASONS} toelichtingen)")
+    expect(hotspot).to_have_count(1)
+    if hotspot.locator("details").get_attribute("open") is None:
+        hotspot.locator("summary").click()
+    for i in range(REASONS):
+        expect(hotspot).to_contain_text(re.compile(
+            rf"Score {re.escape(labels(answer(i, 0, 0)))} \(1\)\s*“{re.escape(reason(i))}”$",
+            re.MULTILINE), use_inner_text=True)
+    assert " — " not in hotspot.inner_text()
     shot(fac, "facilitator-round1")
 
     # -- reveal: participants follow within a few seconds, without doing anything
@@ -171,6 +195,8 @@ def run_workshop(browser, base: str, expect) -> None:
     expect(beamer.locator(".projection-big").filter(
         has_text="Hier verschilt de zaal het meest")).to_be_visible()
     expect(beamer.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+    for i in range(REASONS):  # under its hotspot, without names
+        expect(beamer.get_by_text(f"“{reason(i)}”", exact=True).first).to_be_visible()
     expect(beamer.get_by_role("button", name="Ronde sluiten")).to_have_count(0)
     shot(beamer, "projection-revealed")
 
@@ -198,6 +224,13 @@ def run_workshop(browser, base: str, expect) -> None:
         f"2 / {PARTICIPANTS * 4}")
     expect(fac.locator('[data-testid="stMetric"]').filter(has_text="Deelnemers")).to_contain_text(
         str(PARTICIPANTS))  # no duplicate participant
+    # a one-minute timer: it closes round 2 by itself at the end of this test
+    fac.get_by_label("Timer (minuten)").fill("1")
+    fac.get_by_role("button", name="Timer starten").click()
+    expect(fac.get_by_text(re.compile(r"De ronde sluit over 0:[0-5]\d"))).to_be_visible()
+    expect(beamer.get_by_text(re.compile(r"De ronde sluit over 0:[0-5]\d"))).to_be_visible()
+    first.reload()  # the phone shows at what time the round closes
+    expect(first.get_by_text(re.compile(r"De ronde sluit om \d\d:\d\d:\d\d\."))).to_be_visible()
     if SHOTS:
         fac.get_by_text("Tussenstand op dit scherm tonen").click()
         fac.get_by_role("tab", name="Verschuiving").click()
@@ -217,3 +250,13 @@ def run_workshop(browser, base: str, expect) -> None:
     intruder.goto(f"{base}/workshop?session={code}")  # the facilitator page without the key
     expect(intruder.get_by_text("kan alleen worden beheerd met de sleutel")).to_be_visible()
     assert intruder.get_by_role("button", name="Ronde openen").count() == 0
+
+    # -- the timer closes round 2 by itself: facilitator and beamer follow, a late
+    # answer is refused
+    expect(fac.get_by_text("Ronde 2: gesloten")).to_be_visible(timeout=2 * WAIT)
+    expect(beamer.get_by_text("Ronde 2 is gesloten. Zo meteen de resultaten.")).to_be_visible()
+    for c in range(2):
+        first.locator(f".st-key-ans-2-1-{c}").get_by_role("radio", name=labels(1),
+                                                           exact=True).click()
+    first.get_by_role("button", name="Volgende").click()
+    expect(first.get_by_text("Ronde 2 is niet open; uw antwoord is niet bewaard.")).to_be_visible()

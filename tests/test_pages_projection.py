@@ -37,9 +37,11 @@ def test_the_projection_follows_the_round_from_code_to_results(db_path: Path) ->
 
     people = [ws.join(store, session.code, name=n) for n in ("Ans", "Bram")]
     ws.open_round(store, session.code, by=EDITOR)
+    reasons = {"Ans": "Kost de boeren hun grond", "Bram": "Goed voor weidevogels"}
     for p, v in zip(people, (-2, 3), strict=True):
         for m in session.measures:
             answer(store, p.token, m, "eco_bio", v)
+        ws.submit_answers(store, p.token, {}, round_no=1, reasons={"M01": reasons[p.name]})
     at = projection(session.code, key)
     texts = html_texts(at)
     assert '<div class="projection-big">Ronde 1: scoor nu op uw telefoon</div>' in texts
@@ -58,6 +60,10 @@ def test_the_projection_follows_the_round_from_code_to_results(db_path: Path) ->
     texts = html_texts(at)
     assert '<div class="projection-big">Hier verschilt de zaal het meest</div>' in texts
     assert any(t.startswith('<div class="projection-big">1. ') for t in texts)
+    # under the hotspot M01 · eco_bio its reasons, by the score given, without names
+    scores = [m.value for m in at.markdown if m.value.startswith("**Score")]
+    assert scores == [r"**Score \-2 negatief \(1\)**", r"**Score \+3 zeer positief \(1\)**"]
+    assert [t.value for t in at.text] == [f"“{reasons['Ans']}”", f"“{reasons['Bram']}”"]
     assert len(at.get("plotly_chart")) == 2  # the spread per cell and the group ranking
     assert not at.main.button  # the controls stay on the facilitator's screen
 

@@ -2,9 +2,11 @@
 
 Opened through `?join=CODE` (or `?join=` to type the code); after joining the URL holds
 `?p=<token>`, so a reload or a dropped connection resumes as the same participant. While
-the participant answers, the page polls nothing (a round closed meanwhile shows on the
-next submit); while waiting (before, between and after rounds, and once all is answered)
-it follows the facilitator through one cached status row read every few seconds. It
+the participant answers, the page polls only every 2 minutes (a round closed meanwhile shows on the
+next submit, or within 2 minutes); while waiting (before, between and after rounds, and
+once all is answered) it follows the facilitator through one cached status row read
+every few seconds. A page with a timed fragment is one Streamlit's frontend reruns when
+its websocket reconnects, so after a server restart every phone goes on by itself. It
 never shows another participant's answers. The
 parts of these screens are in `impact.ui.participant_views`.
 """
@@ -64,5 +66,5 @@ else:
     st.success(ui.tr("workshop.p.revealed", round=state.round))
     view.room_view(current, state.round, token=me.token)
 
-if waiting:
-    view.follow_facilitator(db, me.code, rendered)
+# Waiting pages follow the round every few seconds, scoring pages every 2 minutes.
+(view.follow_facilitator if waiting else view.follow_slowly)(db, me.code, rendered)

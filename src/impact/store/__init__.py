@@ -53,9 +53,17 @@ def restore_backup(backup: str | Path, path: str | Path | None = None) -> Path |
         return dbfile.restore(Path(backup).expanduser(), resolved)
 
 
+_resolved: dict[tuple[str, str], Path] = {}  # (path as given, cwd) -> resolved
+
+
 def get_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
     """The process-wide store for a database file (one connection per process)."""
-    resolved = Path(path or default_db_path()).expanduser().resolve()
+    given = (str(path or default_db_path()), os.getcwd())
+    # Resolved once per path: resolving costs a syscall per part of the path, and a
+    # workshop page asks for the store several times per tap.
+    resolved = _resolved.get(given)
+    if resolved is None:
+        resolved = _resolved.setdefault(given, Path(given[0]).expanduser().resolve())
     with _stores_lock:
         store = _stores.get(resolved)
         if store is None:

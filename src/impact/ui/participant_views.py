@@ -88,6 +88,7 @@ def join_view(joining: ws.Session) -> None:
 
 # -- scoring -------------------------------------------------------------------------------
 WAITING_POLL_SECONDS = 5  # how often a waiting participant's page looks at the round
+SCORING_POLL_SECONDS = 120  # ... and a scoring one (see follow_slowly)
 # Every label a seven-point pill can show, per language: built once, not per rerun.
 OPTION_LABELS = {
     language: {v: f"{v:+d} {seven_point_label(v, language)}".replace("+0 ", "0 ") for v in SEVEN}
@@ -116,20 +117,36 @@ def done_step_index(current: ws.Session) -> int:
 def is_waiting(current: ws.Session, state: ws.Status) -> bool:
     """Whether this page has nothing to answer and should follow the round by itself:
     every state but an open round, and the "done" screen of an open round. While the
-    participant answers nothing is polled: a closed round shows on the next submit."""
+    participant answers the page looks only every 2 minutes: a closed round shows on
+    the next submit."""
     if state.closed or state.round_state != RoundState.SCORING:
         return True
     step = session.step(state.round)
     return step is not None and step >= done_step_index(current)
 
 
-@st.fragment(run_every=WAITING_POLL_SECONDS)
-def follow_facilitator(db_path: str, code: str, rendered: tuple[int, str, bool]) -> None:
-    """Reads one cached status row; redraws the page only when the state moved on.
-    Decorated here, once per process, not in the page script on every run."""
+def look_at_round(db_path: str, code: str, rendered: tuple[int, str, bool]) -> None:
+    """Reads one cached status row; redraws the page only when the state moved on."""
     latest = cache.participant_status(db_path, code)
     if (latest.round, str(latest.round_state), latest.closed) != rendered:
         st.rerun()
+
+
+# Both decorated here, once per process, not in the page script on every run.
+@st.fragment(run_every=WAITING_POLL_SECONDS)
+def follow_facilitator(db_path: str, code: str, rendered: tuple[int, str, bool]) -> None:
+    look_at_round(db_path, code, rendered)
+
+
+@st.fragment(run_every=SCORING_POLL_SECONDS)
+def follow_slowly(db_path: str, code: str, rendered: tuple[int, str, bool]) -> None:
+    """While the participant scores. Cheap (500 phones: 4 status reads a second), and
+    a page with a timed fragment is one Streamlit's frontend reruns in full when its
+    websocket reconnects: after a server restart the phone is redrawn by the new
+    server at once. Without it a phone whose last run was a full one (just joined, a
+    new round) kept the old page, whose fragment the new server does not know: every
+    "Volgende" was dropped until a reload."""
+    look_at_round(db_path, code, rendered)
 
 
 def save_measure(token: str, round_no: int, measure_id: str,

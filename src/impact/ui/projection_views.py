@@ -21,7 +21,7 @@ from impact.engine import EngineError
 from impact.ui import cache
 from impact.ui import workshop_views as wv
 from impact.ui.session import lang
-from impact.ui.text import tr
+from impact.ui.text import plain, tr
 from impact.ui.widgets import chart
 from impact.workshop import RoundState
 
@@ -80,9 +80,13 @@ def results(current: ws.Session) -> None:
     hot = ws.hotspots(agg, top=3)
     if hot.empty:
         big(tr("workshop.no_hotspots"))
+    given = cache.workshop_reasons(wv.db(), current.code, current.round)
+    criteria = cache.participant_content(wv.db(), current.assessment_id, language)["criteria"]
     for row in hot.itertuples():
         big(f"{row.hotspot_rank}. {measure_names.get(row.measure_id, row.measure_id)} · "
             f"{criterion_names.get(row.criterion_id, row.criterion_id)}")
+        hotspot_reasons(ws.by_score(given, row.measure_id, row.criterion_id),
+                        criteria.get(row.criterion_id), language)
     spread_col, rank_col = st.columns(2)
     with spread_col:
         if (agg["n"] > 0).any():
@@ -98,6 +102,24 @@ def results(current: ws.Session) -> None:
             subtitle = charts.weights_subtitle(weights, language) if weights else None
             chart(charts.ranking_chart(result.table, lang=language, subtitle=subtitle),
                   "ranking", key="projection_ranking")
+
+
+PROJECTED_REASONS = 3  # per score: what a beamer can show under a hotspot
+
+
+def hotspot_reasons(groups: list, criterion, language: str) -> None:
+    """A hotspot's reasons by the score given, a few per score, never with a name (a
+    beamer is public, also in a named session)."""
+    if not groups:
+        return
+    columns = st.columns(len(groups))
+    for col, (value, items) in zip(columns, groups, strict=True):
+        with col:
+            st.markdown("**" + plain(tr("workshop.reasons_score", n=len(items),
+                                        score=wv.score_text(value, criterion, language)))
+                        + "**")
+            for reason, _name in items[:PROJECTED_REASONS]:
+                st.text(f"“{reason}”")  # the participant's own words: plain text
 
 
 def shows_results(current: ws.Session) -> bool:

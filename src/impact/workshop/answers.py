@@ -8,7 +8,8 @@ it, in the same transaction as the write.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -16,6 +17,7 @@ import numpy as np
 
 from impact.model import PILLARS, Pillar
 from impact.store import Store
+from impact.workshop import writer
 from impact.workshop.base import RoundState, WorkshopError, timestamp
 from impact.workshop.reasons import clean_reason, write_reasons
 from impact.workshop.sessions import current_round, require_open_session
@@ -27,7 +29,11 @@ def _require_scoring(cur: duckdb.DuckDBPyConnection, code: str, seen_round: int)
     """The current round of `code`, which must accept answers and be the round the
     participant answered (call inside the lock): a late click on round 1 is not a
     round-2 answer."""
-    round_no, state, closed = current_round(cur, code)
+    return _scoring_round(current_round(cur, code), seen_round)
+
+
+def _scoring_round(current: tuple[int, RoundState, bool], seen_round: int) -> int:
+    round_no, state, closed = current
     require_open_session(closed)
     if int(seen_round) != round_no:
         raise WorkshopError(
@@ -159,20 +165,33 @@ def submit_answer(store: Store, token: str, measure_id: str, criterion_id: str,
                     [code, round_no, token, measure_id, criterion_id, value, timestamp()])
 
 
+@dataclass
+class _Measure:
+    """One participant's submitted form, checked, waiting for the writer."""
+
+    token: str
+    code: str
+    round_no: int  # the round the participant saw
+    checked: list[tuple[str, str, float]]  # (measure, criterion, value)
+    withdrawn: list[tuple[str, str]]
+    reasons: dict[str, str | None]
+
+
 def submit_answers(store: Store, token: str,
                    answers: Mapping[tuple[str, str], float | None], *, round_no: int,
                    reasons: Mapping[str, str | None] | None = None) -> None:
-    """Several answers of one participant in one transaction (all or nothing): one
-    multi-row upsert, and one delete for the answers withdrawn (`None`); `reasons`
-    (per measure, `None` or empty withdraws one) in the same transaction.
+    """Several answers of one participant, all or nothing, with `reasons` (per measure,
+    `None` or empty withdraws one) in the same transaction; returns once committed.
 
-    Also with nothing to store, the round is checked: a participant's form submitted
-    after the round closed is refused, so the page can say so at once.
+    Written together with the other participants' forms that queued meanwhile (see
+    `impact.workshop.writer`): one transaction, the round checked inside it, one
+    upsert per table. Also with nothing to store the round is checked: a form
+    submitted after the round closed is refused, so the page can say so at once.
     """
-    checked = [(m, c, *_checked_answer(store, token, m, c, v))
+    checked = [(m, c, _checked_answer(store, token, m, c, v)[1])
                for (m, c), v in answers.items() if v is not None]
     withdrawn = [(m, c) for (m, c), v in answers.items() if v is None]
-    code = checked[0][2] if checked else _code_of(store, token)
+    code = _code_of(store, token)
     cleaned = {m: clean_reason(r) for m, r in (reasons or {}).items()}
     if cleaned:
         measures, _scales = _session_questions(store, code)
@@ -180,24 +199,58 @@ def submit_answers(store: Store, token: str,
         if unknown:
             raise WorkshopError("workshop.error.unknown_question",
                                 f"{unknown[0]} is not a question in this session.")
+    item = _Measure(token, code, int(round_no), checked, withdrawn, cleaned)
+    writer.write(store, item, lambda batch: _write_measures(store, batch))
+
+
+def _write_measures(store: Store, batch: Sequence[_Measure]) -> list[BaseException | None]:
+    """The queued forms in one transaction: per form the round check (one read per
+    session), then one delete per form that withdraws, one upsert of every reason and
+    one of every answer. Returns per form None or the error that refused it."""
+    errors: list[BaseException | None] = [None] * len(batch)
     with store.transaction() as cur:
-        round_no = _require_scoring(cur, code, round_no)
-        if cleaned:
-            write_reasons(cur, code, round_no, token, cleaned, timestamp())
-        if withdrawn:
-            # Only placeholders are joined into the statement, never a value.
-            pairs = " OR ".join(["(measure_id = ? AND criterion_id = ?)"] * len(withdrawn))
-            cur.execute(
-                "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? "  # noqa: S608
-                f"AND token = ? AND ({pairs})",
-                [code, round_no, token, *(x for pair in withdrawn for x in pair)],
-            )
-        if checked:
-            now = timestamp()
-            # One statement for the whole measure: DuckDB's executemany runs one per row.
-            cur.execute(_upsert_rows(len(checked)),
-                        [x for m, c, _code, v in checked
-                         for x in (code, round_no, token, m, c, v, now)])
+        rounds: dict[str, tuple[int, RoundState, bool] | WorkshopError] = {}
+        accepted: list[tuple[_Measure, int]] = []
+        for i, item in enumerate(batch):
+            try:
+                if item.code not in rounds:
+                    try:
+                        rounds[item.code] = current_round(cur, item.code)
+                    except WorkshopError as exc:
+                        rounds[item.code] = exc
+                current = rounds[item.code]
+                if isinstance(current, WorkshopError):
+                    raise current
+                accepted.append((item, _scoring_round(current, item.round_no)))
+            except WorkshopError as exc:
+                errors[i] = exc
+        now = timestamp()
+        for item, round_no in accepted:
+            if item.withdrawn:
+                _delete_answers(cur, item.code, round_no, item.token, item.withdrawn)
+        reasons = {(item.code, round_no, item.token, m): r
+                   for item, round_no in accepted for m, r in item.reasons.items()}
+        if reasons:
+            write_reasons(cur, reasons, now)
+        # A dict: a participant's form in two tabs may queue the same cell twice (the
+        # later wins); one statement may not update a row twice.
+        rows = {(item.code, round_no, item.token, m, c): v
+                for item, round_no in accepted for m, c, v in item.checked}
+        if rows:
+            cur.execute(_upsert_rows(len(rows)),
+                        [x for key, v in rows.items() for x in (*key, v, now)])
+    return errors
+
+
+def _delete_answers(cur: duckdb.DuckDBPyConnection, code: str, round_no: int, token: str,
+                    cells: list[tuple[str, str]]) -> None:
+    # Only placeholders are joined into the statement, never a value.
+    pairs = " OR ".join(["(measure_id = ? AND criterion_id = ?)"] * len(cells))
+    cur.execute(
+        "DELETE FROM workshop_answers WHERE code = ? AND round_no = ? "  # noqa: S608
+        f"AND token = ? AND ({pairs})",
+        [code, round_no, token, *(x for pair in cells for x in pair)],
+    )
 
 
 def _upsert_rows(n: int) -> str:

@@ -41,21 +41,28 @@ def clean_reason(text: str | None) -> str | None:
     return kept or None
 
 
-def write_reasons(cur: duckdb.DuckDBPyConnection, code: str, round_no: int, token: str,
-                  reasons: Mapping[str, str | None], now: object) -> None:
-    """Store (upsert) or withdraw (None) reasons, inside the caller's transaction."""
-    for measure_id, reason in reasons.items():
+_UPSERT_REASON = (
+    "INSERT INTO workshop_reasons (code, round_no, token, measure_id, reason, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (code, round_no, token, measure_id) DO UPDATE SET "
+    "reason = excluded.reason, updated_at = excluded.updated_at"
+)
+
+
+def write_reasons(cur: duckdb.DuckDBPyConnection,
+                  rows: Mapping[tuple[str, int, str, str], str | None], now: object) -> None:
+    """Store (upsert) or withdraw (None) reasons keyed (code, round, token, measure),
+    inside the caller's transaction: one statement for all upserts."""
+    for (code, round_no, token, measure_id), reason in rows.items():
         if reason is None:
             cur.execute(
                 "DELETE FROM workshop_reasons WHERE code = ? AND round_no = ? AND token = ? "
                 "AND measure_id = ?", [code, round_no, token, measure_id])
-        else:
-            cur.execute(
-                "INSERT INTO workshop_reasons (code, round_no, token, measure_id, reason, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (code, round_no, token, measure_id) DO UPDATE SET "
-                "reason = excluded.reason, updated_at = excluded.updated_at",
-                [code, round_no, token, measure_id, reason, now])
+    kept = [(*key, reason, now) for key, reason in rows.items() if reason is not None]
+    if kept:
+        values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(kept))
+        cur.execute(_UPSERT_REASON.replace("(?, ?, ?, ?, ?, ?)", values),
+                    [x for row in kept for x in row])
 
 
 def own_reasons(store: Store, token: str, round_no: int) -> dict[str, str]:
