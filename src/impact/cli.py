@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from impact.access import SYSTEM
+from impact.cli_migrate import add_migrate
 from impact.cli_portfolio import add_portfolio
 from impact.errors import AS_WRITTEN, UserError
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -486,6 +487,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_serve,
     _add_backup,
     _add_restore,
+    add_migrate,
     add_portfolio,
 ]
 
