@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import duckdb
@@ -20,7 +19,7 @@ from impact.model import (
     WeightProfile,
 )
 from impact.store import MIGRATIONS, Store, StoreError, get_store
-from tests.helpers import EDITOR
+from tests.helpers import EDITOR, run_threads
 
 
 def small_assessment(name: str = "Test") -> Assessment:
@@ -164,24 +163,13 @@ def test_fifty_threads_writing_scores_lose_nothing(db_target: Path | str) -> Non
     a.measures = [Measure(f"M{i:02d}", f"Maatregel {i}") for i in range(50)]
     a.scores = {}
     aid = store.create(a, by=EDITOR)
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(50)
-
     def writer(i: int) -> None:
-        try:
-            barrier.wait()
-            for round_ in range(10):
-                # Every thread also writes one shared cell: same-key upserts must not fail.
-                store.set_scores(aid, [Score(f"M{i:02d}", "c2", float(round_)),
-                                       Score("M00", "c1", float(i % 7 - 3))], by=EDITOR)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for round_ in range(10):
+            # Every thread also writes one shared cell: same-key upserts must not fail.
+            store.set_scores(aid, [Score(f"M{i:02d}", "c2", float(round_)),
+                                   Score("M00", "c1", float(i % 7 - 3))], by=EDITOR)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_threads(50, writer)
     assert errors == []
     loaded = store.load(aid)
     assert all(loaded.scores[(f"M{i:02d}", "c2")].value == 9.0 for i in range(50))

@@ -3,14 +3,12 @@ processes, migrations of an empty or older database, clear failures."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from impact.migrations import MIGRATIONS, statements
 from impact.model import Measure, Score
 from impact.store import Store, StoreError, backends, forget_store, get_store
-from tests.helpers import EDITOR
+from tests.helpers import EDITOR, run_threads
 from tests.test_store import small_assessment
 
 
@@ -46,23 +44,12 @@ def test_two_stores_on_one_database_write_in_turn(pg_url: str) -> None:
     a.measures = [Measure(f"M{i:02d}", f"Maatregel {i}") for i in range(20)]
     a.scores = {}
     aid = first.create(a, by=EDITOR)
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(20)
-
     def writer(i: int) -> None:
         store = (first, second)[i % 2]
-        try:
-            barrier.wait()
-            for step in range(5):
-                store.set_scores(aid, [Score(f"M{i:02d}", "c2", float(step))], by=EDITOR)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for step in range(5):
+            store.set_scores(aid, [Score(f"M{i:02d}", "c2", float(step))], by=EDITOR)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_threads(20, writer)
     assert errors == []
     assert second.data_version(aid) == 1 + 20 * 5
     assert [v.version for v in first.versions(aid)] == list(range(101, 0, -1))
@@ -73,18 +60,8 @@ def test_two_stores_on_one_database_write_in_turn(pg_url: str) -> None:
 
 def test_two_first_starts_seed_the_example_once(pg_url: str) -> None:
     stores = [Store(pg_url) for _ in range(4)]
-    barrier = threading.Barrier(4)
     seeded: list[int | None] = []
-
-    def start(store: Store) -> None:
-        barrier.wait()
-        seeded.append(store.seed_example_if_empty())
-
-    threads = [threading.Thread(target=start, args=(s,)) for s in stores]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert run_threads(4, lambda i: seeded.append(stores[i].seed_example_if_empty())) == []
     assert sorted(seeded, key=str) == [1, None, None, None]
     assert [i.id for i in stores[0].list_assessments()] == [1]
     for store in stores:

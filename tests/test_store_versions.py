@@ -17,7 +17,7 @@ from impact.migrations import MIGRATIONS, statements
 from impact.model import Assessment, Criterion, Direction, Measure, Pillar, Score
 from impact.store import EXAMPLE_DIR, Store, StoreError
 from impact.store.backends import unique_violations
-from tests.helpers import EDITOR, VIEWER, answer
+from tests.helpers import EDITOR, VIEWER, answer, run_threads
 
 
 @pytest.fixture
@@ -243,25 +243,6 @@ def test_a_restore_on_a_stale_version_is_refused(store: Store) -> None:
 
 
 # -- concurrency -----------------------------------------------------------------------
-def run_threads(count: int, work) -> list[BaseException]:
-    errors: list[BaseException] = []
-    start = threading.Barrier(count)
-
-    def run(i: int) -> None:
-        start.wait()
-        try:
-            work(i)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted on
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
-
-
 def test_twenty_threads_of_edits_and_imports_lose_nothing(store: Store) -> None:
     aid = store.create(small("Gedeeld"), by=EDITOR)
     refused = []
