@@ -28,7 +28,6 @@ The rest (ON CONFLICT upserts, sequences with nextval, RETURNING, FILTER, starts
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -56,7 +55,9 @@ _MEDIAN = re.compile(r"\bmedian\(([\w.]+)\)")
 _QUANTILE = re.compile(r"\bquantile_cont\(([\w.]+),\s*([0-9.]+)\)")
 _DDL_TYPES = ((re.compile(r"\bDOUBLE\b"), "DOUBLE PRECISION"), (re.compile(r"\bBLOB\b"), "BYTEA"))
 _names = iter(range(1, 2**62))
-_open: weakref.WeakSet[Postgres] = weakref.WeakSet()  # every open pool of this process
+# Every open pool of this process, held until closed: a pool dropped unclosed would be
+# collected from one of its own worker threads, which cannot join themselves.
+_open: set[Postgres] = set()
 
 Cursor = Any  # a DuckDB cursor or a PgCursor: both execute, executemany, fetch*, df
 
