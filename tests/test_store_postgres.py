@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from impact.cli import main
 from impact.migrations import MIGRATIONS, statements
 from impact.model import Measure, Score
 from impact.store import Store, StoreError, backends, forget_store, get_store
@@ -126,13 +127,17 @@ def test_a_server_that_cannot_be_reached_says_so(pg_cluster) -> None:
     assert "niet bereikbaar" in text
 
 
-def test_backup_and_restore_point_to_pg_dump(pg_url: str) -> None:
+def test_backup_and_restore_point_to_pg_dump(pg_url: str, tmp_path, capsys) -> None:
     store = Store(pg_url)
     with pytest.raises(StoreError) as refused:
         store.backup()
     assert refused.value.key == "store.error.pg_no_backup"
     assert "pg_dump" in refused.value.message("en")
     store.close()
+    assert main(["restore", str(tmp_path / "x.duckdb"), "--db", pg_url]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{pg_url} is een PostgreSQL-database: maak een reservekopie met pg_dump en zet die "
+        "terug met pg_restore.")
 
 
 def test_get_store_keeps_one_store_per_url(pg_db: str) -> None:

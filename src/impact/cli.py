@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # the commands import what they need when they run
     from impact.model import Assessment, WeightProfile
     from impact.weighting import Weighting
 
+DB_HELP = "database file or postgresql:// URL (default: IMPACT_DB or the user data folder)"
+
 
 class CliError(UserError):
     """An error to show as it is, without a traceback (exit code 1)."""
@@ -59,7 +61,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _add_import(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import an assessment file into the database")
     p.add_argument("file")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_import)
 
 
@@ -384,7 +386,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None,
                    help="address to listen on (default: every address of this machine)")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_serve)
 
 
@@ -435,7 +437,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _add_backup(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="copy the database file next to it now")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_backup)
 
 
@@ -455,7 +457,7 @@ def _add_restore(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="put a backup in place of the database "
                        "(while no other process has it open)")
     p.add_argument("backup", help="a backup file, e.g. impactbalans.backup-20260101-090000.duckdb")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_restore)
 
 
