@@ -146,3 +146,21 @@ def test_get_store_keeps_one_store_per_url(pg_db: str) -> None:
     assert store.path == pg_db and len(store.list_assessments()) == 1  # the example
     forget_store(pg_db)
     assert get_store(pg_db, seed=False) is not store
+
+
+def test_a_server_restart_costs_no_read_and_no_write(pg_cluster, pg_url: str) -> None:
+    """The server drops every connection (as a restart does): the pooled ones are broken,
+    and the next read and write each take a fresh connection instead of failing."""
+    store = Store(pg_url)
+    aid = store.create(small_assessment(), by=EDITOR)
+    for _ in range(3):  # several pooled connections in use at once, then idle
+        run_threads(3, lambda i: store.load(aid))
+    database = pg_url.rsplit("/", 1)[1]
+    pg_cluster.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       f"WHERE datname = '{database}'")
+    assert store.load(aid).name == "Test"
+    pg_cluster.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       f"WHERE datname = '{database}'")
+    assert store.set_score(aid, Score("B", "c2", 30.0), by=EDITOR) == 2
+    assert store.load(aid).scores[("B", "c2")].value == 30.0
+    store.close()

@@ -28,8 +28,9 @@ The rest (ON CONFLICT upserts, sequences with nextval, RETURNING, FILTER, starts
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,12 @@ def unique_violations() -> tuple[type[Exception], ...]:
     from psycopg.errors import UniqueViolation
 
     return (duckdb.ConstraintException, UniqueViolation)
+
+
+def _operational_error() -> type[Exception]:
+    from psycopg import OperationalError
+
+    return OperationalError
 
 
 def shown_url(url: str) -> str:
@@ -159,12 +166,27 @@ class PgCursor:
                 yield conn
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
-        with self._connection() as conn:
-            result = conn.execute(translate(sql, params is not None), params)
-            self.description = result.description
-            self._rows = result.fetchall() if result.description else []
+        query = translate(sql, params is not None)
+        if self._conn is not None:
+            self._take(self._conn.execute(query, params))
+            return self
+        for attempt in (1, 2):
+            with self._pool.connection() as conn:
+                try:
+                    self._take(conn.execute(query, params))
+                    return self
+                except _operational_error():
+                    if attempt == 2 or not conn.broken:
+                        raise
+            # The server dropped the connection (a restart), so it dropped the other
+            # idle ones too: the pool checks them all, and the read runs again.
+            self._pool.check()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _take(self, result: Any) -> None:
+        self.description = result.description
+        self._rows = result.fetchall() if result.description else []
         self._next = 0
-        return self
 
     def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> PgCursor:
         with self._connection() as conn, conn.cursor() as cur:
@@ -219,9 +241,29 @@ class Postgres:
 
     @contextmanager
     def transaction(self) -> Iterator[PgCursor]:
-        with self.pool.connection() as conn, conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-            yield PgCursor(conn=conn)
+        with ExitStack() as stack:
+            yield PgCursor(conn=self._locked(stack))
+
+    def _locked(self, stack: ExitStack) -> Any:
+        """A pooled connection in a transaction that holds the write lock. Connections
+        the server dropped (a restart) show only now, before anything is written: the
+        pool checks its connections and the transaction starts again, once."""
+        for attempt in (1, 2):
+            begun = ExitStack()
+            conn = begun.enter_context(self.pool.connection())
+            try:
+                begun.enter_context(conn.transaction())
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            except _operational_error():
+                broken = conn.broken
+                begun.__exit__(*sys.exc_info())  # rolled back; the pool drops a broken one
+                if attempt == 2 or not broken:
+                    raise
+                self.pool.check()  # the other idle connections were dropped as well
+                continue
+            stack.enter_context(begun)
+            return conn
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
         self.pool.close()
