@@ -63,7 +63,7 @@ def chart_maker(name: str, fmt: str, scale: float = 1):
 
 
 with tab_charts:
-    chart_choices = export.available_charts(assessment)
+    chart_choices = export.available_charts(assessment, weighting.method)
     st.subheader(ui.tr("export.page.one_chart"))
     name = st.selectbox(ui.tr("export.page.chart"), chart_choices,
                         format_func=lambda n: export.chart_title(n, lang), key="export:chart")

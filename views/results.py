@@ -15,7 +15,8 @@ profile_note = (
     else ""
 )
 st.caption(
-    ui.tr("results.settings", method=engine.method_label(weighting.method, lang))
+    ui.tr("results.settings", method=engine.method_label(weighting.method, lang,
+                                                         weighting.vikor_v))
     + (" " + profile_note if profile_note else "")
 )
 st.page_link("views/weights.py", label=ui.tr("results.more_weights"), icon=":material/tune:")
@@ -27,10 +28,10 @@ except engine.EngineError as err:
     st.stop()
 
 table = evaluation.table
-no_regret = results.no_regret(assessment, weighting.method)
+no_regret = results.no_regret(assessment, weighting.method, vikor_v=weighting.vikor_v)
 # the evaluation's pillar weights: a pillar without criteria shows 0, not its share
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
-                                   weighting.profile)
+                                   weighting.profile, weighting.vikor_v)
 
 # Ranking
 ui.chart(charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle),
@@ -44,6 +45,16 @@ ui.chart(charts.tradeoff_chart(table, evaluation.neutral, lang=lang, subtitle=su
          "tradeoff", caption=ui.tr("results.tradeoff_help"), downloads="dl-results-tradeoff")
 ui.chart(charts.pillars_chart(table, evaluation.neutral, lang=lang, subtitle=subtitle),
          "pillars", downloads="dl-results-pillars")
+
+# PROMETHEE's GAIA plane: how measures and criteria relate, and what the weights reward
+if weighting.method == "promethee":
+    try:
+        plane = engine.evaluation_gaia(assessment, evaluation)
+    except engine.EngineError as err:
+        st.warning(ui.plain(err.message(lang)))
+    else:
+        ui.chart(charts.gaia_chart(plane, table, assessment, lang=lang, subtitle=subtitle),
+                 "gaia", caption=ui.tr("results.gaia_help"), downloads="dl-results-gaia")
 
 # Measure profile
 st.subheader(ui.tr("results.profile_header"))

@@ -24,7 +24,7 @@ except engine.EngineError as err:
 table = evaluation.table
 names = {m.id: m.label(lang) for m in assessment.measures}
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
-                                   weighting.profile)
+                                   weighting.profile, weighting.vikor_v)
 
 # -- SMAA -----------------------------------------------------------------------------------
 st.subheader(ui.tr("results.s.smaa_header"))
@@ -129,7 +129,8 @@ except engine.EngineError as err:
 else:
     ui.chart(charts.ranking_chart(
         whatif_eval.table, lang=lang,
-        subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, weighting.method),
+        subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, weighting.method,
+                                         vikor_v=weighting.vikor_v),
         title=ui.tr("results.s.whatif_chart"),
     ), "whatif")
     now = table["rank"].astype(int)
@@ -156,7 +157,7 @@ k = st.slider(ui.tr("results.s.k"), min_value=1, max_value=max(len(names) - 1, 1
               value=min(3, max(len(names) - 1, 1)), key="sens-k",
               help=ui.tr("results.s.k_help"))
 try:
-    views = results.perspectives(assessment, weighting.method, k)
+    views = results.perspectives(assessment, weighting.method, k, weighting.vikor_v)
 except engine.EngineError as err:
     views = None
     st.warning(ui.plain(err.message(lang)))
@@ -164,7 +165,7 @@ if views is None:
     st.info(ui.tr("results.s.no_profiles"))
     st.stop()
 st.caption(ui.tr("results.s.perspectives_help"))
-method_note = charts.weights_subtitle(None, lang, weighting.method)
+method_note = charts.weights_subtitle(None, lang, weighting.method, vikor_v=weighting.vikor_v)
 ui.chart(charts.perspectives_chart(views.ranks, measure_names=names,
                                    no_regret=views.no_regret, lang=lang, subtitle=method_note),
          "perspectives", downloads="dl-sens-perspectives")

@@ -110,6 +110,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
     p.add_argument("--method", default="wsm",
                    help="wsm, topsis, vikor, spotis or promethee (default wsm)")
+    _add_vikor_v(p)
     p.add_argument("--scale", type=float, default=1.0,
                    help="PNG resolution factor; 3 gives print quality (default 1)")
     p.set_defaults(func=_cmd_export)
@@ -156,18 +157,30 @@ def _write_output(args: argparse.Namespace, data: bytes) -> None:
             size=format_number(len(data) / 1024, args.lang, 0)))
 
 
-def _weighting(profile: WeightProfile | None, method: str) -> Weighting:
-    """The weighting of a command: a profile's weights, or none chosen (equal pillars)."""
+def _add_vikor_v(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--vikor-v", dest="vikor_v", type=float, default=0.5,
+                   help="with --method vikor: the weight of the overall score against the "
+                   "largest weakness, 0..1 (default 0.5)")
+
+
+def _weighting(profile: WeightProfile | None, method: str, vikor_v: float = 0.5) -> Weighting:
+    """The weighting of a command: a profile's weights, or none chosen (equal pillars).
+    PROMETHEE's preference functions and SPOTIS's expected points come from the file's
+    criteria sheet."""
+    from dataclasses import replace
+
     from impact.weighting import Weighting
 
-    return Weighting.from_profile(profile, method) if profile else Weighting(method=method)
+    chosen = Weighting.from_profile(profile, method) if profile else Weighting(method=method)
+    return replace(chosen, vikor_v=vikor_v)
 
 
 def _export_weighting(args: argparse.Namespace, assessment: Assessment) -> Weighting:
     """`--profile` (an ExportError listing the profiles when unknown) and `--method`."""
     from impact import export
 
-    return _weighting(export.resolve_profile(assessment, args.profile, args.lang), args.method)
+    return _weighting(export.resolve_profile(assessment, args.profile, args.lang), args.method,
+                      args.vikor_v)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -206,6 +219,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
     p.add_argument("--method", default="wsm",
                    help="wsm, topsis, vikor, spotis or promethee (default wsm)")
+    _add_vikor_v(p)
     p.set_defaults(func=_cmd_report)
 
 
@@ -243,6 +257,7 @@ def _add_rank(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
     p.add_argument("--method", default="wsm",
                    help="wsm (weighted sum, default), topsis, vikor, spotis or promethee")
+    _add_vikor_v(p)
     p.add_argument("--profile", help="pillar weights of this stakeholder perspective "
                    "(default: the three pillars weigh equally)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
@@ -260,6 +275,7 @@ def _add_smaa(sub: argparse._SubParsersAction) -> None:
                    "(default: all pillar weights equally likely)")
     p.add_argument("--method", default="wsm",
                    help="wsm (default), topsis, vikor, spotis or promethee")
+    _add_vikor_v(p)
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
     p.add_argument("--format", dest="fmt", choices=_ENGINE_FORMATS, default="table",
                    help="output format (default table)")
@@ -298,19 +314,24 @@ def _points_text(pillar_weights, lang: str) -> str:
                      for p, points in whole_points(pillar_weights).items() if points > 0)
 
 
+def _method_meta(args: argparse.Namespace) -> dict[str, float]:
+    """The method's own setting in a csv/json header: VIKOR's v."""
+    return {"vikor_v": args.vikor_v} if args.method == "vikor" else {}
+
+
 def _cmd_rank(args: argparse.Namespace) -> int:
     from impact import engine
     from impact.i18n import t
 
     assessment, profile = _engine_input(args)
     try:
-        evaluation = engine.evaluate(assessment, _weighting(profile, args.method))
+        evaluation = engine.evaluate(assessment, _weighting(profile, args.method, args.vikor_v))
     except engine.EngineError as exc:
         raise CliError(exc.message(args.lang)) from None
     weights = _points_text(evaluation.pillar_weights, args.lang)
     title = t("engine.cli.rank_title", args.lang,
               method=engine.method_label(args.method, args.lang), weights=weights)
-    meta = {"method": args.method, "profile": args.profile,
+    meta = {"method": args.method, **_method_meta(args), "profile": args.profile,
             "pillar_weights": evaluation.pillar_weights}
     table = engine.ranking_table(evaluation, args.lang, display=args.fmt == "table")
     _print_frame(table, args.fmt, title, meta, note=t("engine.cli.pareto_note", args.lang),
@@ -324,8 +345,9 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
 
     assessment, profile = _engine_input(args)
     try:
-        result = robustness.smaa_assessment(assessment, _weighting(profile, args.method),
-                                            samples=args.samples, seed=args.seed)
+        result = robustness.smaa_assessment(
+            assessment, _weighting(profile, args.method, args.vikor_v), samples=args.samples,
+            seed=args.seed)
     except engine.EngineError as exc:
         raise CliError(exc.message(args.lang)) from None
     if profile is None:
@@ -335,7 +357,8 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
                     weights=_points_text(profile.pillar_weights, args.lang))
     title = t("engine.cli.smaa_title", args.lang, samples=result.samples,
               method=engine.method_label(args.method, args.lang), weights=weights)
-    meta = {"method": args.method, "profile": args.profile, "samples": result.samples,
+    meta = {"method": args.method, **_method_meta(args), "profile": args.profile,
+            "samples": result.samples,
             "seed": args.seed}
     table = robustness.smaa_table(result, assessment, args.lang, full=args.fmt != "table")
     _print_frame(table, args.fmt, title, meta, csv_dialect=args.csv_dialect)

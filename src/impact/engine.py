@@ -32,6 +32,14 @@ Methods, all built on scikit-criteria and tested against it:
   (scikit-criteria ``SPOTIS``); score = 1 - weighted normalised distance to that
   point. A measure's score depends on no other measure, so adding or removing
   measures never changes the order of the others (no rank reversal).
+- ``promethee``: PROMETHEE II net flow (-1..1) with a preference function per
+  criterion (option ``preference``; see `impact.methods.promethee`), and its GAIA
+  plane (`gaia_plane`, `evaluation_gaia`).
+
+For an assessment (`evaluate`, and `impact.robustness`) the options come from
+`method_options`: VIKOR's v from the `Weighting`, SPOTIS's expected points and
+PROMETHEE's preference functions from the criteria (`Criterion.spotis_expected`,
+`pref_function`, `pref_q`, `pref_p`, `pref_s`).
 
 In every result a higher ``score`` is better and ``rank`` 1 is best. Ties share
 a rank and the next rank is skipped (1, 1, 3: "competition" ranking). Every method,
@@ -60,7 +68,13 @@ from impact.i18n import t
 from impact.knockouts import knockouts
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
-from impact.methods.problem import EngineError, as_number, prepare, require_value_range
+from impact.methods.problem import (
+    EngineError,
+    Problem,
+    as_number,
+    prepare,
+    require_value_range,
+)
 from impact.methods.promethee import GaiaPlane, gaia
 from impact.methods.ranks import RANK_RTOL as RANK_RTOL
 from impact.methods.ranks import competition_rank
@@ -101,14 +115,17 @@ __all__ = [
     "balance_index",
     "GaiaPlane",
     "evaluate",
+    "evaluation_gaia",
     "gaia_plane",
     "hierarchical_weights",
     "method_label",
+    "method_options",
     "neutral_pillar_scores",
     "pareto_front",
     "pillar_correlation",
     "pillar_effects",
     "pillar_scores",
+    "prepare_assessment",
     "rank",
     "rank_reference",
     "ranking_table",
@@ -117,9 +134,15 @@ __all__ = [
 ]
 
 
-def method_label(method: str, lang: str = "nl") -> str:
-    """The user-facing name of a method, e.g. 'Gewogen som'."""
-    return t(METHOD_LABELS[method], lang)
+def method_label(method: str, lang: str = "nl", vikor_v: float | None = None) -> str:
+    """The user-facing name of a method, e.g. 'Gewogen som'; VIKOR with its v when given
+    ('VIKOR (compromisoplossing), v = 0,7')."""
+    label = t(METHOD_LABELS[method], lang)
+    if method == "vikor" and vikor_v is not None:
+        from impact.numbers import format_number
+
+        label += ", v = " + format_number(float(vikor_v), lang, 2)
+    return label
 
 
 # --------------------------------------------------------------------------------------
@@ -210,6 +233,40 @@ def gaia_plane(
 # --------------------------------------------------------------------------------------
 # evaluate an assessment
 # --------------------------------------------------------------------------------------
+
+
+def method_options(assessment: Assessment, weighting: Weighting) -> dict[str, Any]:
+    """The methods' settings for `assessment` under `weighting`: ``v`` (VIKOR) from the
+    weighting, ``esp`` (SPOTIS) and ``preference`` (PROMETHEE) from the criteria that
+    set one. Each method reads only its own."""
+    return {
+        "v": weighting.vikor_v,
+        "esp": {c.id: c.spotis_expected for c in assessment.criteria
+                if c.spotis_expected is not None},
+        "preference": {c.id: {"function": c.pref_function, "q": c.pref_q, "p": c.pref_p,
+                              "s": c.pref_s}
+                       for c in assessment.criteria if c.pref_function is not None},
+    }
+
+
+def prepare_assessment(assessment: Assessment, weighting: Weighting) -> Problem:
+    """The assessment's decision problem without weights, with `method_options`."""
+    return prepare(assessment.performance(), assessment.objectives(), None,
+                   assessment.scale(), method_options(assessment, weighting))
+
+
+def evaluation_gaia(assessment: Assessment, evaluation: Evaluation) -> GaiaPlane:
+    """The GAIA plane of an evaluation: its criterion weights as the decision stick and
+    the criteria's preference functions (whatever method the evaluation used)."""
+    chosen = evaluation.weighting or Weighting()
+    p = prepare_assessment(assessment, chosen)
+    w = np.array([evaluation.weights[c] for c in p.criteria])
+    problem = replace(p, weights=w / w.sum())
+    try:
+        methods.get("promethee").check(problem)
+        return gaia(problem)
+    except EngineError as err:
+        raise err.with_labels(criterion_labels(assessment)) from None
 
 
 @dataclass
@@ -308,13 +365,10 @@ def evaluate(
 def _evaluate(assessment: Assessment, weighting: Weighting) -> Evaluation:
     chosen = methods.get(weighting.method)
     floor = _check_floors(weighting.floors)
-    performance = assessment.performance()
-    objectives = assessment.objectives()
-    scale = assessment.scale()
     pillar_of = assessment.pillar_of()
     pw_raw, within = resolve_weights(assessment, weighting)
 
-    p = prepare(performance, objectives, None, scale)
+    p = prepare_assessment(assessment, weighting)
     pmap = pillar_map(pillar_of, p.criteria)
     pw = normalise_pillar_weights(pw_raw, present_pillars(pmap))
     structure = PillarStructure.build(p.criteria, pmap, within)

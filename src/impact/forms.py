@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from impact.i18n import t
 from impact.model import Criterion, Direction, Measure, Pillar
+from impact.preferences import FUNCTIONS, USED_THRESHOLDS, threshold_issue
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,40 @@ def criterion_from_fields(
     if weight is None or weight < 0:
         errors["weight"] = t("editor.err.weight", lang)
     knockout = _optional_number(fields, "knockout", errors, lang)
+    settings = _method_settings(fields, errors, lang, (low, high))
     if errors:
         return None, errors
     assert low is not None and high is not None and weight is not None
     return Criterion(item_id, Pillar(pillar), _text(fields, "label_nl"),
                      _text(fields, "label_en"), _text(fields, "unit"), Direction(direction),
                      low, high, _text(fields, "description"), weight, _text(fields, "unit_en"),
-                     _text(fields, "description_en"), knockout), errors
+                     _text(fields, "description_en"), knockout, **settings), errors
+
+
+def _method_settings(fields: Mapping[str, object], errors: Errors, lang: str,
+                     scale: tuple[float | None, float | None]) -> dict[str, object]:
+    """PROMETHEE's preference function and thresholds and SPOTIS's expected point, by the
+    rule of the criteria sheet (`impact.preferences`): empty means the method's default."""
+    function = _text(fields, "pref_function") or None
+    if function is not None and function not in FUNCTIONS:
+        errors["pref_function"] = t("editor.err.pref_function", lang)
+        function = None
+    numbers = {name: _optional_number(fields, name, errors, lang)
+               for name in ("pref_q", "pref_p", "pref_s", "spotis_expected")}
+    given = [name for name in ("pref_q", "pref_p", "pref_s") if numbers[name] is not None]
+    used = USED_THRESHOLDS.get(function or "usual", "")
+    for name in given:
+        if name[-1] not in used:
+            errors[name] = t("editor.err.pref_unused", lang, threshold=name[-1],
+                             function=function or "usual")
+    issue = None if function is None else threshold_issue(
+        function, numbers["pref_q"], numbers["pref_p"], numbers["pref_s"])
+    if issue is not None:
+        errors.setdefault(f"pref_{issue[0]}", t(f"io.pref.{issue[1]}", lang, function=function,
+                                                q=f"{numbers['pref_q'] or 0.0:g}",
+                                                p=f"{numbers['pref_p'] or 0.0:g}"))
+    esp, (low, high) = numbers["spotis_expected"], scale
+    if esp is not None and low is not None and high is not None and not low <= esp <= high:
+        errors["spotis_expected"] = t("io.esp_outside_scale", lang, value=f"{esp:g}",
+                                      lo=f"{low:g}", hi=f"{high:g}")
+    return {"pref_function": function, **numbers}

@@ -186,6 +186,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (code, round_no, token, measure_id)
     );
     """,
+    # 9: method settings per criterion (issue 14): PROMETHEE's preference function and
+    # thresholds, SPOTIS's expected solution point (NULL: the method's default)
+    """
+    ALTER TABLE criteria ADD COLUMN pref_function VARCHAR;
+    ALTER TABLE criteria ADD COLUMN pref_q DOUBLE;
+    ALTER TABLE criteria ADD COLUMN pref_p DOUBLE;
+    ALTER TABLE criteria ADD COLUMN pref_s DOUBLE;
+    ALTER TABLE criteria ADD COLUMN spotis_expected DOUBLE;
+    """,
 ]
 
 

@@ -67,6 +67,14 @@ class Criterion:
     description_en: str = ""
     # a legal go/no-go: a measure worse than this value (by the direction) is not admissible
     knockout: float | None = None
+    # PROMETHEE's preference function (usual, vshape, linear, gaussian; None = usual) and
+    # its thresholds in score units (impact.methods.promethee)
+    pref_function: str | None = None
+    pref_q: float | None = None
+    pref_p: float | None = None
+    pref_s: float | None = None
+    # SPOTIS's expected solution point, a value on the scale (None: the best end)
+    spotis_expected: float | None = None
 
     def fails(self, value: float) -> bool:
         """Whether a score fails this criterion's knock-out."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -12,6 +12,7 @@ from scipy import stats
 
 from impact.engine import evaluate
 from impact.methods.problem import EngineError, as_int
+from impact.weighting import VIKOR_V, resolve_weighting
 
 if TYPE_CHECKING:
     from impact.model import Assessment, WeightProfile
@@ -43,8 +44,10 @@ def perspectives(
     profiles: Sequence[WeightProfile] | None = None,
     k: int = 3,
     method: str = "wsm",
+    vikor_v: float = VIKOR_V,
 ) -> Perspectives:
-    """The ranking under each profile, their agreement and the no-regret set."""
+    """The ranking under each profile, their agreement and the no-regret set (`vikor_v`:
+    VIKOR's v, for ``vikor``)."""
     k = as_int(k, "engine.error.invalid_k")
     if k < 1:
         raise EngineError("engine.error.invalid_k", value=str(k))
@@ -54,7 +57,8 @@ def perspectives(
     ranks: dict[str, pd.Series] = {}
     scores: dict[str, pd.Series] = {}
     for prof in chosen:
-        ev = evaluate(assessment, profile=prof, method=method)
+        chosen = resolve_weighting(assessment, profile=prof, method=method)
+        ev = evaluate(assessment, replace(chosen, vikor_v=vikor_v))
         ranks[prof.name] = ev.table["score_rank"]
         scores[prof.name] = ev.table["score"]
     rank_df = pd.DataFrame(ranks)

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from impact import methods
-from impact.engine import criterion_labels, resolve_weights
+from impact.engine import criterion_labels, prepare_assessment, resolve_weights
 from impact.i18n import t
 from impact.methods.base import Method, one_blas_thread
 from impact.methods.problem import EngineError, Problem, prepare
@@ -380,7 +380,7 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     chosen = methods.get(weighting.method)
     samples = check_samples(samples)
     spread = check_spread(spread)
-    p = prepare(assessment.performance(), assessment.objectives(), None, assessment.scale())
+    p = prepare_assessment(assessment, weighting)
     chosen.check(p)
     pmap = pillar_map(assessment.pillar_of(), p.criteria)
     pw_raw, within = resolve_weights(assessment, weighting)

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from impact import methods
-from impact.engine import criterion_labels, resolve_weights
+from impact.engine import criterion_labels, prepare_assessment, resolve_weights
 from impact.methods.base import Method, one_blas_thread
-from impact.methods.problem import EngineError, Problem, prepare
+from impact.methods.problem import EngineError, Problem
 from impact.pillars import (
     PILLAR_NAMES,
     PillarStructure,
@@ -61,7 +61,7 @@ def weight_stability(
 
 def _weight_stability(assessment: Assessment, weighting: Weighting) -> pd.DataFrame:
     chosen = methods.get(weighting.method)
-    p = prepare(assessment.performance(), assessment.objectives(), None, assessment.scale())
+    p = prepare_assessment(assessment, weighting)
     chosen.check(p)
     pmap = pillar_map(assessment.pillar_of(), p.criteria)
     present = present_pillars(pmap)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TOTAL_POINTS",
+    "VIKOR_V",
     "Weighting",
     "rebalance",
     "resolve_weighting",
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 TOTAL_POINTS = 100
+VIKOR_V = 0.5  # VIKOR's default v (impact.methods.vikor.V; not imported: that loads skcriteria)
 
 Pairs = tuple[tuple[str, Any], ...]
 # what the constructor takes for a mapping field: a mapping or (key, value) pairs
@@ -124,6 +126,9 @@ class Weighting:
       criterion's own weight.
     - `floors`: pillar -> minimum pillar score 0..1 (see `impact.engine.evaluate`).
     - `method`: the ranking method (see `impact.methods`).
+    - `vikor_v`: VIKOR's v, 0..1: the weight of the group utility against the largest
+      regret (used only by ``vikor``; kept when another method is picked, so switching
+      back finds it).
     - `profile`: the name of the stakeholder profile the weights came from, if any (a
       label: the weights themselves are in the fields above).
 
@@ -137,6 +142,7 @@ class Weighting:
     floors: Pairs = ()
     method: str = "wsm"
     profile: str | None = None
+    vikor_v: float = VIKOR_V
 
     def __post_init__(self) -> None:
         # frozen: canonical forms are set once, here, so equal settings are equal values
@@ -177,10 +183,10 @@ class Weighting:
 
     def with_profile(self, profile: WeightProfile) -> Weighting:
         """What picking a profile on the weights page does: its pillar weights as points,
-        its criterion weights and its name; the method and the floors stay."""
+        its criterion weights and its name; the method (and its v) and the floors stay."""
         chosen = Weighting.from_profile(profile, self.method)
         return replace(chosen, pillar_weights=to_points(profile.pillar_weights),
-                       floors=self.floors)
+                       floors=self.floors, vikor_v=self.vikor_v)
 
     def with_floor(self, pillar: Pillar | str, value: float) -> Weighting:
         """A pillar's floor set to `value`, or removed when it is 0 or less (a floor of 0

@@ -13,6 +13,7 @@ the names below are its surface.
 
 from impact.charts.balance import balance_chart, pillar_shares, tradeoff_chart
 from impact.charts.frames import criterion_neutral_values, criterion_values
+from impact.charts.gaia import gaia_chart
 from impact.charts.heatmap import heatmap_chart, heatmap_from_assessment
 from impact.charts.labels import (
     TOTAL_POINTS,
@@ -82,6 +83,7 @@ __all__ = [
     "PRESENTATION_FACTOR", "build_chart", "build_figure", "enlarged", "chart_names",
     "chart_title", "criterion_neutral_values",
     "criterion_values", "default_radar_measures", "disagreement_heatmap", "esc", "fmt",
+    "gaia_chart",
     "heatmap_chart", "heatmap_from_assessment", "kendall_chart", "label_positions",
     "measure_label", "measure_labels", "perspectives_chart", "pillar_name", "pillar_shares",
     "profile_named",

@@ -205,15 +205,17 @@ def measure_labels(table: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def weights_subtitle(pillar_weights: Weighting | Mapping[Pillar | str, float] | None, lang: str,
-                     method: str | None = None, profile: str | None = None) -> str:
+                     method: str | None = None, profile: str | None = None,
+                     vikor_v: float | None = None) -> str:
     """'Provincie: Ecologie 40 · Economie 30 · Mens 30 · Gewogen som' (user text escaped).
 
-    Given a `Weighting`, its pillar weights, method and profile name (an explicit
-    `method` or `profile` wins).
+    Given a `Weighting`, its pillar weights, method (VIKOR with its v) and profile name
+    (an explicit `method` or `profile` wins).
     """
     if isinstance(pillar_weights, Weighting):
         method = method or pillar_weights.method
         profile = profile or pillar_weights.profile
+        vikor_v = pillar_weights.vikor_v if vikor_v is None else vikor_v
         pillar_weights = pillar_weights.pillar_mapping()
     parts: list[str] = []
     if profile:
@@ -223,7 +225,8 @@ def weights_subtitle(pillar_weights: Weighting | Mapping[Pillar | str, float] | 
         points = whole_points(pillar_weights)
         parts.append(" · ".join(f"{pillar_name(p, lang)} {points[p]}" for p in PILLARS))
     if method:
-        label = engine.method_label(method, lang) if method in engine.METHODS else method
+        label = (engine.method_label(method, lang, vikor_v) if method in engine.METHODS
+                 else method)
         parts.append(("· " if parts else "") + esc(label))
     return " ".join(parts)
 

@@ -44,6 +44,7 @@ CHART_TITLES: dict[str, str] = {
     "perspectives": "results.chart.perspectives.title",
     "kendall": "results.chart.kendall.title",
     "frontier": "portfolio.chart.frontier_title",
+    "gaia": "results.chart.gaia.title",
 }
 CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 
@@ -52,6 +53,8 @@ CHART_NAMES: tuple[str, ...] = tuple(CHART_TITLES)
 PROFILE_CHARTS = frozenset({"perspectives", "kendall"})
 # Charts of packages within a budget: only when measures have a cost.
 COST_CHARTS = frozenset({"frontier"})
+# Charts of one method: only when that method ranks (the GAIA plane is PROMETHEE's).
+METHOD_CHARTS: dict[str, str] = {"gaia": "promethee"}
 
 
 class ChartError(ValueError):
@@ -68,13 +71,15 @@ def chart_title(name: str, lang: str = "nl") -> str:
     return t(key, lang) if key else name
 
 
-def available_charts(assessment: Assessment) -> tuple[str, ...]:
+def available_charts(assessment: Assessment, method: str | None = None) -> tuple[str, ...]:
     """The chart names that can be made for this assessment (all, less the perspective
-    comparisons when it has no profiles)."""
+    comparisons when it has no profiles, the frontier without costs, and a method's own
+    chart unless `method` is that method)."""
     has_costs = any(m.cost is not None for m in assessment.measures)
     return tuple(n for n in CHART_NAMES
                  if (assessment.profiles or n not in PROFILE_CHARTS)
-                 and (has_costs or n not in COST_CHARTS))
+                 and (has_costs or n not in COST_CHARTS)
+                 and METHOD_CHARTS.get(n, method) == method)
 
 
 def profile_named(assessment: Assessment, profile: Any, lang: str = "nl") -> Any:
@@ -162,7 +167,8 @@ class _Context:
     def subtitle(self) -> str:
         ev = self.evaluation
         # the evaluation's weights: normalised over the pillars that have criteria
-        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, self.weighting.profile)
+        return weights_subtitle(ev.pillar_weights, self.lang, ev.method, self.weighting.profile,
+                                self.weighting.vikor_v)
 
     @property
     def table(self) -> pd.DataFrame:
@@ -174,7 +180,7 @@ class _Context:
 
 def _no_regret(ctx: _Context) -> list[str]:
     try:
-        return list(robustness.perspectives(ctx.assessment, method=ctx.method).no_regret)
+        return list(_perspectives(ctx).no_regret)
     except engine.EngineError:
         # no profiles, too few measures: simply no no-regret markers
         return []
@@ -207,7 +213,8 @@ def _build_stability(ctx: _Context) -> go.Figure:
 
 
 def _perspectives(ctx: _Context) -> Any:
-    return robustness.perspectives(ctx.assessment, method=ctx.method)
+    return robustness.perspectives(ctx.assessment, method=ctx.method,
+                                   vikor_v=ctx.weighting.vikor_v)
 
 
 def _build_perspectives(ctx: _Context) -> go.Figure:
@@ -217,12 +224,14 @@ def _build_perspectives(ctx: _Context) -> go.Figure:
         ranks = ranks.loc[[m for m in ctx.measures if m in ranks.index]]
     return perspectives_chart(ranks, measure_names=ctx.measure_names(),
                               no_regret=result.no_regret, lang=ctx.lang,
-                              subtitle=weights_subtitle(None, ctx.lang, ctx.method))
+                              subtitle=weights_subtitle(None, ctx.lang, ctx.method,
+                                                        vikor_v=ctx.weighting.vikor_v))
 
 
 def _build_kendall(ctx: _Context) -> go.Figure:
     return kendall_chart(_perspectives(ctx).kendall_tau, lang=ctx.lang,
-                         subtitle=weights_subtitle(None, ctx.lang, ctx.method))
+                         subtitle=weights_subtitle(None, ctx.lang, ctx.method,
+                                                   vikor_v=ctx.weighting.vikor_v))
 
 
 def _build_frontier(ctx: _Context) -> go.Figure:
@@ -234,7 +243,18 @@ def _build_frontier(ctx: _Context) -> go.Figure:
     return frontier_chart(portfolio.frontier(options), None, unit, ctx.lang)
 
 
+def _build_gaia(ctx: _Context) -> go.Figure:
+    from impact.charts.gaia import gaia_chart
+
+    if ctx.method != METHOD_CHARTS["gaia"]:
+        raise engine.EngineError("engine.error.gaia_needs_promethee")
+    plane = engine.evaluation_gaia(ctx.assessment, ctx.evaluation)
+    return gaia_chart(plane, ctx.evaluation.table, ctx.assessment, lang=ctx.lang,
+                      subtitle=ctx.subtitle)
+
+
 _BUILDERS: dict[str, Callable[[_Context], go.Figure]] = {
+    "gaia": _build_gaia,
     "frontier": _build_frontier,
     "ranking": _build_ranking,
     "balance": lambda c: balance_chart(c.table, lang=c.lang, subtitle=c.subtitle),

@@ -81,11 +81,15 @@ def charts_zip(
     progress: Callable[[float], None] | None = None,
     **separate: Any,
 ) -> bytes:
-    """A ZIP with the charts (default: all it has data for) in the formats; progress 0..1.
+    """A ZIP with the charts (default: all it has data for under the method) in the formats;
+    progress 0..1.
 
     Under `weighting` (or the older keywords, see `export_weighting`).
     """
-    names = list(charts) if charts is not None else list(available_charts(assessment))
+    method = (weighting.method if weighting is not None
+              else separate.get("method") or "wsm")
+    # the default: every chart it has data for, with the method's own (GAIA for PROMETHEE)
+    names = list(charts) if charts is not None else list(available_charts(assessment, method))
     formats = [f.lower() for f in formats]
     for fmt in formats:
         if fmt not in FORMATS:

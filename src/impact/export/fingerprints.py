@@ -102,5 +102,8 @@ def weighting_payload(weighting: Weighting, **extra: Any) -> dict[str, Any]:
     return settings_payload(
         pillar_weights=weighting.pillar_mapping(), profile=weighting.profile,
         method=weighting.method, floors=dict(weighting.floors),
-        criterion_weights=dict(weighting.criterion_weights), **extra,
+        criterion_weights=dict(weighting.criterion_weights),
+        # VIKOR's v only where it counts, so other methods' fingerprints stay as they were
+        **({"vikor_v": float(weighting.vikor_v)} if weighting.method == "vikor" else {}),
+        **extra,
     )

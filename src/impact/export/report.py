@@ -23,9 +23,21 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from impact.export.errors import StaticExportUnavailable
-from impact.export.figures import build_figure, chart_title, evaluate, export_weighting
+from impact.export.figures import (
+    available_charts,
+    build_figure,
+    chart_title,
+    evaluate,
+    export_weighting,
+)
 from impact.export.fingerprints import fingerprint, weighting_payload
-from impact.export.formatting import format_date, format_number, format_percent, method_label
+from impact.export.formatting import (
+    format_date,
+    format_number,
+    format_percent,
+    method_label,
+    method_settings,
+)
 from impact.export.images import figure_to_bytes, html_to_pdf, static_export_available
 from impact.export.summary import TOP_SAMPLES, build_summary, top_set_share
 from impact.export.workshops import WorkshopRound, round_list
@@ -34,7 +46,7 @@ from impact.model import PILLARS, Assessment
 from impact.weighting import TOTAL_POINTS, Weighting, whole_points
 
 # In the order the page shows them: the first one carries plotly.js for all.
-REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability")
+REPORT_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "acceptability", "gaia")
 REPORT_CHART_WIDTH = 760
 REPORT_CHART_HEIGHT = 520
 SMAA_SAMPLES = 10_000
@@ -66,6 +78,7 @@ class ReportData:
     # the reasons participants gave (`workshop.reasons_export`), for the appendix
     workshop_reasons: pd.DataFrame | None = None
     fingerprint: str = ""
+    weighting: Weighting | None = None  # what it was computed with (the method's settings)
     # share of pillar weightings with the same top three (None: not computed), of how many
     top_same: float | None = None
     top_samples: int = 0
@@ -151,6 +164,7 @@ def render_report(
         profiles=_profiles_table(a, lang),
         method_name=method_label(data.method, lang),
         method_help=_method_help(data.method, lang),
+        method_settings=method_settings(a, data.weighting or Weighting(method=data.method), lang),
         ranking=_ranking_table(a, ranking, lang),
         charts=charts,
         acceptability=acceptability,
@@ -384,7 +398,8 @@ def build_report_data(
     tick(0.35)
     figures: dict[str, go.Figure] = {}
     for i, name in enumerate(REPORT_CHARTS):
-        if name == "acceptability" and acceptability is None:
+        if (name == "acceptability" and acceptability is None) or (
+                name not in available_charts(assessment, chosen.method)):
             continue
         figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
         tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
@@ -397,7 +412,7 @@ def build_report_data(
     ))
     return ReportData(
         assessment=assessment, lang=lang, generated=now or datetime.now(),
-        method=chosen.method,
+        method=chosen.method, weighting=chosen,
         pillar_weights={str(k): float(v) for k, v in evaluation.pillar_weights.items()},
         profile=label, floors=dict(evaluation.floors or {}),
         criterion_weights={str(k): float(v) for k, v in evaluation.within.items()},

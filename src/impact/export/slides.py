@@ -24,7 +24,7 @@ from impact.i18n import t
 from impact.model import Assessment
 
 SLIDE_CHARTS: tuple[str, ...] = ("ranking", "balance", "tradeoff", "pillars", "heatmap",
-                                 "acceptability", "perspectives")
+                                 "acceptability", "perspectives", "gaia")
 SLIDE_SAMPLES = 4_000  # the robustness analysis behind the summary slide
 PICTURE_SCALE = 2
 _WIDTH_IN, _HEIGHT_IN = 13.333, 7.5  # 16:9
@@ -32,9 +32,11 @@ _INK = (0x1F, 0x29, 0x33)
 _MUTED = (0x3E, 0x4C, 0x59)
 
 
-def slide_charts(assessment: Assessment, charts: Sequence[str] | None = None) -> list[str]:
-    """The charts the slides show: those asked for, else `SLIDE_CHARTS` it has data for."""
-    have = set(available_charts(assessment))
+def slide_charts(assessment: Assessment, charts: Sequence[str] | None = None,
+                 method: str | None = None) -> list[str]:
+    """The charts the slides show: those asked for, else `SLIDE_CHARTS` it has data for
+    (the GAIA plane when `method` is PROMETHEE)."""
+    have = set(available_charts(assessment, method))
     wanted = list(charts) if charts else list(SLIDE_CHARTS)
     return [name for name in wanted if name in have]
 
@@ -68,7 +70,7 @@ def slides_pptx(
     deck.slide_width, deck.slide_height = Inches(_WIDTH_IN), Inches(_HEIGHT_IN)
     _title_slide(deck, data)
     _summary_slide(deck, data, summary)
-    names = slide_charts(assessment, charts)
+    names = slide_charts(assessment, charts, chosen.method)
     for done, name in enumerate(names, start=1):
         fig = data.figures.get(name) or build_figure(name, assessment, weighting=chosen,
                                                      lang=lang)

@@ -18,7 +18,7 @@ import pandas as pd
 from impact.export.csvfile import DIALECTS, dialect_for, frame_to_csv
 from impact.export.figures import evaluate, export_weighting
 from impact.export.fingerprints import fingerprint, weighting_payload
-from impact.export.formatting import format_date
+from impact.export.formatting import format_date, method_settings
 from impact.i18n import t
 from impact.model import PILLARS, Assessment
 from impact.weighting import Weighting, whole_points
@@ -202,6 +202,9 @@ def settings_frame(
         (t("export.settings.profile", lang),
          getattr(profile, "name", profile) or t("export.settings.custom", lang)),
     ]
+    if evaluation.weighting is not None:
+        rows += [(t("export.settings.method_options", lang), line)
+                 for line in method_settings(assessment, evaluation.weighting, lang)]
     points = whole_points(evaluation.pillar_weights)
     for p in PILLARS:
         rows.append((t("export.settings.pillar_weight", lang, pillar=t(f"pillar.{p}", lang)),

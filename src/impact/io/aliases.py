@@ -59,6 +59,13 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "unit_en": ("eenheid_en", "eenheid_engels", "unit_english"),
         "description_en": _DESCRIPTION_EN,
         "knockout": ("knock_out", "grenswaarde", "uitsluitingsgrens", "ondergrens_wettelijk"),
+        "pref_function": ("voorkeursfunctie", "voorkeur_functie", "preference_function",
+                          "promethee_functie"),
+        "q": ("onverschilligheidsdrempel", "q_drempel", "pref_q", "indifference_threshold"),
+        "p": ("voorkeursdrempel", "p_drempel", "pref_p", "preference_threshold"),
+        "s": ("s_drempel", "pref_s", "gauss_s", "gaussian_s"),
+        "spotis_expected": ("streefpunt", "streefwaarde", "spotis_streefpunt",
+                            "expected_point", "esp"),
     },
     "measures": {
         "measure_id": ("code", "id", "maatregel", "maatregel_id", "maatregelcode", "measure"),
@@ -102,6 +109,13 @@ DIRECTION_ALIASES = {
     "lower_is_better": Direction.LOWER_IS_BETTER, "min": Direction.LOWER_IS_BETTER,
     "lager_is_beter": Direction.LOWER_IS_BETTER, "minimaliseren": Direction.LOWER_IS_BETTER,
     "minimise": Direction.LOWER_IS_BETTER, "minimize": Direction.LOWER_IS_BETTER,
+}
+# PROMETHEE's preference functions (impact.methods.promethee.FUNCTIONS)
+PREFERENCE_ALIASES = {
+    "usual": "usual", "gewoon": "usual", "standaard": "usual",
+    "vshape": "vshape", "v_shape": "vshape", "v_vorm": "vshape", "vvorm": "vshape",
+    "linear": "linear", "lineair": "linear",
+    "gaussian": "gaussian", "gauss": "gaussian", "gaussisch": "gaussian",
 }
 CONFIDENCE_ALIASES = {
     "low": Confidence.LOW, "laag": Confidence.LOW,

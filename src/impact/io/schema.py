@@ -10,6 +10,9 @@ SHEET_ORDER = ("assessment", "criteria", "measures", "profiles", "evidence")
 CRITERIA_COLUMNS = (
     "id", "pillar", "label_nl", "label_en", "unit", "direction", "scale_min", "scale_max",
     "description", "weight", "unit_en", "description_en", "knockout",
+    # method settings (impact.methods): PROMETHEE's preference function and thresholds,
+    # SPOTIS's expected solution point
+    "pref_function", "q", "p", "s", "spotis_expected",
 )
 CRITERIA_REQUIRED = ("id", "pillar", "label_nl", "direction", "scale_min", "scale_max")
 # The first four are reserved: no criterion may take their name. A criterion named like a

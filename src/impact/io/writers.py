@@ -30,7 +30,7 @@ from impact.io.schema import (
     PROFILE_COLUMNS,
     WEIGHT_PREFIX,
 )
-from impact.model import PILLARS, Assessment
+from impact.model import PILLARS, Assessment, Criterion
 
 Sheet = tuple[str, list[str], list[list[Any]]]  # name, header, rows
 
@@ -38,13 +38,19 @@ Sheet = tuple[str, list[str], list[list[Any]]]  # name, header, rows
 # Optional columns a file gets only when some row uses them (older readers, and people,
 # then see the familiar layout).
 _OPTIONAL = frozenset({"unit_en", "description_en", "knockout", "cost", "cost_unit",
-                       "exclusive_group"})
+                       "exclusive_group", "pref_function", "q", "p", "s", "spotis_expected"})
 
 
 def _without_unused(header: list[str], rows: list[list[Any]]) -> tuple[list[str], list]:
     keep = [i for i, name in enumerate(header)
             if name not in _OPTIONAL or any(r[i] is not None for r in rows)]
     return [header[i] for i in keep], [[r[i] for i in keep] for r in rows]
+
+
+def _method_settings(c: Criterion) -> dict[str, Any]:
+    """The criteria sheet's method columns of one criterion (None: not set)."""
+    return {"pref_function": c.pref_function, "q": c.pref_q, "p": c.pref_p, "s": c.pref_s,
+            "spotis_expected": c.spotis_expected}
 
 
 def _export_tables(a: Assessment) -> list[Sheet]:
@@ -67,7 +73,7 @@ def _export_tables(a: Assessment) -> list[Sheet]:
             [c.id, str(c.pillar), c.label_nl, c.label_en or None, c.unit or None,
              str(c.direction), float(c.scale_min), float(c.scale_max),
              c.description or None, float(c.weight), c.unit_en or None,
-             c.description_en or None, c.knockout]
+             c.description_en or None, c.knockout, *_method_settings(c).values()]
             for c in a.criteria
         ])),
         ("measures", *_without_unused([*MEASURE_COLUMNS, *criterion_ids], [
@@ -189,7 +195,8 @@ def assessment_to_json(a: Assessment) -> str:
              "scale_min": _json_number(c.scale_min), "scale_max": _json_number(c.scale_max),
              "description": c.description, "weight": _json_number(c.weight),
              "unit_en": c.unit_en, "description_en": c.description_en,
-             **({"knockout": c.knockout} if c.knockout is not None else {})}
+             **({"knockout": c.knockout} if c.knockout is not None else {}),
+             **{k: v for k, v in _method_settings(c).items() if v is not None}}
             for c in a.criteria
         ],
         "measures": [

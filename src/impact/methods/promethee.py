@@ -41,11 +41,12 @@ from impact.methods.problem import (
     unknown_keys,
 )
 from impact.methods.ranks import competition_rank
+from impact.preferences import FUNCTIONS, USED_THRESHOLDS, threshold_issue
 
-__all__ = ["FUNCTIONS", "GaiaPlane", "gaia", "preference", "unicriterion_flows"]
+__all__ = ["FUNCTIONS", "USED_THRESHOLDS", "GaiaPlane", "gaia", "preference",
+           "threshold_issue", "unicriterion_flows"]
 
 NAME = "promethee"
-FUNCTIONS = ("usual", "vshape", "linear", "gaussian")
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,10 @@ def _one_preference(criterion: str, raw: object) -> Preference:
     if function not in FUNCTIONS:
         raise EngineError("engine.error.unknown_preference", criterion=criterion,
                           value=function, choices=", ".join(FUNCTIONS))
-    q = as_number(raw.get("q", 0.0) if raw.get("q") is not None else 0.0)
-    p = as_number(raw.get("p", 0.0) if raw.get("p") is not None else 0.0)
-    s = as_number(raw.get("s")) if raw.get("s") is not None else p
-    valid = {
-        "usual": True,
-        "vshape": p > 0,
-        "linear": 0 <= q < p,
-        "gaussian": s > 0,
-    }[function]
-    if not valid:  # NaN fails every comparison
+    q = as_number(raw["q"]) if raw.get("q") is not None else 0.0
+    p = as_number(raw["p"]) if raw.get("p") is not None else 0.0
+    s = as_number(raw["s"]) if raw.get("s") is not None else p
+    if threshold_issue(function, q, p, s) is not None:
         raise EngineError("engine.error.invalid_thresholds", criterion=criterion,
                           function=function, q=format_number(q), p=format_number(p),
                           s=format_number(s))

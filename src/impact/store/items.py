@@ -63,11 +63,14 @@ def save_criterion(cur: Cursor, assessment_id: int, criterion: Criterion,
     cur.execute(
         "UPDATE criteria SET pillar = ?, label_nl = ?, label_en = ?, unit = ?, direction = ?, "
         "scale_min = ?, scale_max = ?, description = ?, weight = ?, unit_en = ?, "
-        "description_en = ?, knockout = ? WHERE assessment_id = ? AND id = ?",
+        "description_en = ?, knockout = ?, pref_function = ?, pref_q = ?, pref_p = ?, "
+        "pref_s = ?, spotis_expected = ? WHERE assessment_id = ? AND id = ?",
         [str(criterion.pillar), criterion.label_nl, criterion.label_en, criterion.unit,
          str(criterion.direction), float(criterion.scale_min), float(criterion.scale_max),
          criterion.description, float(criterion.weight), criterion.unit_en,
-         criterion.description_en, criterion.knockout, assessment_id, criterion.id],
+         criterion.description_en, criterion.knockout, criterion.pref_function,
+         criterion.pref_q, criterion.pref_p, criterion.pref_s, criterion.spotis_expected,
+         assessment_id, criterion.id],
     )
 
 

@@ -60,10 +60,13 @@ def load(cur: Cursor, assessment_id: int) -> Assessment:
             id=r[0], pillar=Pillar(r[1]), label_nl=r[2], label_en=r[3], unit=r[4],
             direction=Direction(r[5]), scale_min=r[6], scale_max=r[7], description=r[8],
             weight=r[9], unit_en=r[10], description_en=r[11], knockout=r[12],
+            pref_function=r[13], pref_q=r[14], pref_p=r[15], pref_s=r[16],
+            spotis_expected=r[17],
         )
         for r in cur.execute(
             "SELECT id, pillar, label_nl, label_en, unit, direction, scale_min, scale_max, "
-            "description, weight, unit_en, description_en, knockout FROM criteria "
+            "description, weight, unit_en, description_en, knockout, pref_function, pref_q, "
+            "pref_p, pref_s, spotis_expected FROM criteria "
             "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
         ).fetchall()

@@ -20,7 +20,8 @@ from impact.store.backends import Cursor
 
 CRITERION_COLUMNS = ("id", "position", "pillar", "label_nl", "label_en", "unit", "direction",
                      "scale_min", "scale_max", "description", "weight", "unit_en",
-                     "description_en", "knockout")
+                     "description_en", "knockout", "pref_function", "pref_q", "pref_p",
+                     "pref_s", "spotis_expected")
 MEASURE_COLUMNS = ("id", "position", "label_nl", "label_en", "description", "description_en",
                    "cost", "cost_unit", "exclusive_group")
 SCORE_COLUMNS = ("measure_id", "criterion_id", "value", "source", "confidence")
@@ -47,7 +48,8 @@ def criterion_rows(criteria: Iterable[Criterion], start: int = 0) -> Table:
     return Table("criteria", CRITERION_COLUMNS, [
         (c.id, i, str(c.pillar), c.label_nl, c.label_en, c.unit, str(c.direction),
          float(c.scale_min), float(c.scale_max), c.description, float(c.weight), c.unit_en,
-         c.description_en, c.knockout)
+         c.description_en, c.knockout, c.pref_function, c.pref_q, c.pref_p, c.pref_s,
+         c.spotis_expected)
         for i, c in enumerate(criteria, start=start)
     ])
 

@@ -93,6 +93,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Maatregelen met dezelfde groep zijn varianten: een pakket bevat er hoogstens één.",
         "Measures with the same group are variants: a package holds at most one of them."),
     "editor.field.knockout": ("Knock-outgrens", "Knock-out limit"),
+    "editor.method": ("Voor de methoden PROMETHEE en SPOTIS (optioneel)",
+                      "For the methods PROMETHEE and SPOTIS (optional)"),
+    "editor.field.pref_function": ("Voorkeursfunctie (PROMETHEE)",
+                                   "Preference function (PROMETHEE)"),
+    "editor.field.pref_function_help": (
+        "Hoe een verschil tussen twee maatregelen op dit criterium telt. Usual: elk verschil "
+        "telt volledig. V-vorm: oplopend tot p. Lineair: niets tot q, oplopend tot p. Gauss: "
+        "geleidelijk, met s. Leeg: usual.",
+        "How a difference between two measures on this criterion counts. Usual: every "
+        "difference counts fully. V-shape: rising up to p. Linear: nothing up to q, rising up "
+        "to p. Gaussian: gradual, with s. Empty: usual.",
+    ),
+    "editor.pref.none": ("(standaard: usual)", "(default: usual)"),
+    "editor.pref.usual": ("usual: elk verschil telt", "usual: every difference counts"),
+    "editor.pref.vshape": ("V-vorm: oplopend tot p", "V-shape: rising up to p"),
+    "editor.pref.linear": ("lineair: niets tot q, volledig vanaf p",
+                           "linear: nothing up to q, fully from p"),
+    "editor.pref.gaussian": ("Gauss: geleidelijk (s)", "Gaussian: gradual (s)"),
+    "editor.field.pref_q": ("q: verschil dat nog niet telt", "q: difference that does not count"),
+    "editor.field.pref_p": ("p: verschil dat volledig telt", "p: difference that counts fully"),
+    "editor.field.pref_s": ("s (Gauss)", "s (Gaussian)"),
+    "editor.field.spotis_expected": ("Streefpunt (SPOTIS)", "Expected point (SPOTIS)"),
+    "editor.field.spotis_expected_help": (
+        "De waarde op de schaal waar u naar streeft; leeg: het beste eind van de schaal.",
+        "The value on the scale you aim for; empty: the best end of the scale.",
+    ),
+    "editor.err.pref_function": ("Kies een voorkeursfunctie uit de lijst.",
+                                 "Choose a preference function from the list."),
+    "editor.err.pref_unused": (
+        "Voorkeursfunctie {function} gebruikt {threshold} niet; laat dit veld leeg.",
+        "Preference function {function} does not use {threshold}; leave this field empty.",
+    ),
     "editor.field.knockout_help": (
         "Een wettelijke grens: een maatregel die slechter scoort dan deze waarde (volgens "
         "de richting) is niet toelaatbaar en komt in geen pakket.",

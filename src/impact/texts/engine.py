@@ -33,33 +33,47 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.method.vikor.help": (
         "Score 0 tot 1 (1 min Q): een compromis tussen de totale score en de grootste zwakte "
         "van een maatregel, gemeten tussen de beste en slechtste beoordeelde maatregel (niet "
-        "op de schaal); beide tellen even zwaar (v = 0,5). Maatregelen in de compromisgroep "
-        "delen de eerste plaats. Een maatregel toevoegen of weglaten kan de volgorde "
-        "veranderen.",
+        "op de schaal). Hoe zwaar de totale score telt tegenover de grootste zwakte is v "
+        "(0 tot 1, standaard 0,5: even zwaar), in te stellen bij de methode op de pagina "
+        "Gewichten & perspectieven. Maatregelen in de compromisgroep delen de eerste plaats. "
+        "Een maatregel toevoegen of weglaten kan de volgorde veranderen.",
         "Score 0 to 1 (1 minus Q): a compromise between a measure's overall score and its "
         "largest weakness, measured between the best and worst assessed measure (not on the "
-        "scale); both count equally (v = 0.5). Measures in the compromise set share first "
-        "place. Adding or removing a measure can change the order.",
+        "scale). How much the overall score counts against the largest weakness is v (0 to 1, "
+        "default 0.5: equally), set with the method on the Weights & perspectives page. "
+        "Measures in the compromise set share first place. Adding or removing a measure can "
+        "change the order.",
     ),
     "engine.method.spotis.help": (
         "Score 0 tot 1: 1 min de gewogen afstand tot het streefpunt op de schaal van elk "
-        "criterium (standaard het beste eind van de schaal; dan gelijk aan de gewogen som). "
-        "Elke score hangt alleen van de maatregel zelf af, dus de volgorde verandert niet als "
-        "er maatregelen bijkomen of afvallen.",
+        "criterium. Standaard is het streefpunt het beste eind van de schaal; dan is de score "
+        "gelijk aan de gewogen som. Een ander streefpunt (bijvoorbeeld 'zo dicht mogelijk bij "
+        "50%') zet u per criterium in het criterium (kolom spotis_expected). Elke score hangt "
+        "alleen van de maatregel zelf af, dus de volgorde verandert niet als er maatregelen "
+        "bijkomen of afvallen.",
         "Score 0 to 1: 1 minus the weighted distance to the target point on each criterion's "
-        "scale (by default the best end of the scale; then equal to the weighted sum). Each "
-        "score depends only on the measure itself, so the order does not change when measures "
-        "are added or removed.",
+        "scale. By default the target is the best end of the scale; the score then equals the "
+        "weighted sum. Another target (say 'as close to 50% as possible') is set per "
+        "criterion, in the criterion (column spotis_expected). Each score depends only on the "
+        "measure itself, so the order does not change when measures are added or removed.",
     ),
     "engine.method.promethee.help": (
         "Score -1 tot 1 (nettostroom): vergelijkt elke maatregel per criterium met elke andere "
-        "en telt hoe vaak en hoe sterk hij beter is, min hoe vaak hij slechter is, gewogen. "
-        "Standaard telt elk verschil, hoe klein ook; per criterium kan een drempel gelden. "
-        "Een maatregel toevoegen of weglaten kan de volgorde van de andere veranderen.",
+        "en telt hoe vaak en hoe sterk hij beter is, min hoe vaak hij slechter is, gewogen; "
+        "verschillen in de eigen eenheid van het criterium. Standaard telt elk verschil, hoe "
+        "klein ook (usual); per criterium kunt u een voorkeursfunctie met drempels kiezen "
+        "(q: tot hier telt een verschil niet, p: vanaf hier volledig; in het criterium of de "
+        "kolommen pref_function, q, p). Het GAIA-vlak bij de resultaten laat zien welke "
+        "criteria samengaan of botsen. Een maatregel toevoegen of weglaten kan de volgorde "
+        "van de andere veranderen.",
         "Score -1 to 1 (net flow): compares each measure with every other, criterion by "
         "criterion, and counts how often and how strongly it is better, minus how often it is "
-        "worse, weighted. By default every difference counts, however small; a criterion can "
-        "have thresholds. Adding or removing a measure can change the order of the others.",
+        "worse, weighted; differences in the criterion's own unit. By default every "
+        "difference counts, however small (usual); per criterion you can choose a preference "
+        "function with thresholds (q: up to here a difference does not count, p: from here on "
+        "fully; in the criterion or the columns pref_function, q, p). The GAIA plane on the "
+        "results page shows which criteria go together or conflict. Adding or removing a "
+        "measure can change the order of the others.",
     ),
     # --- pillars and trade-off classes -------------------------------------------
     "engine.pillar.ecology": ("Ecologie", "Ecology"),
@@ -217,6 +231,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "({lo} tot {hi}).",
         "The expected solution point of '{criterion}' is {value}; it must lie on the scale "
         "({lo} to {hi}).",
+    ),
+    "engine.error.gaia_needs_promethee": (
+        "Het GAIA-vlak hoort bij PROMETHEE: kies de methode PROMETHEE II (op de commandoregel: "
+        "--method promethee).",
+        "The GAIA plane belongs to PROMETHEE: choose the method PROMETHEE II (on the command "
+        "line: --method promethee).",
     ),
     "engine.error.unknown_preference": (
         "Voorkeursfunctie '{value}' van '{criterion}' bestaat niet; kies uit {choices}.",

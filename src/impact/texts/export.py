@@ -332,6 +332,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.settings.value": ("Waarde", "Value"),
     "export.settings.assessment": ("Beoordeling", "Assessment"),
     "export.settings.method": ("Methode", "Method"),
+    "export.settings.method_options": ("Instellingen van de methode", "Method settings"),
+    "export.settings.vikor_v": (
+        "v = {v}: het gewicht van de totale score tegenover de grootste zwakte (0 tot 1; "
+        "standaard 0,5).",
+        "v = {v}: the weight of the overall score against the largest weakness (0 to 1; "
+        "default 0.5).",
+    ),
+    "export.settings.esp_default": (
+        "Streefpunt: het beste eind van de schaal van elk criterium (dan gelijk aan de "
+        "gewogen som).",
+        "Expected point: the best end of each criterion's scale (then equal to the weighted "
+        "sum).",
+    ),
+    "export.settings.esp_rest": (
+        "Streefpunt: het beste eind van de schaal, behalve:",
+        "Expected point: the best end of the scale, except:",
+    ),
+    "export.settings.esp": ("{criterion}: streefpunt {value}",
+                            "{criterion}: expected point {value}"),
+    "export.settings.pref_default": (
+        "Voorkeursfunctie: usual voor elk criterium (elk verschil telt volledig).",
+        "Preference function: usual for every criterion (every difference counts fully).",
+    ),
+    "export.settings.pref_rest": (
+        "Voorkeursfunctie: usual (elk verschil telt volledig), behalve:",
+        "Preference function: usual (every difference counts fully), except:",
+    ),
+    "export.settings.pref": ("{criterion}: {function}{thresholds}",
+                             "{criterion}: {function}{thresholds}"),
+    "export.settings.function.usual": ("usual (elk verschil telt)", "usual (every difference)"),
+    "export.settings.function.vshape": ("V-vorm (oplopend tot p)", "V-shape (rising up to p)"),
+    "export.settings.function.linear": (
+        "lineair (niets onder q, volledig vanaf p)", "linear (nothing below q, fully from p)"),
+    "export.settings.function.gaussian": ("Gauss (geleidelijk, s)", "Gaussian (gradual, s)"),
     "export.settings.profile": ("Perspectief", "Perspective"),
     "export.settings.custom": ("eigen gewichten", "custom weights"),
     "export.settings.pillar_weight": ("Gewicht {pillar}", "Weight {pillar}"),

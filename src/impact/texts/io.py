@@ -196,6 +196,50 @@ TEXTS: dict[str, tuple[str, str]] = {
         "scale_min ({lo}) moet kleiner zijn dan scale_max ({hi}).",
         "scale_min ({lo}) must be smaller than scale_max ({hi}).",
     ),
+    "io.unknown_pref_function": (
+        "onbekende voorkeursfunctie '{value}'; kies usual (gewoon: elk verschil telt), vshape "
+        "(v-vorm), linear (lineair) of gaussian (gauss), of laat de cel leeg.",
+        "unknown preference function '{value}'; choose usual (every difference counts), "
+        "vshape, linear or gaussian, or leave the cell empty.",
+    ),
+    "io.pref.without_function": (
+        "drempel {threshold} is ingevuld maar pref_function is leeg; kies een voorkeursfunctie "
+        "(vshape, linear of gaussian) of laat {threshold} leeg.",
+        "threshold {threshold} is filled in but pref_function is empty; choose a preference "
+        "function (vshape, linear or gaussian) or leave {threshold} empty.",
+    ),
+    "io.pref.unused": (
+        "voorkeursfunctie {function} gebruikt drempel {threshold} niet; laat de cel leeg "
+        "(vshape gebruikt p, linear q en p, gaussian s).",
+        "preference function {function} does not use threshold {threshold}; leave the cell "
+        "empty (vshape uses p, linear q and p, gaussian s).",
+    ),
+    "io.pref.needs_p": (
+        "voorkeursfunctie {function} heeft een p groter dan 0 nodig: het verschil in "
+        "scorepunten vanaf waar de voorkeur volledig is.",
+        "preference function {function} needs a p greater than 0: the difference in score "
+        "points from which the preference is complete.",
+    ),
+    "io.pref.negative_q": (
+        "q is {q}; de drempel waaronder een verschil niet telt kan niet negatief zijn.",
+        "q is {q}; the threshold below which a difference does not count cannot be negative.",
+    ),
+    "io.pref.q_not_below_p": (
+        "q ({q}) moet kleiner zijn dan p ({p}): onder q telt een verschil niet, vanaf p "
+        "volledig.",
+        "q ({q}) must be smaller than p ({p}): below q a difference does not count, from p "
+        "on it counts fully.",
+    ),
+    "io.pref.needs_s": (
+        "voorkeursfunctie gaussian heeft een s (of p) groter dan 0 nodig: het verschil waarbij "
+        "de voorkeur ongeveer 40% is.",
+        "preference function gaussian needs an s (or p) greater than 0: the difference at "
+        "which the preference is about 40%.",
+    ),
+    "io.esp_outside_scale": (
+        "het streefpunt {value} ligt buiten de schaal ({lo} tot {hi}).",
+        "the expected point {value} lies outside the scale ({lo} to {hi}).",
+    ),
     "io.below_minimum": (
         "{value:g} is kleiner dan {minimum}; vul {minimum} of meer in.",
         "{value:g} is less than {minimum}; enter {minimum} or more.",

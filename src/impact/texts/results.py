@@ -69,6 +69,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Larger type and charts across the full width, for projecting.",
     ),
     "results.chart.key": ("Maatregelen (nummer = plaats)", "Measures (number = place)"),
+    "results.chart.gaia.title": (
+        "GAIA-vlak: hoe maatregelen en criteria samenhangen (PROMETHEE)",
+        "GAIA plane: how measures and criteria relate (PROMETHEE)",
+    ),
+    "results.chart.gaia.kept": (
+        "Het vlak toont {share} van de informatie (delta)",
+        "The plane shows {share} of the information (delta)",
+    ),
+    "results.chart.gaia.criteria": ("Criteria (pijlen)", "Criteria (arrows)"),
+    "results.chart.gaia.stick": ("Beslisstok (de gewichten)", "Decision stick (the weights)"),
+    "results.chart.gaia.axis_u": ("eerste hoofdas", "first principal axis"),
+    "results.chart.gaia.axis_v": ("tweede hoofdas", "second principal axis"),
+    "results.gaia_help": (
+        "Elke stip is een maatregel (nummer = plaats, kleur = pijler waar de score vooral "
+        "vandaan komt), elke pijl een criterium: maatregelen in de richting van een pijl scoren "
+        "goed op dat criterium; pijlen die dezelfde kant op wijzen gaan samen, tegengestelde "
+        "pijlen botsen. De dikke zwarte beslisstok wijst naar wat de gewichten belonen: hoe "
+        "verder een maatregel in die richting ligt, hoe hoger hij staat. Het vlak laat niet "
+        "alles zien: de ondertitel zegt hoeveel.",
+        "Each dot is a measure (number = place, colour = the pillar its score mostly comes "
+        "from), each arrow a criterion: measures in an arrow's direction do well on that "
+        "criterion; arrows pointing the same way go together, opposite arrows conflict. The "
+        "thick black decision stick points to what the weights reward: the further a measure "
+        "lies in that direction, the higher it ranks. The plane does not show everything: the "
+        "subtitle says how much.",
+    ),
     "results.chart.mainly": ("Score vooral uit:", "Score mainly from:"),
     "results.chart.group.top": ("Plaats 1–3", "Rank 1–3"),
     "results.chart.group.middle": ("Plaats 4–6", "Rank 4–6"),
@@ -215,6 +241,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.w.total": ("Totaal: {total} punten.", "Total: {total} points."),
     "results.w.method_header": ("Rekenmethode", "Method"),
     "results.w.method": ("Methode", "Method"),
+    "results.w.vikor_v": (
+        "VIKOR: gewicht van de totale score (v)", "VIKOR: weight of the overall score (v)"),
+    "results.w.vikor_v_help": (
+        "1 = alleen de totale score telt (de meerderheid), 0 = alleen de grootste zwakte van "
+        "een maatregel telt; 0,5 (standaard) weegt beide even zwaar.",
+        "1 = only the overall score counts (the majority), 0 = only a measure's largest "
+        "weakness counts; 0.5 (default) weighs both equally.",
+    ),
     "results.w.floors_header": ("Ondergrenzen per pijler", "Floors per pillar"),
     "results.w.floors_help": (
         "Een maatregel die op een pijler onder de ondergrens scoort, wordt niet gecompenseerd "

@@ -91,10 +91,11 @@ def evaluation(db: str, assessment_id: int, version: int, weighting: Weighting,
 
 @_cached("perspectives")
 def perspectives(db: str, assessment_id: int, version: int, method: str, k: int,
-                 _assessment: Assessment) -> robustness.Perspectives | None:
+                 _assessment: Assessment, vikor_v: float = 0.5
+                 ) -> robustness.Perspectives | None:
     if not _assessment.profiles:
         return None
-    return robustness.perspectives(_assessment, method=method, k=k)
+    return robustness.perspectives(_assessment, method=method, k=k, vikor_v=vikor_v)
 
 
 @_cached("stability")

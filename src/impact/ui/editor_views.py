@@ -25,6 +25,7 @@ from impact.forms import (
     preset_of,
 )
 from impact.model import PILLARS, Assessment, Criterion, Direction, Measure
+from impact.preferences import FUNCTIONS
 from impact.ui import session
 from impact.ui.auth import principal
 from impact.ui.text import plain, tr
@@ -36,6 +37,7 @@ ENGLISH_FIELDS = {"measure": ("label_en", "description_en"),
                   "criterion": ("label_en", "unit_en", "description_en")}
 PACKAGE_FIELDS = {"measure": ("cost", "cost_unit", "exclusive_group"),
                   "criterion": ("knockout",)}
+METHOD_FIELDS = ("pref_function", "pref_q", "pref_p", "pref_s", "spotis_expected")
 CRITERION_FIELDS = ("id", "pillar", "label_nl", "label_en", "direction", "scale_min",
                     "scale_max", "unit", "weight", "description")
 
@@ -75,19 +77,31 @@ def _buttons(form: str) -> tuple[bool, bool]:
 
 def _english_fields(form: str, kind: str, start: dict[str, Any],
                     errors: dict[str, str]) -> dict[str, str]:
-    """The English name, unit and description, folded away: most analysts skip them."""
+    """The English name, unit and description, folded away: most analysts skip them; so
+    are a package's fields and (criteria) the methods' settings."""
     values = {}
-    for title, names in (("editor.english", ENGLISH_FIELDS[kind]),
-                         ("editor.package", PACKAGE_FIELDS[kind])):
+    groups = [("editor.english", ENGLISH_FIELDS[kind]), ("editor.package", PACKAGE_FIELDS[kind])]
+    if kind == "criterion":
+        groups.append(("editor.method", METHOD_FIELDS))
+    for title, names in groups:
         with st.expander(tr(title), expanded=any(n in errors for n in names)):
             for name in names:
-                widget = st.text_area if name == "description_en" else st.text_input
-                extra = {"help": tr(f"editor.field.{name}_help")} if name in (
-                    "exclusive_group", "knockout") else {}
-                values[name] = widget(tr(f"editor.field.{name}"), value=start[name],
-                                      key=f"{form}:{name}", **extra)
+                values[name] = _folded_field(form, name, start[name])
                 _field_error(errors, name)
     return values
+
+
+def _folded_field(form: str, name: str, start: str) -> str:
+    if name == "pref_function":
+        choices = ["", *FUNCTIONS]
+        return st.selectbox(
+            tr("editor.field.pref_function"), choices, index=choices.index(start),
+            format_func=lambda f: tr(f"editor.pref.{f or 'none'}"), key=f"{form}:{name}",
+            help=tr("editor.field.pref_function_help"))
+    widget = st.text_area if name == "description_en" else st.text_input
+    extra = {"help": tr(f"editor.field.{name}_help")} if name in (
+        "exclusive_group", "knockout", "spotis_expected") else {}
+    return widget(tr(f"editor.field.{name}"), value=start, key=f"{form}:{name}", **extra)
 
 
 def _cancel(form: str) -> None:
@@ -162,7 +176,8 @@ def _criterion_start(assessment: Assessment, criterion: Criterion | None, mode: 
         return {"id": next_id("C", ids), "pillar": pillar, "label_nl": "", "label_en": "",
                 "direction": str(Direction.HIGHER_IS_BETTER), "scale_min": -3.0,
                 "scale_max": 3.0, "unit": tr("editor.unit.seven_point"), "weight": 1.0,
-                "description": "", "unit_en": "", "description_en": "", "knockout": ""}
+                "description": "", "unit_en": "", "description_en": "", "knockout": "",
+                **dict.fromkeys(METHOD_FIELDS, "")}
     return {"id": criterion.id if mode == "edit" else copy_id(criterion.id, ids),
             "pillar": str(criterion.pillar), "label_nl": criterion.label_nl,
             "label_en": criterion.label_en, "direction": str(criterion.direction),
@@ -170,7 +185,10 @@ def _criterion_start(assessment: Assessment, criterion: Criterion | None, mode: 
             "unit": criterion.unit, "weight": float(criterion.weight),
             "description": criterion.description, "unit_en": criterion.unit_en,
             "description_en": criterion.description_en,
-            "knockout": cell_text(criterion.knockout, session.lang())}
+            "knockout": cell_text(criterion.knockout, session.lang()),
+            "pref_function": criterion.pref_function or "",
+            **{name: cell_text(getattr(criterion, name), session.lang())
+               for name in METHOD_FIELDS[1:]}}
 
 
 def _criterion_fields(form: str, start: dict[str, Any], errors: dict[str, str]) -> dict:

@@ -16,7 +16,7 @@ from impact.model import PILLARS, Assessment, WeightProfile
 from impact.ui import cache
 from impact.ui.session import set_weighting, store, weighting
 from impact.ui.text import tr
-from impact.weighting import Weighting
+from impact.weighting import VIKOR_V, Weighting
 
 
 def _db() -> str:
@@ -30,17 +30,18 @@ def evaluation(assessment: Assessment, w: Weighting) -> engine.Evaluation:
     return cache.evaluation(_db(), assessment.id, assessment.version, w, assessment)
 
 
-def perspectives(assessment: Assessment, method: str, k: int = 3
+def perspectives(assessment: Assessment, method: str, k: int = 3, vikor_v: float = VIKOR_V
                  ) -> robustness.Perspectives | None:
     """The ranking per stakeholder profile (None without profiles), cached."""
     return cache.perspectives(_db(), assessment.id, assessment.version, method, int(k),
-                              assessment)
+                              assessment, float(vikor_v))
 
 
-def no_regret(assessment: Assessment, method: str, k: int = 3) -> list[str]:
+def no_regret(assessment: Assessment, method: str, k: int = 3,
+              vikor_v: float = VIKOR_V) -> list[str]:
     """The no-regret measures (top `k` in every perspective); [] when it cannot be known."""
     try:
-        result = perspectives(assessment, method, k)
+        result = perspectives(assessment, method, k, vikor_v)
     except engine.EngineError:
         return []
     return list(result.no_regret) if result is not None else []
@@ -78,5 +79,6 @@ def settings_summary(w: Weighting, lang: str) -> str:
     points = w.whole_points()
     parts = [f"{tr(f'pillar.{p.value}')} {points[p]}" for p in PILLARS]
     method = w.method
-    parts.append(engine.method_label(method, lang) if method in engine.METHODS else method)
+    parts.append(engine.method_label(method, lang, w.vikor_v) if method in engine.METHODS
+                 else method)
     return " · ".join(parts)

@@ -128,7 +128,21 @@ def method_picker(assessment: Assessment, w: Weighting, lang: str) -> None:
         on_change=_on_method,
         args=(method_key,),
     )
+    if w.method == "vikor":
+        vikor_slider(assessment, w)
     st.caption(tr(engine.METHOD_HELP[w.method]))
+
+
+def _on_vikor_v(key: str) -> None:
+    set_weighting(replace(weighting(), vikor_v=float(widget_value(key))))
+
+
+def vikor_slider(assessment: Assessment, w: Weighting) -> None:
+    """VIKOR's v: how much the overall score counts against the largest weakness."""
+    key = f"weights:vikor_v:{assessment.id}"
+    show_in_widget(key, float(w.vikor_v))
+    st.slider(tr("results.w.vikor_v"), min_value=0.0, max_value=1.0, step=0.05, key=key,
+              on_change=_on_vikor_v, args=(key,), help=tr("results.w.vikor_v_help"))
 
 
 # -- floors --------------------------------------------------------------------------------

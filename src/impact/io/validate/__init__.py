@@ -50,7 +50,9 @@ def _build(
             direction=c.fields["direction"], scale_min=c.scale[0], scale_max=c.scale[1],
             description=c.fields["description"], weight=c.weight,
             unit_en=c.fields["unit_en"], description_en=c.fields["description_en"],
-            knockout=c.fields["knockout"],
+            knockout=c.fields["knockout"], pref_function=c.fields["pref_function"],
+            pref_q=c.fields["pref_q"], pref_p=c.fields["pref_p"], pref_s=c.fields["pref_s"],
+            spotis_expected=c.fields["spotis_expected"],
         )
         for c in criteria.valid
     ]

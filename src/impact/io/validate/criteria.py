@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from impact.io.aliases import DIRECTION_ALIASES, PILLAR_ALIASES
+from impact.io.aliases import DIRECTION_ALIASES, PILLAR_ALIASES, PREFERENCE_ALIASES
 from impact.io.cells import EMPTY, as_number
 from impact.io.issues import Collector
 from impact.io.schema import CRITERIA_COLUMNS, CRITERIA_REQUIRED, RESERVED_MEASURE_COLUMNS
@@ -23,6 +23,7 @@ from impact.io.validate.common import (
     require_sheet,
 )
 from impact.model import PILLARS, Pillar
+from impact.preferences import USED_THRESHOLDS, threshold_issue
 
 # a criterion id is a column of the measures sheet, so it must not be one of its own columns
 _RESERVED_IDS = frozenset(c.lower() for c in RESERVED_MEASURE_COLUMNS)
@@ -96,6 +97,9 @@ def _read_criterion(
     ok &= all(v is not None for v in fields.values())
     fields["knockout"], knockout_ok = read_optional_number(out, table, row, cols.get("knockout"))
     ok &= knockout_ok
+    settings, settings_ok = _read_method_settings(out, table, row, cols, scale)
+    fields.update(settings)
+    ok &= settings_ok
     entry = CriterionRow(row.number, cid or "", pillar, scale, weight, {
         "direction": direction, "label_nl": label_nl, **fields,
     })
@@ -104,6 +108,57 @@ def _read_criterion(
         result.by_id[entry.id] = entry
     elif cid and cid not in result.by_id and entry.scale is not None:
         result.by_id.setdefault(cid, entry)  # not built: only to check scores against
+
+
+def _read_method_settings(
+    out: Collector, table: Table, row: Row, cols: dict[str, str],
+    scale: tuple[float, float] | None,
+) -> tuple[dict[str, Any], bool]:
+    """PROMETHEE's preference function and thresholds, SPOTIS's expected point: all
+    optional; the thresholds must fit the function (`promethee.threshold_issue`) and the
+    expected point must lie on the scale."""
+    function = read_choice(out, table, row, cols.get("pref_function"), PREFERENCE_ALIASES,
+                           "io.unknown_pref_function", optional=True)
+    ok = "pref_function" not in cols or function is not None or _empty(row, cols["pref_function"])
+    numbers: dict[str, float | None] = {}
+    for name in ("q", "p", "s", "spotis_expected"):
+        numbers[name], read_ok = read_optional_number(out, table, row, cols.get(name))
+        ok &= read_ok
+    if ok:
+        ok = _check_thresholds(out, table, row, cols, function, numbers)
+    esp = numbers["spotis_expected"]
+    if ok and esp is not None and scale is not None and not scale[0] <= esp <= scale[1]:
+        out.add(table.name, row.number, cols["spotis_expected"], "io.esp_outside_scale",
+                value=esp, lo=scale[0], hi=scale[1])
+        ok = False
+    return {"pref_function": function, "pref_q": numbers["q"], "pref_p": numbers["p"],
+            "pref_s": numbers["s"], "spotis_expected": esp}, ok
+
+
+def _empty(row: Row, column: str) -> bool:
+    return as_number(row.cells.get(column)) is EMPTY
+
+
+def _check_thresholds(out: Collector, table: Table, row: Row, cols: dict[str, str],
+                      function: str | None, numbers: dict[str, float | None]) -> bool:
+    given = [t for t in "qps" if numbers[t] is not None]
+    if function is None:
+        for t in given:
+            out.add(table.name, row.number, cols[t], "io.pref.without_function", threshold=t)
+        return not given
+    for t in given:
+        if t not in USED_THRESHOLDS[function]:
+            out.add(table.name, row.number, cols[t], "io.pref.unused", threshold=t,
+                    function=function)
+            return False
+    issue = threshold_issue(function, numbers["q"], numbers["p"], numbers["s"])
+    if issue is None:
+        return True
+    threshold, reason = issue
+    column = cols.get(threshold) or cols.get("p") or cols["pref_function"]
+    out.add(table.name, row.number, column, f"io.pref.{reason}", function=function,
+            q=numbers["q"] or 0.0, p=numbers["p"] or 0.0)
+    return False
 
 
 def _read_scale(
