@@ -117,6 +117,12 @@ class Cluster:
         self.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return self.url(name)
 
+    def drop_connections(self, url: str) -> None:
+        """End every connection to one database, as a server restart does."""
+        name = url.rsplit("/", 1)[1]
+        self.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # noqa: S608
+                     f"WHERE datname = '{name}'")  # our own test database's name
+
     def drop_database(self, url: str) -> None:
         from impact.store import forget_store
 

@@ -155,12 +155,9 @@ def test_a_server_restart_costs_no_read_and_no_write(pg_cluster, pg_url: str) ->
     aid = store.create(small_assessment(), by=EDITOR)
     for _ in range(3):  # several pooled connections in use at once, then idle
         run_threads(3, lambda i: store.load(aid))
-    database = pg_url.rsplit("/", 1)[1]
-    pg_cluster.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       f"WHERE datname = '{database}'")
+    pg_cluster.drop_connections(pg_url)
     assert store.load(aid).name == "Test"
-    pg_cluster.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       f"WHERE datname = '{database}'")
+    pg_cluster.drop_connections(pg_url)
     assert store.set_score(aid, Score("B", "c2", 30.0), by=EDITOR) == 2
     assert store.load(aid).scores[("B", "c2")].value == 30.0
     store.close()
