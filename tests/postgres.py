@@ -8,6 +8,7 @@ trades durability for speed (no fsync): it holds nothing worth keeping.
 The binaries come from `IMPACT_PG_BIN`, else Debian's /usr/lib/postgresql/<version>/bin,
 else PATH. When they are missing the fixture fails (never skips): CI installs them. As
 root (CI, this machine) the server runs as the `postgres` OS user: initdb refuses root.
+A run killed before it could stop its server leaves it to the next run, which stops it.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class Cluster:
                         pytrace=False)
 
     def start(self) -> None:
+        self.stop_orphans()
+        (self.folder / "owner").write_text(str(os.getpid()))
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
                   "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         options = " ".join(f"-c {k}={v!r}" if v == "" else f"-c {k}={v}"
@@ -91,6 +94,20 @@ class Cluster:
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
                       "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def stop_orphans(self) -> None:
+        """Stop and remove the clusters of test runs that were killed before they could
+        (their owner process is gone); those of runs still going are left alone."""
+        for folder in Path(tempfile.gettempdir()).glob("impact-pg-*"):
+            owner = folder / "owner"
+            if folder == self.folder or not owner.is_file() or _alive(owner.read_text()):
+                continue
+            if (folder / "data" / "postmaster.pid").exists():
+                prefix = ["runuser", "-u", "postgres", "--"] if self._as_root else []
+                subprocess.run([*prefix, str(self.bin / "pg_ctl"), "-D",  # noqa: S603
+                                str(folder / "data"), "-m", "immediate", "-w", "stop"],
+                               capture_output=True, check=False)
+            shutil.rmtree(folder, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
@@ -129,3 +146,13 @@ class Cluster:
         forget_store(url)  # its connection pool, if a test opened one through get_store
         name = url.rsplit("/", 1)[1]
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
