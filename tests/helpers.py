@@ -30,3 +30,26 @@ def answers(store: Store, token: str, values: dict) -> None:
 
 def split(store: Store, token: str, values: dict) -> None:
     ws.submit_split(store, token, values, round_no=current_round(store, token))
+
+
+
+def run_threads(count: int, work) -> list[BaseException]:
+    """Run `work(i)` in `count` threads that start together; the errors they raised."""
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(count)
+
+    def run(i: int) -> None:
+        start.wait()
+        try:
+            work(i)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted on
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors

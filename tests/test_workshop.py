@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import random
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +24,7 @@ from impact.model import (
 )
 from impact.store import Store
 from impact.workshop import RoundState, WorkshopError
-from tests.helpers import EDITOR, answer, answers
+from tests.helpers import EDITOR, answer, answers, run_threads
 from tests.helpers import split as submit_split
 
 HB = Direction.HIGHER_IS_BETTER
@@ -68,8 +67,9 @@ ROUND1 = {
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "w.duckdb")
+def store(db_target: Path | str) -> Store:
+    """A fresh store on each backend (DuckDB, PostgreSQL)."""
+    s = Store(db_target)
     yield s
     s.close()
 
@@ -484,8 +484,8 @@ def test_save_group_result_creates_a_new_assessment(store: Store, scored):
 
 
 # -- persistence, deletion, concurrency ----------------------------------------------------
-def test_a_restart_loses_nothing(tmp_path: Path):
-    path = tmp_path / "restart.duckdb"
+def test_a_restart_loses_nothing(db_target: Path | str):
+    path = db_target
     first = Store(path)
     session, key = new_session(first)
     p = ws.join(first, session.code, name="Ans")
@@ -524,36 +524,25 @@ def test_hundred_participants_at_once_lose_nothing(store: Store):
                                    hide_until_reveal=True, shuffle=True, by=EDITOR)
     ws.open_round(store, session.code, by=EDITOR)
     n = 100
-    start = threading.Barrier(n)
-    errors: list[BaseException] = []
     expected: dict[str, dict[tuple[str, str], float]] = {}
 
     def participant_round(i: int) -> None:
-        try:
-            rng = random.Random(i)
-            start.wait()
-            me = ws.join(store, session.code, group=f"g{i % 4}")
-            mine: dict[tuple[str, str], float] = {}
-            for m in ws.measure_order(session, me.token):
-                for c in session.criteria:
-                    value = rng.randint(0, 60) if c == "cost" else rng.randint(-3, 3)
-                    answer(store, me.token, m, c, value)
-                    mine[(m, c)] = value
-            # change one answer, as people do
-            value = rng.randint(-3, 3)
-            answer(store, me.token, "A", "c1", value)
-            mine[("A", "c1")] = value
-            submit_split(store, me.token, {"ecology": 50, "economy": 25, "people": 25})
-            expected[me.token] = mine
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        rng = random.Random(i)
+        me = ws.join(store, session.code, group=f"g{i % 4}")
+        mine: dict[tuple[str, str], float] = {}
+        for m in ws.measure_order(session, me.token):
+            for c in session.criteria:
+                value = rng.randint(0, 60) if c == "cost" else rng.randint(-3, 3)
+                answer(store, me.token, m, c, value)
+                mine[(m, c)] = value
+        # change one answer, as people do
+        value = rng.randint(-3, 3)
+        answer(store, me.token, "A", "c1", value)
+        mine[("A", "c1")] = value
+        submit_split(store, me.token, {"ecology": 50, "economy": 25, "people": 25})
+        expected[me.token] = mine
 
-    threads = [threading.Thread(target=participant_round, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert run_threads(n, participant_round) == []
     assert len(expected) == n
     stored = store.cursor().execute(
         "SELECT token, measure_id, criterion_id, value FROM workshop_answers "

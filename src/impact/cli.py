@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from impact.access import SYSTEM
+from impact.cli_migrate import add_migrate
 from impact.cli_portfolio import add_portfolio
 from impact.errors import AS_WRITTEN, UserError
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -22,6 +23,8 @@ from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
 if TYPE_CHECKING:  # the commands import what they need when they run
     from impact.model import Assessment, WeightProfile
     from impact.weighting import Weighting
+
+DB_HELP = "database file or postgresql:// URL (default: IMPACT_DB or the user data folder)"
 
 
 class CliError(UserError):
@@ -58,7 +61,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _add_import(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import an assessment file into the database")
     p.add_argument("file")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_import)
 
 
@@ -83,7 +86,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(exc.message(args.lang)) from exc
     print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),
-            criteria=len(a.criteria), db=store.path))
+            criteria=len(a.criteria), db=store.shown))
     return 0
 
 
@@ -406,7 +409,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None,
                    help="address to listen on (default: every address of this machine)")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_serve)
 
 
@@ -457,7 +460,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _add_backup(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="copy the database file next to it now")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_backup)
 
 
@@ -477,15 +480,16 @@ def _add_restore(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="put a backup in place of the database "
                        "(while no other process has it open)")
     p.add_argument("backup", help="a backup file, e.g. impactbalans.backup-20260101-090000.duckdb")
-    p.add_argument("--db", help="database file (default: IMPACT_DB or the user data folder)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=_cmd_restore)
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from impact.i18n import t
-    from impact.store import StoreError, default_db_path, restore_backup
+    from impact.store import StoreError, default_db_path, is_url, restore_backup
 
-    db = Path(args.db or default_db_path()).expanduser().resolve()
+    db = args.db or default_db_path()
+    db = db if is_url(db) else Path(db).expanduser().resolve()
     try:
         kept = restore_backup(args.backup, db)
     except StoreError as exc:
@@ -508,6 +512,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_serve,
     _add_backup,
     _add_restore,
+    add_migrate,
     add_portfolio,
 ]
 
