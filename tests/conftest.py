@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own DuckDB file."""
+"""Shared fixtures: every test gets its own DuckDB file (or PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,51 @@ def kaleido_server() -> None:
         missing(f"no Chromium for static export: {message}")
     assert export.warm_up("en")
     assert export.kaleido_running()
+
+
+# -- PostgreSQL: one throwaway cluster per test session, a fresh database per test --------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The test session's PostgreSQL server (tests/postgres.py); fails when PostgreSQL is
+    not installed."""
+    from tests.postgres import Cluster
+
+    cluster = Cluster()
+    try:
+        cluster.start()
+        cluster.make_template()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh PostgreSQL database with the current schema and no content; its URL."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A fresh database on each backend: a DuckDB file path, then a PostgreSQL URL."""
+    if request.param == "duckdb":
+        return tmp_path / "impact.duckdb"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def db_env(db_target: Path | str, monkeypatch: pytest.MonkeyPatch) -> Path | str:
+    """`db_path` on each backend: IMPACT_DB set to a fresh file or PostgreSQL database."""
+    monkeypatch.setenv("IMPACT_DB", str(db_target))
+    monkeypatch.delenv("IMPACT_AUTH", raising=False)
+    return db_target
+
+
+@pytest.fixture
+def pg_db(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`db_path` on PostgreSQL only: IMPACT_DB set to a fresh database's URL."""
+    monkeypatch.setenv("IMPACT_DB", pg_url)
+    monkeypatch.delenv("IMPACT_AUTH", raising=False)
+    return pg_url

@@ -24,8 +24,8 @@ PARTICIPANT = access.ANONYMOUS
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = Store(tmp_path / "a.duckdb")
+def store(db_target: Path | str):
+    s = Store(db_target)
     yield s
     s.close()
 

@@ -91,7 +91,7 @@ def test_rebalance_keeps_the_ratio_of_the_other_two() -> None:
 
 # -- results page ------------------------------------------------------------------------------
 
-def test_results_page_renders_the_engines_ranking(db_path: Path) -> None:
+def test_results_page_renders_the_engines_ranking(db_env: Path | str) -> None:
     at = start("views/results.py")
     assert at.title[0].value == "Resultaten"
     table = frame_by_column(at, "Maatregel")
@@ -190,15 +190,15 @@ def test_weights_page_changes_ranking_method_and_floors(db_path: Path) -> None:
                                    method="topsis", floors={"ecology": 0.4})
 
 
-def test_profile_create_select_edit_and_delete(db_path: Path) -> None:
+def test_profile_create_select_edit_and_delete(db_env: Path | str) -> None:
     at = start("views/weights.py")
-    aid = get_store(db_path).list_assessments()[0].id
+    aid = get_store(db_env).list_assessments()[0].id
     sliders(at)[0].set_value(50).run()
     assert [s.value for s in sliders(at)] == [50, 25, 25]
     name_field(at).set_value("Gemeente <b>Ede</b>").run()
     next(b for b in at.button if b.label == "Huidige gewichten opslaan").click().run()
     assert not at.exception
-    saved = get_store(db_path).load(aid).profile("Gemeente <b>Ede</b>")
+    saved = get_store(db_env).load(aid).profile("Gemeente <b>Ede</b>")
     assert to_points(saved.pillar_weights) == {Pillar.ECOLOGY: 50, Pillar.ECONOMY: 25,
                                                Pillar.PEOPLE: 25}
     picker = next(s for s in at.selectbox if s.label == "Perspectief")
@@ -216,7 +216,7 @@ def test_profile_create_select_edit_and_delete(db_path: Path) -> None:
     sliders(at)[1].set_value(45).run()
     name_field(at).set_value("Gemeente <b>Ede</b>").run()
     next(b for b in at.button if b.label == "Huidige gewichten opslaan").click().run()
-    edited = get_store(db_path).load(aid).profile("Gemeente <b>Ede</b>")
+    edited = get_store(db_env).load(aid).profile("Gemeente <b>Ede</b>")
     assert whole_points(edited.pillar_weights)[Pillar.ECONOMY] == 45
     # delete it (needs the confirmation)
     delete = next(b for b in at.button if b.label == "Perspectief verwijderen")
@@ -224,7 +224,7 @@ def test_profile_create_select_edit_and_delete(db_path: Path) -> None:
     next(c for c in at.checkbox if c.label == "Ja, verwijder dit perspectief").check().run()
     next(b for b in at.button if b.label == "Perspectief verwijderen").click().run()
     assert not at.exception
-    names = [p.name for p in get_store(db_path).load(aid).profiles]
+    names = [p.name for p in get_store(db_env).load(aid).profiles]
     assert "Gemeente <b>Ede</b>" not in names and len(names) == 4
     picker = next(s for s in at.selectbox if s.label == "Perspectief")
     assert "Gemeente <b>Ede</b>" not in picker.options

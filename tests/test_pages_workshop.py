@@ -119,8 +119,8 @@ def test_wrong_key_shows_no_controls(db_path: Path) -> None:
     assert not FACILITATOR_BUTTONS & buttons(at)
 
 
-def test_facilitator_runs_a_round_and_sees_the_room(db_path: Path) -> None:
-    store, session, key = seeded_session(db_path)
+def test_facilitator_runs_a_round_and_sees_the_room(db_env: Path | str) -> None:
+    store, session, key = seeded_session(db_env)
     at = facilitator(session.code, key)
     assert "Ronde 1: wacht op start" in [s.value for s in at.subheader]
     at.button(key="action_open").click()
@@ -179,8 +179,8 @@ def test_facilitator_saves_the_group_result(db_path: Path) -> None:
     assert store.load(infos[1].id).scores[("M01", "eco_bio")].value == -3
 
 
-def test_participant_joins_scores_and_resumes(db_path: Path) -> None:
-    store, session, _key = seeded_session(db_path)
+def test_participant_joins_scores_and_resumes(db_env: Path | str) -> None:
+    store, session, _key = seeded_session(db_env)
     at = participant(join="")
     assert not FACILITATOR_BUTTONS & buttons(at)
     assert not at.sidebar.children  # no sidebar (no assessment picker) for participants
@@ -285,8 +285,8 @@ def test_back_stores_the_measure_and_a_cleared_pill_withdraws_its_answer(
     assert "Ronde 1: 2 van 4 vragen beantwoord" in [p.proto.text for p in at.get("progress")]
 
 
-def test_a_reason_typed_on_the_phone_reaches_the_facilitator_by_score(db_path: Path) -> None:
-    store, session, key = seeded_session(db_path)
+def test_a_reason_typed_on_the_phone_reaches_the_facilitator_by_score(db_env: Path | str) -> None:
+    store, session, key = seeded_session(db_env)
     people = [ws.join(store, session.code, name=n) for n in ("Ans", "Bram", "Cor")]
     ws.open_round(store, session.code, by=EDITOR)
     at = participant(p=people[0].token)

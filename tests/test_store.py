@@ -1,4 +1,4 @@
-"""Store: round trip, migrations, concurrent writes, seeding."""
+"""Store: round trip, migrations, concurrent writes, seeding (on DuckDB and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ def content(a: Assessment) -> tuple:
             [(p.name, dict(p.pillar_weights), dict(p.criterion_weights)) for p in a.profiles])
 
 
-def test_round_trip_on_a_fresh_file(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a.duckdb")
+def test_round_trip_on_a_fresh_file(db_target: Path | str) -> None:
+    store = Store(db_target)
     original = small_assessment()
     new_id = store.create(original, by=EDITOR)
     loaded = store.load(new_id)
@@ -56,18 +56,17 @@ def test_round_trip_on_a_fresh_file(tmp_path: Path) -> None:
     assert loaded.id == new_id and loaded.version == 1
     store.close()
     # A new process (a new connection) sees the same data.
-    reopened = Store(tmp_path / "a.duckdb")
+    reopened = Store(db_target)
     assert content(reopened.load(new_id)) == content(original)
 
 
-def test_migrations_run_once_and_record_their_version(tmp_path: Path) -> None:
-    path = tmp_path / "m.duckdb"
-    store = Store(path)
+def test_migrations_run_once_and_record_their_version(db_target: Path | str) -> None:
+    store = Store(db_target)
     assert store.schema_version() == len(MIGRATIONS)
     versions = store.cursor().execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
     assert [v for (v,) in versions] == list(range(1, len(MIGRATIONS) + 1))
     store.close()
-    assert Store(path).schema_version() == len(MIGRATIONS)  # re-opening applies nothing twice
+    assert Store(db_target).schema_version() == len(MIGRATIONS)  # re-opening: nothing twice
 
 
 def test_migration_upgrades_an_older_file(tmp_path: Path) -> None:
@@ -84,8 +83,8 @@ def test_migration_upgrades_an_older_file(tmp_path: Path) -> None:
     assert store.schema_version() == len(MIGRATIONS)
 
 
-def test_many_assessments_and_edits_bump_the_data_version(tmp_path: Path) -> None:
-    store = Store(tmp_path / "v.duckdb")
+def test_many_assessments_and_edits_bump_the_data_version(db_target: Path | str) -> None:
+    store = Store(db_target)
     first = store.create(small_assessment("Een"), by=EDITOR)
     second = store.create(small_assessment("Twee"), by=EDITOR)
     assert [i.name for i in store.list_assessments()] == ["Een", "Twee"]
@@ -96,8 +95,8 @@ def test_many_assessments_and_edits_bump_the_data_version(tmp_path: Path) -> Non
     assert ("B", "c2") not in store.load(second).scores  # other assessment untouched
 
 
-def test_rename_duplicate_delete(tmp_path: Path) -> None:
-    store = Store(tmp_path / "r.duckdb")
+def test_rename_duplicate_delete(db_target: Path | str) -> None:
+    store = Store(db_target)
     aid = store.create(small_assessment(), by=EDITOR)
     store.rename(aid, "Nieuw", "nieuw doel", by=EDITOR)
     copy = store.duplicate(aid, "Kopie", by=EDITOR)
@@ -114,8 +113,8 @@ def test_rename_duplicate_delete(tmp_path: Path) -> None:
         store.load(aid)
 
 
-def test_unique_names(tmp_path: Path) -> None:
-    store = Store(tmp_path / "u.duckdb")
+def test_unique_names(db_target: Path | str) -> None:
+    store = Store(db_target)
     assert store.unique_name("Plan") == "Plan"
     store.create(small_assessment("Plan"), by=EDITOR)
     assert store.unique_name("Plan") == "Plan (2)"
@@ -123,8 +122,8 @@ def test_unique_names(tmp_path: Path) -> None:
     assert store.unique_name("Plan") == "Plan (3)"
 
 
-def test_replacing_criteria_drops_their_scores(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.duckdb")
+def test_replacing_criteria_drops_their_scores(db_target: Path | str) -> None:
+    store = Store(db_target)
     a = small_assessment()
     aid = store.create(a, by=EDITOR)
     store.replace_criteria(aid, a.criteria[:1], by=EDITOR)
@@ -133,8 +132,8 @@ def test_replacing_criteria_drops_their_scores(tmp_path: Path) -> None:
     assert set(loaded.scores) == {("A", "c1"), ("B", "c1")}
 
 
-def test_profiles_save_update_delete(tmp_path: Path) -> None:
-    store = Store(tmp_path / "p.duckdb")
+def test_profiles_save_update_delete(db_target: Path | str) -> None:
+    store = Store(db_target)
     aid = store.create(small_assessment(), by=EDITOR)
     store.save_profile(aid, WeightProfile("Natuur", {Pillar.ECOLOGY: 70, Pillar.ECONOMY: 10,
                                                      Pillar.PEOPLE: 20}), by=EDITOR)
@@ -148,8 +147,8 @@ def test_profiles_save_update_delete(tmp_path: Path) -> None:
     assert [p.name for p in store.load(aid).profiles] == ["Natuur"]
 
 
-def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
-    store = Store(tmp_path / "t.duckdb")
+def test_a_failed_transaction_leaves_nothing_behind(db_target: Path | str) -> None:
+    store = Store(db_target)
     aid = store.create(small_assessment(), by=EDITOR)
     before = content(store.load(aid))
     with pytest.raises(RuntimeError):
@@ -159,8 +158,8 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
     assert content(store.load(aid)) == before
 
 
-def test_fifty_threads_writing_scores_lose_nothing(tmp_path: Path) -> None:
-    store = Store(tmp_path / "threads.duckdb")
+def test_fifty_threads_writing_scores_lose_nothing(db_target: Path | str) -> None:
+    store = Store(db_target)
     a = small_assessment()
     a.measures = [Measure(f"M{i:02d}", f"Maatregel {i}") for i in range(50)]
     a.scores = {}
@@ -190,7 +189,7 @@ def test_fifty_threads_writing_scores_lose_nothing(tmp_path: Path) -> None:
     assert store.data_version(aid) == 1 + 50 * 10
 
 
-def test_get_store_seeds_the_example_once(db_path: Path) -> None:
+def test_get_store_seeds_the_example_once(db_env: Path | str) -> None:
     store = get_store()
     infos = store.list_assessments()
     assert len(infos) == 1
@@ -200,7 +199,7 @@ def test_get_store_seeds_the_example_once(db_path: Path) -> None:
     assert len(example.scores) == 11 * 13
     assert get_store() is store
     assert len(get_store().list_assessments()) == 1
-    assert store.path == db_path.resolve()
+    assert store.path == (db_env if isinstance(db_env, str) else db_env.resolve())
 
 
 def test_second_process_gets_a_clear_error(tmp_path: Path) -> None:

@@ -68,8 +68,9 @@ ROUND1 = {
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "w.duckdb")
+def store(db_target: Path | str) -> Store:
+    """A fresh store on each backend (DuckDB, PostgreSQL)."""
+    s = Store(db_target)
     yield s
     s.close()
 
@@ -484,8 +485,8 @@ def test_save_group_result_creates_a_new_assessment(store: Store, scored):
 
 
 # -- persistence, deletion, concurrency ----------------------------------------------------
-def test_a_restart_loses_nothing(tmp_path: Path):
-    path = tmp_path / "restart.duckdb"
+def test_a_restart_loses_nothing(db_target: Path | str):
+    path = db_target
     first = Store(path)
     session, key = new_session(first)
     p = ws.join(first, session.code, name="Ans")

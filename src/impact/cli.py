@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from impact.access import SYSTEM
+from impact.cli_migrate import add_migrate
 from impact.cli_portfolio import add_portfolio
 from impact.errors import AS_WRITTEN, UserError
 from impact.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -83,7 +84,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(exc.message(args.lang)) from exc
     print(t("io.cli.imported", args.lang, id=new_id, name=a.name, measures=len(a.measures),
-            criteria=len(a.criteria), db=store.path))
+            criteria=len(a.criteria), db=store.shown))
     return 0
 
 
@@ -460,9 +461,10 @@ def _add_restore(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from impact.i18n import t
-    from impact.store import StoreError, default_db_path, restore_backup
+    from impact.store import StoreError, default_db_path, is_url, restore_backup
 
-    db = Path(args.db or default_db_path()).expanduser().resolve()
+    db = args.db or default_db_path()
+    db = db if is_url(db) else Path(db).expanduser().resolve()
     try:
         kept = restore_backup(args.backup, db)
     except StoreError as exc:
@@ -485,6 +487,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_serve,
     _add_backup,
     _add_restore,
+    add_migrate,
     add_portfolio,
 ]
 

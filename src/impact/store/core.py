@@ -11,8 +11,8 @@ between, instead of overwriting their work; it raises the version by one and rec
 who changed what (`impact.store.history`). Rows are built before the lock is taken and
 written in bulk (`impact.store.rows`), so an import holds the lock for a moment only.
 
-SQL stays portable (sequences, ON CONFLICT, no DuckDB-only types) so that
-PostgreSQL can take DuckDB's place behind several app servers.
+The database is a DuckDB file or a PostgreSQL URL (`impact.store.backends`, which holds
+every difference between the two, the lock across processes on PostgreSQL included).
 """
 
 from __future__ import annotations
@@ -25,14 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from impact import dbfile
 from impact.access import Principal, require_editor
 from impact.dbfile import StoreError
 from impact.migrations import MIGRATIONS, statements
 from impact.model import Assessment, Criterion, Measure, Score, WeightProfile
-from impact.store import history, items, reading
+from impact.store import backends, history, items, reading
+from impact.store.backends import FILE_ERRORS, Cursor
 from impact.store.history import Version
 from impact.store.items import DeletionImpact
 from impact.store.rows import (
@@ -47,8 +46,6 @@ from impact.store.rows import (
     score_rows,
 )
 
-# What reading a damaged file raises (a Binder Error and the like stays a bug to see).
-_FILE_ERRORS = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException)
 # A session's rows, deleted with the assessment it belongs to (children first).
 _WORKSHOP_TABLES = ("workshop_answers", "workshop_reasons", "workshop_splits",
                     "workshop_participants", "workshop_rounds", "workshop_items")
@@ -68,7 +65,7 @@ class AssessmentInfo:
 class _Change:
     """An open change of one assessment: the cursor, and the version it will become."""
 
-    cur: duckdb.DuckDBPyConnection
+    cur: Cursor
     assessment_id: int
     version: int
     params: dict[str, Any] = field(default_factory=dict)
@@ -76,12 +73,27 @@ class _Change:
 
 class Store:
     def __init__(self, path: str | Path):
+        """Open (and migrate) the database: a DuckDB file, or a `postgresql://` URL."""
+        self._write_lock = threading.RLock()
+        self.seed_checked = False
+        self.postgres = backends.is_url(path)
+        if self.postgres:
+            self.path: str | Path = str(path)  # what get_store and the caches key on
+            self.shown = backends.shown_url(self.path)
+            self._conn = None
+            self._db: backends.Postgres | backends.DuckDB = backends.Postgres(self.path)
+            try:
+                self.migrate()
+            except BaseException:
+                self._db.close()
+                raise
+            return
         self.path = Path(path)
+        self.shown = str(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
         self._conn = dbfile.connect(self.path)  # a StoreError: locked, damaged, ...
-        self._write_lock = threading.RLock()
-        self.seed_checked = False
+        self._db = backends.DuckDB(self._conn)
         try:
             if existed:
                 dbfile.check_size(self._conn, self.path)
@@ -90,30 +102,21 @@ class Store:
                 self.backup()  # the first open of the day
         except BaseException as exc:
             self._conn.close()
-            if isinstance(exc, _FILE_ERRORS):
+            if isinstance(exc, FILE_ERRORS):
                 raise dbfile.open_error(self.path, exc) from None
             raise
 
     # -- plumbing ----------------------------------------------------------
-    def cursor(self) -> duckdb.DuckDBPyConnection:
+    def cursor(self) -> Cursor:
         """A cursor for reads; cheap, one per call, safe to use from any thread."""
-        return self._conn.cursor()
+        return self._db.cursor()
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All writes go through here: one process-wide lock, one transaction."""
-        with self._write_lock:
-            cur = self._conn.cursor()
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            else:
-                cur.execute("COMMIT")
-            finally:
-                cur.close()
+    def transaction(self) -> Iterator[Cursor]:
+        """All writes go through here: one process-wide lock, one transaction (on
+        PostgreSQL also the advisory lock that orders the writes of all processes)."""
+        with self._write_lock, self._db.transaction() as cur:
+            yield cur
 
     @contextmanager
     def _change(self, assessment_id: int, by: Principal, expected_version: int | None,
@@ -134,7 +137,7 @@ class Store:
                            now)
 
     @staticmethod
-    def _stale(cur: duckdb.DuckDBPyConnection, assessment_id: int, yours: int) -> StoreError:
+    def _stale(cur: Cursor, assessment_id: int, yours: int) -> StoreError:
         last = history.versions(cur, assessment_id, limit=1)
         who = last[0].saved_by if last else "?"
         when = f"{last[0].saved_at:%H:%M}" if last else "?"
@@ -142,11 +145,13 @@ class Store:
                           who=who, when=when)
 
     def close(self) -> None:
-        self._conn.close()
+        self._db.close()
 
     def backup(self, now: datetime | None = None) -> Path:
         """Copy the database next to it now; returns the backup's path. Keeps the newest
-        `dbfile.KEEP`."""
+        `dbfile.KEEP`. (A PostgreSQL database is backed up with its own tools.)"""
+        if self._conn is None:
+            raise StoreError("store.error.pg_no_backup", url=self.shown)
         with self._write_lock:  # the copy is one state: no write can slip in
             self._conn.execute("CHECKPOINT")
             return dbfile.write_backup(self._conn.cursor(), self.path, now)
@@ -155,26 +160,29 @@ class Store:
         return reading.schema_version(self.cursor())
 
     def migrate(self) -> int:
-        """Apply the migrations this file has not had yet, each in its own transaction.
+        """Apply the migrations this database has not had yet, each in its own transaction.
 
-        A file of a newer schema is refused before anything is written; an existing
-        database is backed up before its first migration is applied.
+        A database of a newer schema is refused before anything is written; an existing
+        DuckDB file is backed up before its first migration is applied. Each migration
+        checks the version again under the write lock: another process may have applied
+        it in the meantime (PostgreSQL).
         """
         with self._write_lock:
             current = self.schema_version()
-            dbfile.refuse_newer(self.path, current, len(MIGRATIONS))
-            if 0 < current < len(MIGRATIONS):
+            dbfile.refuse_newer(self.shown, current, len(MIGRATIONS))
+            if 0 < current < len(MIGRATIONS) and self._conn is not None:
                 self.backup()
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version ("
-                "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
-            )
+            with self.transaction() as cur:
+                cur.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                            "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
             for number, script in enumerate(MIGRATIONS, start=1):
                 if number <= current:
                     continue
                 with self.transaction() as cur:
+                    if reading.schema_version(cur) >= number:
+                        continue
                     for statement in statements(script):
-                        cur.execute(statement)
+                        cur.execute(backends.ddl(statement, postgres=self.postgres))
                     cur.execute(
                         "INSERT INTO schema_version VALUES (?, ?)", [number, datetime.now()]
                     )
@@ -225,12 +233,16 @@ class Store:
 
     # -- whole assessments -------------------------------------------------
     def create(self, assessment: Assessment, *, by: Principal, rename_if_taken: bool = True,
-               change_key: str = "history.created") -> int:
+               change_key: str = "history.created", only_into_empty: bool = False
+               ) -> int | None:
         """Store a whole assessment as a new one; returns its id. A name already in use
-        gets a number added (`rename_if_taken`) or is refused."""
+        gets a number added (`rename_if_taken`) or is refused. `only_into_empty`: only
+        when the database holds no assessment yet (else None), checked under the lock."""
         require_editor(by)
         tables = content_tables(assessment)  # built before the lock is taken
         with self.transaction() as cur:
+            if only_into_empty and cur.execute("SELECT count(*) FROM assessments").fetchone()[0]:
+                return None
             name = reading.free_name(cur, assessment.name)
             if name != assessment.name and not rename_if_taken:
                 raise StoreError("store.error.name_taken", name=assessment.name)
@@ -429,15 +441,16 @@ class Store:
         from impact.io import read_assessment  # io builds on model; imported late on purpose
         from impact.store import EXAMPLE_DIR
 
-        with self._write_lock:  # two first sessions at once must not seed twice
-            if self.list_assessments():
-                return None
-            return self.create(read_assessment(EXAMPLE_DIR), by=SYSTEM,
-                               change_key="history.example")
+        if self.list_assessments():
+            return None
+        # Two first sessions at once (or two processes) must not seed twice: the
+        # emptiness is checked again inside the write.
+        return self.create(read_assessment(EXAMPLE_DIR), by=SYSTEM,
+                           change_key="history.example", only_into_empty=True)
 
     # -- helpers -----------------------------------------------------------
     @staticmethod
-    def _rename(cur: duckdb.DuckDBPyConnection, assessment_id: int, name: str,
+    def _rename(cur: Cursor, assessment_id: int, name: str,
                 description: str | None) -> None:
         if reading.free_name(cur, name, assessment_id) != name:
             raise StoreError("store.error.name_taken", name=name)
@@ -448,7 +461,7 @@ class Store:
                         [description, assessment_id])
 
     @staticmethod
-    def _replace_tables(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+    def _replace_tables(cur: Cursor, assessment_id: int,
                         tables: list[Table]) -> None:
         for table in CONTENT_TABLES:
             cur.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment_id])  # noqa: S608
@@ -456,20 +469,20 @@ class Store:
             bulk_insert(cur, assessment_id, table)
 
     @staticmethod
-    def _replace_list(cur: duckdb.DuckDBPyConnection, assessment_id: int, rows: Table,
+    def _replace_list(cur: Cursor, assessment_id: int, rows: Table,
                       score_column: str) -> None:
         """Replace all measures or all criteria; scores of the ones left out go too."""
         cur.execute(f"DELETE FROM {rows.name} WHERE assessment_id = ?", [assessment_id])  # noqa: S608
         bulk_insert(cur, assessment_id, rows)
         cur.execute(
             f"DELETE FROM scores WHERE assessment_id = ? "  # noqa: S608 - fixed names
-            f"AND NOT list_contains(?, {score_column})",
+            f"AND {score_column} <> ALL(?)",
             [assessment_id, [r[0] for r in rows.rows]],
         )
         if score_column == "criterion_id":
             cur.execute(
                 "DELETE FROM profile_criterion_weights WHERE assessment_id = ? "
-                "AND NOT list_contains(?, criterion_id)",
+                "AND criterion_id <> ALL(?)",
                 [assessment_id, [r[0] for r in rows.rows]],
             )
 

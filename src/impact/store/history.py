@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import duckdb
-
 from impact.access import Principal
 from impact.dbfile import StoreError
+from impact.store.backends import Cursor
 from impact.store.rows import CONTENT_TABLES, Table, bulk_insert
 
 SNAPSHOT_MAX_SCORES = 50_000
@@ -40,7 +39,7 @@ def who(by: Principal) -> str:
     return by.name or by.subject
 
 
-def record(cur: duckdb.DuckDBPyConnection, assessment_id: int, version: int, by: Principal,
+def record(cur: Cursor, assessment_id: int, version: int, by: Principal,
            change_key: str, params: dict[str, Any], now: datetime) -> None:
     """Note version `version` (already written) and keep a copy of its content."""
     cur.execute(
@@ -55,7 +54,7 @@ def record(cur: duckdb.DuckDBPyConnection, assessment_id: int, version: int, by:
     )
 
 
-def versions(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+def versions(cur: Cursor, assessment_id: int,
              limit: int | None = None) -> list[Version]:
     """The assessment's versions, newest first (the newest `limit` when given)."""
     rows = cur.execute(
@@ -66,7 +65,7 @@ def versions(cur: duckdb.DuckDBPyConnection, assessment_id: int,
     return [Version(r[0], r[1], r[2], r[3], json.loads(r[4]), bool(r[5])) for r in rows]
 
 
-def restore(cur: duckdb.DuckDBPyConnection, assessment_id: int, version: int) -> str:
+def restore(cur: Cursor, assessment_id: int, version: int) -> str:
     """Put version `version`'s content back in place; returns that version's name."""
     row = cur.execute(
         "SELECT snapshot FROM assessment_versions WHERE assessment_id = ? AND version = ?",
@@ -88,7 +87,7 @@ def restore(cur: duckdb.DuckDBPyConnection, assessment_id: int, version: int) ->
     return str(copy["name"])
 
 
-def _snapshot(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> bytes | None:
+def _snapshot(cur: Cursor, assessment_id: int) -> bytes | None:
     scores = cur.execute("SELECT count(*) FROM scores WHERE assessment_id = ?",
                          [assessment_id]).fetchone()[0]
     if scores > SNAPSHOT_MAX_SCORES:
@@ -107,8 +106,8 @@ def _snapshot(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> bytes | Non
     return zlib.compress(json.dumps(data).encode("utf-8"), 6)
 
 
-def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+def _columns(cur: Cursor, table: str) -> list[str]:
     rows = cur.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-        "ORDER BY ordinal_position", [table]).fetchall()
+        "AND table_schema = current_schema() ORDER BY ordinal_position", [table]).fetchall()
     return [r[0] for r in rows]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
-
 from impact.dbfile import StoreError
 from impact.model import Criterion, Measure
+from impact.store.backends import Cursor
 from impact.store.rows import bulk_insert, criterion_rows, measure_rows
 
 # kind -> (table, the scores column that refers to it)
@@ -27,7 +26,7 @@ class DeletionImpact:
     profile_weights: int
 
 
-def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Measure,
+def save_measure(cur: Cursor, assessment_id: int, measure: Measure,
                  replaces: str | None, copy_of: str | None = None) -> None:
     """Add `measure` at the end (with the scores of `copy_of` when it is a copy), or
     update the measure `replaces` (its id may change)."""
@@ -47,7 +46,7 @@ def save_measure(cur: duckdb.DuckDBPyConnection, assessment_id: int, measure: Me
     )
 
 
-def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion: Criterion,
+def save_criterion(cur: Cursor, assessment_id: int, criterion: Criterion,
                    replaces: str | None, copy_of: str | None = None) -> None:
     """Add `criterion` at the end (with the scores of `copy_of` when it is a copy), or
     update `replaces`; a new scale must hold its scores."""
@@ -72,7 +71,7 @@ def save_criterion(cur: duckdb.DuckDBPyConnection, assessment_id: int, criterion
     )
 
 
-def _check_scale(cur: duckdb.DuckDBPyConnection, assessment_id: int,
+def _check_scale(cur: Cursor, assessment_id: int,
                  criterion: Criterion) -> None:
     """The criterion's scores must lie on its (new) scale."""
     low, high = sorted((float(criterion.scale_min), float(criterion.scale_max)))
@@ -86,7 +85,7 @@ def _check_scale(cur: duckdb.DuckDBPyConnection, assessment_id: int,
                          count=outside[0], measure=outside[1], min=f"{low:g}", max=f"{high:g}")
 
 
-def _copy_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, source: str,
+def _copy_scores(cur: Cursor, assessment_id: int, kind: str, source: str,
                  target: str) -> None:
     _require_exists(cur, assessment_id, kind, source)
     _, column = KINDS[kind]
@@ -99,7 +98,7 @@ def _copy_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, 
     )
 
 
-def deletion_impact(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str,
+def deletion_impact(cur: Cursor, assessment_id: int, kind: str,
                     item_id: str) -> DeletionImpact:
     _, column = KINDS[kind]
     scores, evidence = cur.execute(
@@ -115,7 +114,7 @@ def deletion_impact(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: st
     return DeletionImpact(int(scores), int(evidence), int(weights))
 
 
-def delete_item(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str,
+def delete_item(cur: Cursor, assessment_id: int, kind: str,
                 item_id: str) -> DeletionImpact:
     """Delete a measure or criterion with its scores (and a criterion's profile weights)."""
     table, column = KINDS[kind]
@@ -131,7 +130,7 @@ def delete_item(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str,
     return impact
 
 
-def move_item(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, item_id: str,
+def move_item(cur: Cursor, assessment_id: int, kind: str, item_id: str,
               step: int) -> bool:
     """Move an item `step` places up (-1) or down (+1); False when it is already at the end."""
     table, _ = KINDS[kind]
@@ -149,14 +148,14 @@ def move_item(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, ite
     return True
 
 
-def _next_position(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str) -> int:
+def _next_position(cur: Cursor, assessment_id: int, kind: str) -> int:
     table, _ = KINDS[kind]
     return int(cur.execute(
         f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE assessment_id = ?",  # noqa: S608
         [assessment_id]).fetchone()[0])
 
 
-def _exists(cur: duckdb.DuckDBPyConnection, assessment_id: int, kind: str, item_id: str) -> bool:
+def _exists(cur: Cursor, assessment_id: int, kind: str, item_id: str) -> bool:
     table, _ = KINDS[kind]
     return bool(cur.execute(
         f"SELECT count(*) FROM {table} WHERE assessment_id = ? AND id = ?",  # noqa: S608

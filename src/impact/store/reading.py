@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
-
 from impact.dbfile import StoreError
 from impact.model import (
     Assessment,
@@ -15,11 +13,13 @@ from impact.model import (
     Score,
     WeightProfile,
 )
+from impact.store.backends import Cursor
 
 
-def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
+def schema_version(cur: Cursor) -> int:
     exists = cur.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+        "AND table_schema = current_schema()"
     ).fetchone()[0]
     if not exists:
         return 0
@@ -27,7 +27,7 @@ def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
     return int(row[0])
 
 
-def version_of(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> int:
+def version_of(cur: Cursor, assessment_id: int) -> int:
     """The assessment's current version; an unknown id is a StoreError."""
     row = cur.execute("SELECT version FROM assessments WHERE id = ?", [assessment_id]).fetchone()
     if row is None:
@@ -35,7 +35,7 @@ def version_of(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> int:
     return int(row[0])
 
 
-def free_name(cur: duckdb.DuckDBPyConnection, name: str, own_id: int | None = None) -> str:
+def free_name(cur: Cursor, name: str, own_id: int | None = None) -> str:
     """`name`, or `name (2)`, `name (3)`, ... when another assessment already has it."""
     taken = {r[0] for r in cur.execute(
         "SELECT name FROM assessments WHERE (name = ? OR starts_with(name, ?)) AND id <> ?",
@@ -47,7 +47,7 @@ def free_name(cur: duckdb.DuckDBPyConnection, name: str, own_id: int | None = No
     return candidate
 
 
-def load(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> Assessment:
+def load(cur: Cursor, assessment_id: int) -> Assessment:
     head = cur.execute(
         "SELECT name, description, created_at, updated_at, version "
         "FROM assessments WHERE id = ?",
@@ -93,7 +93,7 @@ def load(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> Assessment:
     )
 
 
-def _profiles(cur: duckdb.DuckDBPyConnection, assessment_id: int) -> list[WeightProfile]:
+def _profiles(cur: Cursor, assessment_id: int) -> list[WeightProfile]:
     overrides: dict[str, dict[str, float]] = {}
     for profile, criterion_id, weight in cur.execute(
         "SELECT profile, criterion_id, weight FROM profile_criterion_weights "

@@ -7,16 +7,16 @@ under a second, where row-by-row `executemany` took minutes).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-import duckdb
 import pandas as pd
 
 from impact.dbfile import StoreError
 from impact.model import PILLARS, Assessment, Criterion, Measure, Score, WeightProfile
+from impact.store import backends
+from impact.store.backends import Cursor
 
 CRITERION_COLUMNS = ("id", "position", "pillar", "label_nl", "label_en", "unit", "direction",
                      "scale_min", "scale_max", "description", "weight", "unit_en",
@@ -28,9 +28,6 @@ PROFILE_COLUMNS = ("name", "position", "ecology", "economy", "people")
 PROFILE_WEIGHT_COLUMNS = ("profile", "criterion_id", "weight")
 # Child tables of an assessment, in the order they are written.
 CONTENT_TABLES = ("criteria", "measures", "scores", "profiles", "profile_criterion_weights")
-
-_names = itertools.count()
-
 
 @dataclass(frozen=True)
 class Table:
@@ -89,25 +86,14 @@ def content_tables(a: Assessment) -> list[Table]:
     return tables
 
 
-def bulk_insert(cur: duckdb.DuckDBPyConnection, assessment_id: int, table: Table) -> None:
-    """Insert `table`'s rows for one assessment in one statement (a registered frame)."""
-    if not table.rows:
-        return
-    view = f"rows_{next(_names)}"  # unique per call: cursors of one connection share names
-    cur.complete()  # a half-read earlier result would make register() refuse
-    cur.register(view, table.frame)
-    try:
-        columns = ", ".join(table.columns)
-        cur.execute(
-            f"INSERT INTO {table.name} (assessment_id, {columns}) "  # noqa: S608 - fixed names
-            f"SELECT ?, {columns} FROM {view}",
-            [assessment_id],
-        )
-    finally:
-        cur.unregister(view)
+def bulk_insert(cur: Cursor, assessment_id: int, table: Table) -> None:
+    """Insert `table`'s rows for one assessment in one statement (a registered frame on
+    DuckDB, a COPY on PostgreSQL: `backends.bulk_insert`)."""
+    if table.rows:
+        backends.bulk_insert(cur, table.name, table.columns, assessment_id, table)
 
 
-def check_scores(cur: duckdb.DuckDBPyConnection, assessment_id: int, scores: Table) -> None:
+def check_scores(cur: Cursor, assessment_id: int, scores: Table) -> None:
     """Scores refer to this assessment's measures and criteria and lie on the scale."""
     measures = {r[0] for r in cur.execute(
         "SELECT id FROM measures WHERE assessment_id = ?", [assessment_id]).fetchall()}

@@ -48,7 +48,7 @@ def assessment_picker() -> None:
     elif current is not None:
         workbook_download(names[current])
     if can_edit():
-        st.caption(tr("sidebar.database", path=str(store().path)))
+        st.caption(tr("sidebar.database", path=store().shown))
 
 
 def workbook_download(name: str) -> None:

@@ -221,7 +221,7 @@ def splits_summary(store: Store, code: str | Session, round_no: int | None = Non
         "  UNION ALL SELECT 'economy', economy FROM workshop_splits "
         "    WHERE code = ? AND round_no = ? "
         "  UNION ALL SELECT 'people', people FROM workshop_splits "
-        "    WHERE code = ? AND round_no = ?) "
+        "    WHERE code = ? AND round_no = ?) AS s "
         "GROUP BY pillar",
         [session.code, round_no] * 3,
     ).df().set_index("pillar")

@@ -70,7 +70,7 @@ def own_reasons(store: Store, token: str, round_no: int) -> dict[str, str]:
 # and the cell's count of answers (for the anonymity threshold).
 _CELL_REASONS = (
     "WITH n AS (SELECT measure_id, criterion_id, count(*) AS n FROM workshop_answers "
-    "           WHERE code = ? AND round_no = ? GROUP BY ALL) "
+    "           WHERE code = ? AND round_no = ? GROUP BY measure_id, criterion_id) "
     "SELECT a.measure_id, a.criterion_id, a.value, r.reason, "
     "       CASE WHEN ? THEN NULL ELSE p.name END AS name, n.n "
     "FROM workshop_reasons r "
