@@ -63,6 +63,31 @@ def wait_until_healthy(base: str, proc: subprocess.Popen, log: Path,
         time.sleep(0.3)
 
 
+def start_streamlit(db: Path, log: Path, port: int, *, env: dict[str, str] | None = None,
+                    args: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:port with IMPACT_DB=db, its output appended to
+    `log`; returns the process (not yet healthy: see `wait_until_healthy`)."""
+    env = dict(os.environ, IMPACT_DB=str(db), **(env or {}))
+    env.pop("IMPACT_PUBLIC_URL", None)
+    env.setdefault("IMPACT_AUTH", "local")
+    with open(log, "ab") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(  # noqa: S603 - our own app
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", *args],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @contextmanager
 def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
                      env: dict[str, str] | None = None, args: tuple[str, ...] = (),
@@ -72,26 +97,13 @@ def streamlit_server(db: Path, log: Path, *, startup_timeout: float = 90,
     `env` adds environment variables (e.g. IMPACT_AUTH), `args` Streamlit options.
     """
     port = port or free_port()
-    env = dict(os.environ, IMPACT_DB=str(db), **(env or {}))
-    env.pop("IMPACT_PUBLIC_URL", None)
-    env.setdefault("IMPACT_AUTH", "local")
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(  # noqa: S603 - our own app
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", *args],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(base, proc, log, startup_timeout)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    proc = start_streamlit(db, log, port, env=env, args=args)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(base, proc, log, startup_timeout)
+        yield base
+    finally:
+        stop(proc)
 
 
 def read_database_copy(db: Path, read):
