@@ -420,21 +420,10 @@ def build_report_data(
     top_same = top_set_share(assessment, evaluation, chosen, samples=TOP_SAMPLES,
                              seed=SMAA_SEED)
     tick(0.25)
-    perspective_ranks, no_regret = None, []
-    if assessment.profiles:
-        try:
-            views = robustness.perspectives(assessment, k=NO_REGRET_K, method=chosen.method)
-            perspective_ranks, no_regret = views.ranks, list(views.no_regret)
-        except engine.EngineError:
-            pass
+    perspective_ranks, no_regret = _perspective_views(assessment, chosen)
     tick(0.35)
-    figures: dict[str, go.Figure] = {}
-    for i, name in enumerate(REPORT_CHARTS):
-        if (name == "acceptability" and acceptability is None) or (
-                name not in available_charts(assessment, chosen.method)):
-            continue
-        figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
-        tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
+    figures = _report_figures(assessment, chosen, lang, with_acceptability=acceptability
+                              is not None, tick=tick)
     package = _package_and_chart(assessment, chosen, budget, lang, figures)
     rounds = None if workshop_rounds is None else round_list(workshop_rounds)
     label = profile_label or chosen.profile
@@ -458,6 +447,36 @@ def build_report_data(
         top_samples=TOP_SAMPLES if top_same is not None else 0,
         package=package,
     )
+
+
+def _perspective_views(assessment: Assessment,
+                       chosen: Weighting) -> tuple[pd.DataFrame | None, list[str]]:
+    """The ranks per stakeholder profile and the no-regret measures (none without
+    profiles, or when a profile cannot be evaluated)."""
+    from impact import engine, robustness
+
+    if not assessment.profiles:
+        return None, []
+    try:
+        views = robustness.perspectives(assessment, k=NO_REGRET_K, method=chosen.method,
+                                        vikor_v=chosen.vikor_v)
+    except engine.EngineError:
+        return None, []
+    return views.ranks, list(views.no_regret)
+
+
+def _report_figures(assessment: Assessment, chosen: Weighting, lang: str, *,
+                    with_acceptability: bool,
+                    tick: Callable[[float], None]) -> dict[str, go.Figure]:
+    """The report's charts the method offers, in page order (progress 0.35 to 0.6)."""
+    figures: dict[str, go.Figure] = {}
+    offered = available_charts(assessment, chosen.method)
+    for i, name in enumerate(REPORT_CHARTS):
+        if (name == "acceptability" and not with_acceptability) or name not in offered:
+            continue
+        figures[name] = build_figure(name, assessment, weighting=chosen, lang=lang)
+        tick(0.35 + 0.25 * (i + 1) / len(REPORT_CHARTS))
+    return figures
 
 
 def _package_and_chart(assessment: Assessment, weighting: Weighting, budget: float | None,
