@@ -2,10 +2,10 @@
 
 Round 1: everyone scores both measures, five give a reason; the facilitator sees the
 reasons under the hotspot, grouped by score, the projection follows every state and
-shows them after the reveal. Round 2 runs on a one-minute timer that closes it (the test lets the minute run out
-early, in the database).
+shows them after the reveal. Round 2 runs on a one-minute timer that closes it (the
+test lets the minute run out early, in the database).
 
-Starts `streamlit run app.py` on a free port with its own database, then drives a
+Starts `streamlit run app.py` on a free port with its own PostgreSQL database, then drives a
 facilitator and ten participant browser contexts with Playwright and the system
 Chromium. Fails (does not skip) without Chromium when the CI variable is set.
 """
