@@ -11,6 +11,19 @@ APP = str(ROOT / "app.py")  # AppTest resolves relative paths against the test f
 EXAMPLE_DIR = ROOT / "src" / "impact" / "example"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
+# Tests that drive real servers and Chromium. `make test` runs the suite on two workers
+# (pytest-xdist, --dist loadgroup): these all go to one of them, one at a time, so two
+# browsers never compete for the two cores while typing at a person's speed; the
+# other worker runs everything else beside them.
+SERIAL_FILES = ("test_browser_", "test_multiprocess", "test_install", "test_benchmark_client",
+                "test_deploy_nginx")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name.startswith(SERIAL_FILES):
+            item.add_marker(pytest.mark.xdist_group("servers"))
+
 
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
