@@ -44,6 +44,8 @@ Figures:
 
 Usage: .venv/bin/python benchmarks/workshop.py --participants 200 500 --think 3 0
            [--duration 75] [--ramp 0.05] [--measures 11]
+       .venv/bin/python benchmarks/workshop.py --processes 1 2 --participants 500 --think 3
+           (on PostgreSQL: one and two app processes on one database, side by side)
        .venv/bin/python benchmarks/workshop.py --store-threads   (no server: the store
        under threads, for comparison)
 """
@@ -70,6 +72,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(1, str(ROOT))  # tests.postgres: the throwaway cluster of --processes
 
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -517,15 +520,21 @@ async def facilitator(url: str, plan: Plan, log: Log, quiet: asyncio.Event,
         log.errors.extend(s.errors)
 
 
-async def drive(url: str, plan: Plan, n: int, pid: int) -> dict:
+async def drive(urls: list[str], plan: Plan, n: int, pids: list[int],
+                db_pids: Callable[[], list[int]] = list) -> dict:
+    """Participant i talks to urls[i % len(urls)], as nginx spreads browsers over the
+    processes; facilitator view r to urls[r % len(urls)]. CPU and memory are summed over
+    the server processes (`pids`); `db_pids` lists a database server's processes."""
     log = Log()
     go, stop, quiet = asyncio.Event(), asyncio.Event(), asyncio.Event()
     ready = [asyncio.Event(), asyncio.Event()]
-    views = [asyncio.create_task(facilitator(url, plan, log, quiet, r)) for r in ready]
+    views = [asyncio.create_task(facilitator(urls[r % len(urls)], plan, log, quiet, ready[r]))
+             for r in range(len(ready))]
     for r in ready:
         await r.wait()
-    rss_idle = memory_mb(pid)
-    people = [asyncio.create_task(participant(i, url, plan, log, go, stop, quiet))
+    rss_idle = sum(memory_mb(pid) for pid in pids)
+    people = [asyncio.create_task(participant(i, urls[i % len(urls)], plan, log, go, stop,
+                                              quiet))
               for i in range(n)]
 
     async def until(done: Callable[[], bool], limit: float) -> None:
@@ -539,19 +548,26 @@ async def drive(url: str, plan: Plan, n: int, pid: int) -> dict:
     joining = time.monotonic()
     await until(lambda: log.joined == n, 600)
     joined_seconds = time.monotonic() - joining
-    cpu, client_cpu, start = cpu_seconds(pid), time.process_time(), time.monotonic()
+    def server_cpu() -> float:
+        return sum(cpu_seconds(pid) for pid in pids)
+
+    def db_cpu() -> float:
+        return sum(cpu_seconds(pid) for pid in db_pids() if Path(f"/proc/{pid}").exists())
+
+    cpu, database, client_cpu, start = (server_cpu(), db_cpu(), time.process_time(),
+                                        time.monotonic())
     go.set()
     await until(lambda: log.finished == n, plan.duration)
     stop.set()
     await until(lambda: log.stopped == n, 300)  # the taps still under way complete
-    scoring = {"seconds": time.monotonic() - start, "cpu": cpu_seconds(pid) - cpu,
-               "client_cpu": time.process_time() - client_cpu}
+    scoring = {"seconds": time.monotonic() - start, "cpu": server_cpu() - cpu,
+               "db_cpu": db_cpu() - database, "client_cpu": time.process_time() - client_cpu}
     answered = len(log.taps)
     await until(lambda: any(a >= answered for _, a in log.views[-2:]), CATCH_UP_SECONDS)
     quiet.set()
     await asyncio.gather(*people, *views)
     return {"log": log, "joined_seconds": joined_seconds, "scoring": scoring,
-            "rss_idle": rss_idle, "rss_peak": memory_mb(pid, "VmHWM")}
+            "rss_idle": rss_idle, "rss_peak": sum(memory_mb(pid, "VmHWM") for pid in pids)}
 
 
 def free_port() -> int:
@@ -683,14 +699,104 @@ def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float =
     plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp, reason_every)
     proc, port = start_server(db, folder)
     try:
-        result = asyncio.run(drive(f"ws://127.0.0.1:{port}/_stcore/stream", plan, n,
-                                   proc.pid))
+        result = asyncio.run(drive([f"ws://127.0.0.1:{port}/_stcore/stream"], plan, n,
+                                   [proc.pid]))
     finally:
         stop_server(proc)
     log: Log = result["log"]
     result["check"] = check_stored(db, code, log.taps, log.reasons)
     result["visible"] = visible_after(result["check"].stored_at, log.views)
     return result
+
+
+def postgres_processes(cluster) -> Callable[[], list[int]]:
+    """The PostgreSQL server's processes: the postmaster and its children (the backends
+    serving the app processes' pooled connections)."""
+    postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
+
+    def pids() -> list[int]:
+        found = [postmaster]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(stat[1]) == postmaster:
+                    found.append(int(entry.name))
+        return found
+
+    return pids
+
+
+def run_processes_benchmark(n: int, think: float, duration: float, processes: int, cluster,
+                            *, ramp: float = 0.05, measures: int = 11,
+                            reason_every: int = REASON_EVERY) -> dict:
+    """One run on PostgreSQL: a fresh database, `processes` app servers on it, the
+    participants spread over them, then the stored check."""
+    folder = Path(tempfile.mkdtemp(prefix="impact-bench-"))
+    db = cluster.new_database()
+    code, key, chosen = prepare(db, n, measures)
+    plan = Plan(code, key, chosen, CRITERIA, think, duration, ramp, reason_every)
+    servers = [start_server(db, folder) for _ in range(processes)]
+    try:
+        result = asyncio.run(drive([f"ws://127.0.0.1:{port}/_stcore/stream"
+                                    for _proc, port in servers], plan, n,
+                                   [proc.pid for proc, _port in servers],
+                                   postgres_processes(cluster)))
+    finally:
+        for proc, _port in servers:
+            stop_server(proc)
+    log: Log = result["log"]
+    result["check"] = check_stored(db, code, log.taps, log.reasons)
+    result["visible"] = visible_after(result["check"].stored_at, log.views)
+    return result
+
+
+def report_processes(processes: int, n: int, think: float, r: dict) -> None:
+    log: Log = r["log"]
+    check: Check = r["check"]
+    scoring = r["scoring"]
+    acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
+    print(f"| {processes} | {n} | {think:g} s | {check.stored} / {check.sent} "
+          f"| {check.missing + check.wrong + check.extra} | {check.resaved} "
+          f"| {check.reasons_stored} / {check.reasons_sent} "
+          f"| {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
+          f"| {scoring['cpu'] / scoring['seconds']:.2f} "
+          f"| {scoring['db_cpu'] / scoring['seconds']:.2f} "
+          f"| {r['rss_peak']:.0f} MB "
+          f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
+          f"| {os.getloadavg()[0]:.1f} | {len(log.errors)} |", flush=True)
+
+
+def processes_mode(args: argparse.Namespace) -> None:
+    """`--processes 1 2`: the same room on PostgreSQL with one and with two app processes."""
+    from tests.postgres import Cluster  # the tests' throwaway cluster on 127.0.0.1
+
+    print("Mode: PostgreSQL (a throwaway cluster on 127.0.0.1, no fsync), N `streamlit run "
+          "app.py` processes on one database; participant i and facilitator view r talk to "
+          "process i mod N and r mod N directly (as nginx's sticky cookie spreads browsers; "
+          f"nginx itself not in the loop). CPUs: {os.cpu_count()}. Session: {args.measures} "
+          f"measures x {len(CRITERIA)} criteria; scoring for at most {args.duration:g} s; a "
+          f"reason on every {args.reason_every or 'no'}-th measure.")
+    print("| processes | participants | think | answers stored / sent | missing or wrong "
+          "| re-saved | reasons stored / sent | tap → stored p50 / p95 | tap → ack p50 / p95 "
+          "| facilitator-visible p50 / p95 | app CPU (cores, all processes) "
+          "| PostgreSQL CPU (cores) | app peak RSS (sum) | load client CPU | load average "
+          "| page errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    cluster = Cluster()
+    cluster.start()
+    try:
+        cluster.make_template()
+        for think in args.think:
+            for n in args.participants:
+                for processes in args.processes:
+                    report_processes(processes, n, think, run_processes_benchmark(
+                        n, think, args.duration, processes, cluster, ramp=args.ramp,
+                        measures=args.measures, reason_every=args.reason_every))
+    finally:
+        cluster.stop()
 
 
 def ms(values: list[float]) -> str:
@@ -780,7 +886,12 @@ def main() -> None:
                         help="a reason typed on every n-th measure (0: none, 1: every one)")
     parser.add_argument("--store-threads", action="store_true",
                         help="measure the store under threads instead of a running server")
+    parser.add_argument("--processes", type=int, nargs="+",
+                        help="on PostgreSQL, with this many app processes each (e.g. 1 2)")
     args = parser.parse_args()
+    if args.processes:
+        processes_mode(args)
+        return
     cpus = os.cpu_count()
     if args.store_threads:
         print(f"Mode: the store under threads (NO Streamlit server). CPUs: {cpus}.")
