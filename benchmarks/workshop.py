@@ -754,19 +754,12 @@ def run_processes_benchmark(n: int, think: float, duration: float, processes: in
 
 
 def report_processes(processes: int, n: int, think: float, r: dict) -> None:
-    log: Log = r["log"]
-    check: Check = r["check"]
+    stored, timings, cores = common_cells(r)
     scoring = r["scoring"]
-    acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
-    print(f"| {processes} | {n} | {think:g} s | {check.stored} / {check.sent} "
-          f"| {check.missing + check.wrong + check.extra} | {check.resaved} "
-          f"| {check.reasons_stored} / {check.reasons_sent} "
-          f"| {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
-          f"| {scoring['cpu'] / scoring['seconds']:.2f} "
-          f"| {scoring['db_cpu'] / scoring['seconds']:.2f} "
-          f"| {r['rss_peak']:.0f} MB "
+    print(f"| {processes} | {n} | {think:g} s | {stored} | {timings} | {cores} "
+          f"| {scoring['db_cpu'] / scoring['seconds']:.2f} | {r['rss_peak']:.0f} MB "
           f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
-          f"| {os.getloadavg()[0]:.1f} | {len(log.errors)} |", flush=True)
+          f"| {os.getloadavg()[0]:.1f} | {len(r['log'].errors)} |", flush=True)
 
 
 def processes_mode(args: argparse.Namespace) -> None:
@@ -803,16 +796,24 @@ def ms(values: list[float]) -> str:
     return f"{pct(values, .5) * 1000:.0f} / {pct(values, .95) * 1000:.0f} ms"
 
 
-def report(n: int, think: float, r: dict) -> None:
+def common_cells(r: dict) -> tuple[str, str, str]:
+    """The cells both tables share: what was stored (answers stored / sent | missing or
+    wrong | re-saved | reasons), the three timings, and the app's CPU in cores."""
     log: Log = r["log"]
     check: Check = r["check"]
-    scoring = r["scoring"]
     acked = [(t.acked - t.sent).total_seconds() for t in log.taps]
+    stored = (f"{check.stored} / {check.sent} | {check.missing + check.wrong + check.extra} "
+              f"| {check.resaved} | {check.reasons_stored} / {check.reasons_sent}")
+    timings = f"{ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])}"
+    return stored, timings, f"{r['scoring']['cpu'] / r['scoring']['seconds']:.2f}"
+
+
+def report(n: int, think: float, r: dict) -> None:
+    log: Log = r["log"]
+    scoring = r["scoring"]
+    stored, timings, cores = common_cells(r)
     print(f"| {n} | {think:g} s | {scoring['seconds']:.0f} s | {log.finished} "
-          f"| {check.stored} / {check.sent} | {check.missing + check.wrong + check.extra} "
-          f"| {check.resaved} | {check.reasons_stored} / {check.reasons_sent} "
-          f"| {ms(check.stored_after)} | {ms(acked)} | {ms(r['visible'])} "
-          f"| {scoring['cpu'] / scoring['seconds']:.2f} "
+          f"| {stored} | {timings} | {cores} "
           f"| {r['rss_peak']:.0f} MB ({r['rss_idle']:.0f} idle) "
           f"| {scoring['client_cpu'] / scoring['seconds']:.2f} "
           f"| {len(log.taps) + log.nexts} taps, {log.polls} polls | {len(log.errors)} |",
