@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from impact.methods.ranks import competition_rank
+from impact.methods.ranks import competition_rank, sorted_ranks
 from impact.model import Assessment
 
 
@@ -47,26 +47,23 @@ def ranked_last(ranks: np.ndarray, knocked: np.ndarray | None) -> np.ndarray:
     return competition_rank(key, higher_is_better=False).astype(int)
 
 
-def sorted_last(order: np.ndarray, ranks: np.ndarray,
-                knocked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`ranked_last` on the sorted form of `impact.methods.ranks.sorted_ranks` (k x n:
-    the measure in each position, best first, and its rank): the knocked-out measures
-    move behind the admissible ones, keeping their order; ranks are renumbered.
+def sorted_last(scores: np.ndarray, higher_is_better: bool, knocked: np.ndarray, *,
+                ties: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """`impact.methods.ranks.sorted_ranks` (order best first, ranks in that order) with
+    every `knocked` measure after every admissible one: `ranked_last` for many rows.
 
-    Vectorised: two cumulative sums give each measure its new position, and a tie group
-    (equal consecutive old ranks) stays a tie group when both sides are in one group.
+    The admissible and the knocked-out columns are sorted each on their own (two
+    sorts of part of the row cost no more than one of the whole); ties as in
+    `sorted_ranks`, within each group.
     """
-    n = order.shape[-1]
-    admissible = n - int(knocked.sum())
-    moved = knocked[order]
-    position = np.where(moved, admissible + np.cumsum(moved, axis=-1),
-                        np.cumsum(~moved, axis=-1)) - 1
-    new_order = np.empty_like(order)
-    np.put_along_axis(new_order, position, order, axis=-1)
-    old = np.empty(order.shape, dtype=np.int64)
-    np.put_along_axis(old, position, np.broadcast_to(ranks, order.shape), axis=-1)
-    tie = np.zeros(order.shape, dtype=bool)
-    tie[..., 1:] = old[..., 1:] == old[..., :-1]
-    tie[..., admissible] = False  # the first knocked-out measure starts a group
-    first = np.maximum.accumulate(np.where(tie, 0, np.arange(n)), axis=-1)
-    return new_order, first + 1
+    orders, ranks, offset = [], [], 0
+    for columns in (np.flatnonzero(~knocked), np.flatnonzero(knocked)):
+        order, rank = sorted_ranks(np.take(scores, columns, axis=-1), higher_is_better,
+                                   ties=ties)
+        orders.append(np.take(columns, order))
+        ranks.append(rank + offset if ties else None)
+        offset += len(columns)
+    order = np.concatenate(orders, axis=-1)
+    if not ties:  # no ties: the rank is the position (no array needed)
+        return order, np.broadcast_to(np.arange(1, order.shape[-1] + 1), order.shape)
+    return order, np.concatenate(ranks, axis=-1)

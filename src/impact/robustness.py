@@ -275,9 +275,11 @@ def _smaa_block(p: Problem, method: Method, drawn: np.ndarray,
     if sd is not None:
         noise = rng_scores.standard_normal((drawn.shape[0], *p.x.shape)) * sd
         x = np.clip(p.x + noise, p.lo, p.hi)
-    order, ranks = sorted_ranks(*method.kernel(p, w, x), ties=ties)
-    if knocked is not None:
-        order, ranks = sorted_last(order, ranks, knocked)
+    scores, higher_is_better = method.kernel(p, w, x)
+    if knocked is None:
+        order, ranks = sorted_ranks(scores, higher_is_better, ties=ties)
+    else:  # knocked-out measures after every admissible one
+        order, ranks = sorted_last(scores, higher_is_better, knocked, ties=ties)
     tally.add(order, ranks, w, drawn, ties)
 
 
