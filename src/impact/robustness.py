@@ -10,7 +10,9 @@ each measure to end up first, second, ... if we are unsure about the weights
 (and the scores)?":
 
 - rank acceptability: the share of weight samples in which a measure gets each
-  rank (rows sum to 1; ties share a rank, as in `impact.engine.rank`);
+  rank (rows sum to 1; ties share a rank, as in `impact.engine.rank`); a measure that
+  fails a knock-out ranks after every admissible one in every sample, as in the
+  engine's ranking (see `impact.knockouts`), so it is never first;
 - central weights: the average weight vector among the samples in which a
   measure ranks first (NaN for a measure that never does).
 
