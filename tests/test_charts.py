@@ -418,3 +418,30 @@ def test_labels_of_nearby_points_get_different_positions() -> None:
     # the three points around (0.5, 0.5) each get their own spot; the lone point the first
     assert len({spots[0], spots[1], spots[3]}) == 3
     assert spots[2] == "top center"
+
+
+AXIS_WORDS = {  # what each method's score is, as the ranking's x axis says it
+    "wsm": ("Totaalscore (0 = slechtst, 1 = best)", "Overall score (0 = worst, 1 = best)"),
+    "topsis": ("nabijheid tot het ideaal", "closeness to the ideal"),
+    "vikor": ("1 − Q", "1 − Q"),
+    "spotis": ("afstand tot het streefpunt", "distance to the target point"),
+    "promethee": ("nettostroom (−1 = slechtst, +1 = best)", "net flow (−1 = worst, +1 = best)"),
+}
+
+
+@pytest.mark.parametrize("method", list(AXIS_WORDS))
+def test_the_ranking_axis_says_what_the_methods_score_is(example, method):
+    titles = {}
+    for lang, words in zip(("nl", "en"), AXIS_WORDS[method], strict=True):
+        fig = charts.build_chart("ranking", example, lang=lang, method=method)
+        titles[lang] = fig.layout.xaxis.title.text
+        assert words in titles[lang], (method, lang, titles[lang])
+        assert ("0 = slechtst, 1 = best" in titles[lang]) == (method == "wsm" and lang == "nl")
+        # the same title on the results page's own call of the chart
+        table = engine.evaluate(example, method=method).table
+        assert charts.ranking_chart(table, lang=lang, method=method).layout.xaxis.title.text \
+            == titles[lang]
+    assert titles["nl"] != titles["en"]
+    if method == "promethee":  # its net flows do go below 0 on the axis
+        table = engine.evaluate(example, method=method).table
+        assert table["score"].min() < 0

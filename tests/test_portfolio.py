@@ -218,3 +218,45 @@ def test_the_package_downloads_as_csv_for_dutch_excel() -> None:
     assert list(back["Code"]) == list(package.measures)
     assert back["Kosten"].sum() == pytest.approx(package.cost)
     assert back["Bijdrage aan de score"].sum() == pytest.approx(package.score, abs=1e-3)
+
+
+def test_the_command_line_package_follows_vikors_v(tmp_path: Path, capsys) -> None:
+    from impact.cli import main
+
+    path = write_assessment(read_assessment(EXAMPLE_DIR), tmp_path / "p.xlsx")
+    shown = {}
+    for v in (0.0, 0.5):
+        assert main(["portfolio", str(path), "--budget", "40", "--method", "vikor",
+                     "--vikor-v", str(v), "--format", "json"]) == 0
+        shown[v] = json.loads(capsys.readouterr().out)["measures"]
+        options = portfolio.candidates(read_assessment(EXAMPLE_DIR),
+                                       Weighting(method="vikor", vikor_v=v))
+        assert shown[v] == list(portfolio.best_package(options, 40).measures)
+    assert shown[0.0] != shown[0.5]  # v matters for this budget
+
+
+def test_the_portfolio_pages_profile_packages_follow_vikors_v(db_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP
+
+    example = read_assessment(EXAMPLE_DIR)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/portfolio.py").run()
+    at.session_state["weights:1"] = Weighting(method="vikor", vikor_v=0.0)
+    at.run()
+    next(s for s in at.slider if s.key == "budget:1").set_value(40.0).run()
+    assert not at.exception, [e.value for e in at.exception]
+    frame = next(d.value for d in at.dataframe
+                 if list(d.value.columns) == [p.name for p in example.profiles])
+    labels = {m.id: m.label("nl") for m in example.measures}
+    differs = False
+    for profile in example.profiles:
+        chosen = {label for label, mark in frame[profile.name].items() if mark == "✓"}
+        packages = {v: portfolio.best_package(portfolio.candidates(example, replace(
+            Weighting.from_profile(profile, "vikor"), vikor_v=v)), 40.0).measures
+            for v in (0.0, 0.5)}
+        assert chosen == {labels[m] for m in packages[0.0]}, profile.name
+        differs |= packages[0.0] != packages[0.5]
+    assert differs  # the example's profiles choose differently under v = 0.5

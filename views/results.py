@@ -35,7 +35,8 @@ subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.me
                                    weighting.profile, weighting.vikor_v)
 
 # Ranking
-ui.chart(charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle),
+ui.chart(charts.ranking_chart(table, lang=lang, no_regret=no_regret, subtitle=subtitle,
+                              method=weighting.method),
          "ranking", caption=ui.tr("results.ranking_help"), downloads="dl-results-ranking")
 
 # Balance and trade-offs

@@ -131,7 +131,7 @@ else:
         whatif_eval.table, lang=lang,
         subtitle=charts.weights_subtitle(whatif_eval.pillar_weights, lang, weighting.method,
                                          vikor_v=weighting.vikor_v),
-        title=ui.tr("results.s.whatif_chart"),
+        title=ui.tr("results.s.whatif_chart"), method=weighting.method,
     ), "whatif")
     now = table["rank"].astype(int)
     then = whatif_eval.table["rank"].astype(int)

@@ -9,6 +9,8 @@ import json
 
 
 def add_portfolio(sub: argparse._SubParsersAction) -> None:
+    from impact.cli import _add_vikor_v
+
     p = sub.add_parser("portfolio", help="the best package of measures within a budget "
                        "(knock-outs excluded), or the best package for every budget step")
     p.add_argument("file", help="assessment workbook (.xlsx), CSV folder, .zip or JSON file")
@@ -19,6 +21,7 @@ def add_portfolio(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--profile", help="use the pillar weights of this stakeholder perspective")
     p.add_argument("--method", default="wsm",
                    help="wsm (default), topsis, vikor, spotis or promethee")
+    _add_vikor_v(p)
     p.add_argument("--format", dest="fmt", choices=("table", "csv", "json"), default="table",
                    help="output format (default table)")
     p.set_defaults(func=_cmd_portfolio)
@@ -26,13 +29,11 @@ def add_portfolio(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_portfolio(args: argparse.Namespace) -> int:
     from impact import portfolio
-    from impact.cli import CliError, _engine_input
+    from impact.cli import CliError, _engine_input, _weighting
     from impact.i18n import t
-    from impact.weighting import Weighting
 
     assessment, profile = _engine_input(args)
-    weighting = (Weighting.from_profile(profile, args.method) if profile
-                 else Weighting.equal(args.method))
+    weighting = _weighting(profile, args.method, args.vikor_v)
     options = portfolio.candidates(assessment, weighting)
     if not options.ids and all(m.cost is None for m in assessment.measures):
         raise CliError(t("portfolio.cli.no_costs", args.lang))

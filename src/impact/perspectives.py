@@ -11,6 +11,7 @@ import pandas as pd
 from scipy import stats
 
 from impact.engine import evaluate
+from impact.knockouts import ranked_last
 from impact.methods.problem import EngineError, as_int
 from impact.weighting import VIKOR_V, resolve_weighting
 
@@ -24,7 +25,9 @@ __all__ = ["Perspectives", "perspectives"]
 class Perspectives:
     """Rankings under several stakeholder profiles.
 
-    ranks / scores: measures x profile names. kendall_tau: profiles x profiles
+    ranks / scores: measures x profile names (a measure that fails a knock-out ranks
+    after every admissible one, as in the engine's ranking; floors do not count here,
+    so it is never no-regret unless every measure fails one). kendall_tau: profiles x profiles
     (Kendall's tau-b between the rankings; 1 = same order, -1 = reversed).
     no_regret: measures in the top k under every profile (ties at place k count),
     in the assessment's order.
@@ -59,7 +62,10 @@ def perspectives(
     for prof in chosen:
         chosen = resolve_weighting(assessment, profile=prof, method=method)
         ev = evaluate(assessment, replace(chosen, vikor_v=vikor_v))
-        ranks[prof.name] = ev.table["score_rank"]
+        table = ev.table
+        ranks[prof.name] = pd.Series(
+            ranked_last(table["score_rank"].to_numpy(), table["knocked_out"].to_numpy(bool)),
+            index=table.index)
         scores[prof.name] = ev.table["score"]
     rank_df = pd.DataFrame(ranks)
     score_df = pd.DataFrame(scores)

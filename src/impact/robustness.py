@@ -10,7 +10,9 @@ each measure to end up first, second, ... if we are unsure about the weights
 (and the scores)?":
 
 - rank acceptability: the share of weight samples in which a measure gets each
-  rank (rows sum to 1; ties share a rank, as in `impact.engine.rank`);
+  rank (rows sum to 1; ties share a rank, as in `impact.engine.rank`); a measure that
+  fails a knock-out ranks after every admissible one in every sample, as in the
+  engine's ranking (see `impact.knockouts`), so it is never first;
 - central weights: the average weight vector among the samples in which a
   measure ranks first (NaN for a measure that never does).
 
@@ -20,7 +22,7 @@ How the samples are drawn is in `impact.sampling`; weight-stability intervals ar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,7 @@ import pandas as pd
 from impact import methods
 from impact.engine import criterion_labels, prepare_assessment, resolve_weights
 from impact.i18n import t
+from impact.knockouts import knocked_mask, knockouts, sorted_last
 from impact.methods.base import Method, one_blas_thread
 from impact.methods.problem import EngineError, Problem, prepare
 from impact.methods.ranks import sorted_ranks
@@ -228,13 +231,15 @@ def _run_smaa(
     progress: ProgressFn | None,
     to_criteria: Callable[[np.ndarray], np.ndarray] | None = None,
     ties: bool = True,
+    knocked: np.ndarray | None = None,
 ) -> _Tally:
     """The tally of `samples` samples, drawn and ranked in blocks.
 
     `sampler(rng, k)` returns k x m weight rows (each summing to 1). With
     `to_criteria`, the sampler returns k x 3 pillar weights and `to_criteria(pw)`
     turns them into criterion weights. `ties=False` when ties have probability 0
-    (see `_ties_possible`).
+    (see `_ties_possible`). `knocked`: the measures that fail a knock-out (a mask, see
+    `impact.knockouts`); in every sample they rank after every admissible measure.
     """
     n, m = p.x.shape
     # weights and scores draw from their own streams, so the result does not depend on
@@ -250,7 +255,8 @@ def _run_smaa(
     with one_blas_thread():
         while done < samples:
             k = min(block, samples - done)
-            _smaa_block(p, method, sampler(rng, k), to_criteria, rng_scores, sd, ties, tally)
+            _smaa_block(p, method, sampler(rng, k), to_criteria, rng_scores, sd, ties, tally,
+                        knocked)
             done += k
             if progress:
                 progress(done / samples)
@@ -260,7 +266,7 @@ def _run_smaa(
 def _smaa_block(p: Problem, method: Method, drawn: np.ndarray,
                 to_criteria: Callable[[np.ndarray], np.ndarray] | None,
                 rng_scores: np.random.Generator, sd: np.ndarray | None, ties: bool,
-                tally: _Tally) -> None:
+                tally: _Tally, knocked: np.ndarray | None = None) -> None:
     """Rank one block of drawn weights (and sampled scores) and add it to the tally.
 
     A function of its own, so that the block's large arrays are freed before the next
@@ -271,7 +277,11 @@ def _smaa_block(p: Problem, method: Method, drawn: np.ndarray,
     if sd is not None:
         noise = rng_scores.standard_normal((drawn.shape[0], *p.x.shape)) * sd
         x = np.clip(p.x + noise, p.lo, p.hi)
-    order, ranks = sorted_ranks(*method.kernel(p, w, x), ties=ties)
+    scores, higher_is_better = method.kernel(p, w, x)
+    if knocked is None:
+        order, ranks = sorted_ranks(scores, higher_is_better, ties=ties)
+    else:  # knocked-out measures after every admissible one
+        order, ranks = sorted_last(scores, higher_is_better, knocked, ties=ties)
     tally.add(order, ranks, w, drawn, ties)
 
 
@@ -303,6 +313,7 @@ def smaa(
     scale: Mapping[str, tuple[float, float]] | None = None,
     score_sd: pd.DataFrame | None = None,
     progress: ProgressFn | None = None,
+    knocked_out: Collection[str] = (),
 ) -> SmaaResult:
     """Rank acceptability and central weights under uncertain weights (and scores).
 
@@ -314,8 +325,9 @@ def smaa(
     ranges' middles. `score_sd`: measures x criteria standard
     deviations; scores are then drawn from a normal distribution around the given
     score and clipped to the criterion's scale (NaN or 0 = exact). `progress` is
-    called with the fraction done (0..1) after each block of samples.
-    Same seed, same result.
+    called with the fraction done (0..1) after each block of samples. `knocked_out`:
+    measures that fail a knock-out; in every sample they rank after every other
+    measure (see `impact.knockouts`), so they are never first. Same seed, same result.
     """
     chosen = methods.get(method)
     samples = check_samples(samples)
@@ -324,7 +336,8 @@ def smaa(
     sampler, continuous = criterion_sampler(weights, p)
     sd = check_score_sd(score_sd, p)
     ties = _ties_possible(p, chosen, continuous, sd)
-    tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress, ties=ties)
+    tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress, ties=ties,
+                      knocked=knocked_mask(p.measures, set(knocked_out)))
     return tally.result(p, method, samples)
 
 
@@ -364,7 +377,8 @@ def smaa_assessment(
     `sample_scores`, scores that carry a confidence are drawn too: normal around the
     score with a standard deviation of 5 % (high), 10 % (medium) or 20 % (low) of the
     criterion's scale, clipped to the scale. Scores without a stated confidence are
-    taken as given.
+    taken as given. A measure that fails a knock-out (on its given scores) ranks after
+    every admissible one in every sample, as in the engine's ranking.
     """
     chosen = resolve_weighting(assessment, weighting, **separate)
     try:
@@ -394,7 +408,8 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     pillar_rows = _pillar_rows(p, chosen, structure) if chosen.linear else None
     ties = not chosen.linear or _ties_possible(p, chosen, continuous, sd, pillar_rows)
     tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress,
-                      to_criteria=structure.to_criteria, ties=ties)
+                      to_criteria=structure.to_criteria, ties=ties,
+                      knocked=knocked_mask(p.measures, knockouts(assessment)))
     return tally.result(p, weighting.method, samples)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from impact import methods
 from impact.engine import criterion_labels, prepare_assessment, resolve_weights
+from impact.knockouts import knocked_mask, knockouts, ranked_last
 from impact.methods.base import Method, one_blas_thread
 from impact.methods.problem import EngineError, Problem
 from impact.pillars import (
@@ -43,7 +44,8 @@ def weight_stability(
     the interval in which the whole order stays the same; `top`, the current first
     measure(s). While one pillar's weight moves, the other pillars keep their
     proportions (equal shares if they both weigh 0). At an interval's end two
-    measures tie.
+    measures tie. A measure that fails a knock-out ranks after every admissible one at
+    every weight (see `impact.knockouts`), so it never becomes first.
 
     The boundaries are found on a grid of 0.5 percentage points and refined by
     bisection to about 1e-9. For ``wsm``, ``spotis`` and ``promethee`` every score is
@@ -68,7 +70,8 @@ def _weight_stability(assessment: Assessment, weighting: Weighting) -> pd.DataFr
     pw_raw, within = resolve_weights(assessment, weighting)
     pw = normalise_pillar_weights(pw_raw, present)
     sweep = _Sweep(p, chosen, PillarStructure.build(p.criteria, pmap, within),
-                   np.array([pw[q] for q in PILLAR_NAMES]))
+                   np.array([pw[q] for q in PILLAR_NAMES]),
+                   knocked_mask(p.measures, knockouts(assessment)))
     rows = [sweep.row(q) for q, name in enumerate(PILLAR_NAMES) if name in present]
     table = pd.DataFrame(rows).set_index("pillar")
     return table[["weight", "top_low", "top_high", "order_low", "order_high", "top"]]
@@ -78,8 +81,9 @@ class _Sweep:
     """The ranks while one pillar's weight t runs from 0 to 1, the others in proportion."""
 
     def __init__(self, p: Problem, method: Method, structure: PillarStructure,
-                 base: np.ndarray):
+                 base: np.ndarray, knocked: np.ndarray | None = None):
         self.p = p
+        self.knocked = knocked  # knocked-out measures rank last (None: there are none)
         self.method = method
         self.structure = structure
         self.base = base  # current pillar weights, in PILLAR_NAMES order
@@ -100,7 +104,7 @@ class _Sweep:
         w = self.structure.to_criteria(pws)
         totals = w.sum(axis=1, keepdims=True)
         w = np.where(totals > 0, w / np.where(totals > 0, totals, 1), 1.0 / w.shape[1])
-        return self.method.ranks(self.p, w)
+        return ranked_last(self.method.ranks(self.p, w), self.knocked)
 
     def row(self, q: int) -> dict[str, Any]:
         """The stability row of pillar q (see `weight_stability`)."""

@@ -37,6 +37,15 @@ from impact.model import PILLARS
 _VIOLATION_COLUMN = 1.16
 _NO_REGRET_COLUMN = 1.26
 
+# the x axis per method: what its score is
+_AXIS_TITLES = {
+    "wsm": "results.chart.ranking.x.wsm",
+    "topsis": "results.chart.ranking.x.topsis",
+    "vikor": "results.chart.ranking.x.vikor",
+    "spotis": "results.chart.ranking.x.spotis",
+    "promethee": "results.chart.ranking.x.promethee",
+}
+
 
 def ranking_chart(
     table: pd.DataFrame,
@@ -45,8 +54,12 @@ def ranking_chart(
     no_regret: Iterable[str] = (),
     subtitle: str | None = None,
     title: str | None = None,
+    method: str = "wsm",
 ) -> go.Figure:
     """Horizontal bars of the overall score, stacked by pillar contribution, best on top.
+
+    The x axis says what `method`'s score is (PROMETHEE's net flow runs -1..1,
+    VIKOR's score is 1 - Q).
 
     `table` is `engine.evaluate(...).table`. Measures that violate a pillar floor get
     a vermillion cross, no-regret measures (best in every perspective) a black star,
@@ -76,7 +89,7 @@ def ranking_chart(
         barmode="relative",
         height=150 + rows_height(ticks, 38),
         legend_rows=1,
-        xaxis={"title": {"text": t("results.chart.ranking.x", lang)},
+        xaxis={"title": {"text": t(_AXIS_TITLES.get(method, _AXIS_TITLES["wsm"]), lang)},
                "range": [low * 1.1, top * _NO_REGRET_COLUMN + top * 0.06], "zeroline": True},
         yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": ids,
                "ticktext": ticks, "type": "category"},

@@ -195,7 +195,7 @@ def _no_regret(ctx: _Context) -> list[str]:
 
 def _build_ranking(ctx: _Context) -> go.Figure:
     return ranking_chart(ctx.table, lang=ctx.lang, no_regret=_no_regret(ctx),
-                         subtitle=ctx.subtitle)
+                         subtitle=ctx.subtitle, method=ctx.evaluation.method)
 
 
 def _build_radar(ctx: _Context) -> go.Figure:

@@ -35,9 +35,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # chart labels
     "results.chart.contribution": ("bijdrage aan de score", "contribution to the score"),
-    "results.chart.ranking.x": (
+    # the ranking's x axis: what the method's score is (the bars are always the pillars'
+    # weighted scores, which add up to the score only for the weighted sum)
+    "results.chart.ranking.x.wsm": (
         "Totaalscore (0 = slechtst, 1 = best), opgebouwd per pijler",
         "Overall score (0 = worst, 1 = best), built up per pillar",
+    ),
+    "results.chart.ranking.x.topsis": (
+        "TOPSIS-score: nabijheid tot het ideaal (0 = anti-ideaal, 1 = ideaal); "
+        "balken: gewogen pijlerscores",
+        "TOPSIS score: closeness to the ideal (0 = anti-ideal, 1 = ideal); "
+        "bars: weighted pillar scores",
+    ),
+    "results.chart.ranking.x.vikor": (
+        "VIKOR-score 1 − Q (Q lager is beter; 1 = beste compromis); "
+        "balken: gewogen pijlerscores",
+        "VIKOR score 1 − Q (Q lower is better; 1 = best compromise); "
+        "bars: weighted pillar scores",
+    ),
+    "results.chart.ranking.x.spotis": (
+        "SPOTIS-score: 1 − afstand tot het streefpunt (1 = op het streefpunt); "
+        "balken: gewogen pijlerscores",
+        "SPOTIS score: 1 − distance to the target point (1 = on target); "
+        "bars: weighted pillar scores",
+    ),
+    "results.chart.ranking.x.promethee": (
+        "PROMETHEE-nettostroom (−1 = slechtst, +1 = best); balken: gewogen pijlerscores",
+        "PROMETHEE net flow (−1 = worst, +1 = best); bars: weighted pillar scores",
     ),
     "results.chart.floor_violation": ("Onder een ondergrens", "Below a floor"),
     "results.chart.floor_violation_hover": (

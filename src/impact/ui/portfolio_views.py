@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,7 @@ from impact import export, portfolio
 from impact.charts.portfolio import frontier_chart, pareto_chart
 from impact.charts.table import shown_numbers
 from impact.export.packages import package_table
-from impact.model import PILLARS, Assessment
+from impact.model import PILLARS, Assessment, WeightProfile
 from impact.numbers import format_number
 from impact.ui.downloads import table_buttons
 from impact.ui.session import budget, default_widget, lang, set_budget
@@ -88,15 +90,16 @@ def excluded_view(assessment: Assessment, options: portfolio.Candidates) -> None
                               for m, reason in options.excluded.items()))
 
 
-def per_profile_view(assessment: Assessment, budget: float, method: str) -> None:
-    """The package each stakeholder perspective would choose, side by side."""
+def per_profile_view(assessment: Assessment, budget: float, weighting: Weighting) -> None:
+    """The package each stakeholder perspective would choose, side by side: each profile's
+    weights with the page's method (and VIKOR's v)."""
     if not assessment.profiles:
         return
     st.subheader(tr("portfolio.profiles"))
     labels = {m.id: m.label(lang()) for m in assessment.measures}
     chosen = {}
     for profile in assessment.profiles:
-        options = portfolio.candidates(assessment, Weighting.from_profile(profile, method))
+        options = portfolio.candidates(assessment, profile_weighting(profile, weighting))
         chosen[profile.name] = set(portfolio.best_package(options, budget).measures)
     rows = sorted(set().union(*chosen.values()), key=[m.id for m in assessment.measures].index)
     table(pd.DataFrame({name: ["✓" if m in ids else "" for m in rows]
@@ -106,3 +109,8 @@ def per_profile_view(assessment: Assessment, budget: float, method: str) -> None
     if common:
         st.caption(tr("portfolio.in_every", measures=plain(", ".join(
             labels[m] for m in rows if m in common))))
+
+
+def profile_weighting(profile: WeightProfile, weighting: Weighting) -> Weighting:
+    """A profile's weights under the page's method and VIKOR's v."""
+    return replace(Weighting.from_profile(profile, weighting.method), vikor_v=weighting.vikor_v)
