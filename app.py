@@ -74,16 +74,16 @@ except ValueError:  # IMPACT_AUTH has a value we do not know: refuse, say what t
     st.error(ui.tr("access.bad_mode", mode=ui.plain(os.environ.get("IMPACT_AUTH", ""))))
     st.stop()
 
-if ui.session.is_participant_link():
-    hidden_navigation([participant_page()])
-elif me.role == Role.PARTICIPANT:
-    if access.auth_mode() == "local":
-        hidden_navigation([participant_page()])  # the room's devices: the join page only
-    else:  # oidc: sign in (or no role yet); the join page needs no account
-        hidden_navigation([st.Page(SIGN_IN_PAGE, title=ui.tr("nav.sign_in"), default=True),
-                           participant_page(default=False)])
-else:
-    try:
+try:
+    if ui.session.is_participant_link():
+        hidden_navigation([participant_page()])
+    elif me.role == Role.PARTICIPANT:
+        if access.auth_mode() == "local":
+            hidden_navigation([participant_page()])  # the room's devices: the join page only
+        else:  # oidc: sign in (or no role yet); the join page needs no account
+            hidden_navigation([st.Page(SIGN_IN_PAGE, title=ui.tr("nav.sign_in"),
+                                       default=True), participant_page(default=False)])
+    else:
         dashboard()
-    except UserError as exc:  # a refused write (role, stale version, ...): say so, no traceback
-        st.error(exc.message(ui.lang()))
+except UserError as exc:  # a refused write (role, stale version), the database gone: say so
+    st.error(exc.message(ui.lang()))

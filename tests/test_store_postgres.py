@@ -161,3 +161,34 @@ def test_a_server_restart_costs_no_read_and_no_write(pg_cluster, pg_url: str) ->
     assert store.set_score(aid, Score("B", "c2", 30.0), by=EDITOR) == 2
     assert store.load(aid).scores[("B", "c2")].value == 30.0
     store.close()
+
+
+def test_a_server_that_is_gone_is_said_in_words_and_nothing_is_half_written(
+        pg_cluster, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database stops taking connections (a server down for longer than a restart):
+    a read and a write each end in the store's message, not psycopg's, and once it is
+    back the write that was refused left nothing behind."""
+    monkeypatch.setattr(backends, "POOL_TIMEOUT", 2.0)  # a page would wait 15 s
+    store = Store(pg_url)
+    aid = store.create(small_assessment(), by=EDITOR)
+    before = store.load(aid).scores
+    name = pg_url.rsplit("/", 1)[1]
+    pg_cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")
+    try:
+        pg_cluster.drop_connections(pg_url)
+        with pytest.raises(StoreError) as read:
+            store.load(aid)
+        with pytest.raises(StoreError) as write:
+            store.set_score(aid, Score("B", "c2", 30.0), by=EDITOR)
+    finally:
+        pg_cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
+    for refused in (read.value, write.value):
+        assert refused.key == "store.error.pg_lost"
+        assert refused.message("nl").startswith(
+            f"De verbinding met de PostgreSQL-database {pg_url} is verbroken")
+        assert "Nothing was half saved" in refused.message("en")
+    store.close()
+    back = Store(pg_url)  # the server takes connections again: the write never landed
+    assert back.load(aid).scores == before
+    assert back.info(aid).version == 1
+    back.close()

@@ -49,6 +49,9 @@ WRITE_LOCK = 4_216_031_977
 # Connections per process: one writes (behind the thread lock), the others serve reads
 # of the page runs going on at the same time.
 POOL_SIZE = 8
+# How long a page waits for a pooled connection before it says the database is gone
+# (a busy pool hands one out in milliseconds: reads hold one per statement).
+POOL_TIMEOUT = 15.0
 _SCHEMES = ("postgresql://", "postgres://")
 _FLOAT_TYPES = {700, 701, 1700}  # float4, float8, numeric
 _INT_TYPES = {20, 21, 23}  # int8, int2, int4
@@ -170,11 +173,18 @@ class PgCursor:
         if self._conn is not None:
             self._take(self._conn.execute(query, params))
             return self
+        try:
+            self._read(query, params)
+        except _operational_error() as exc:  # the server is gone, not just restarted
+            raise lost_connection(self._pool.conninfo, exc) from None
+        return self
+
+    def _read(self, query: str, params: Sequence[Any] | None) -> None:
         for attempt in (1, 2):
             with self._pool.connection() as conn:
                 try:
                     self._take(conn.execute(query, params))
-                    return self
+                    return
                 except _operational_error():
                     if attempt == 2 or not conn.broken:
                         raise
@@ -233,7 +243,8 @@ class Postgres:
             raise StoreError("store.error.pg_cannot_connect", url=shown_url(url),
                              error=message[0] if message else type(exc).__name__) from None
         self.pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, open=True,
-                                   kwargs={"autocommit": True}, name="impact")
+                                   timeout=POOL_TIMEOUT, kwargs={"autocommit": True},
+                                   name="impact")
         _open.add(self)
 
     def cursor(self) -> PgCursor:
@@ -242,7 +253,11 @@ class Postgres:
     @contextmanager
     def transaction(self) -> Iterator[PgCursor]:
         with ExitStack() as stack:
-            yield PgCursor(conn=self._locked(stack))
+            try:
+                conn = self._locked(stack)
+            except _operational_error() as exc:  # before anything was written
+                raise lost_connection(self.url, exc) from None
+            yield PgCursor(conn=conn)
 
     def _locked(self, stack: ExitStack) -> Any:
         """A pooled connection in a transaction that holds the write lock. Connections
@@ -268,6 +283,14 @@ class Postgres:
     def close(self) -> None:
         self.pool.close()
         _open.discard(self)
+
+
+def lost_connection(url: str, exc: Exception) -> StoreError:
+    """What a page says when the database server cannot be reached any more (no
+    traceback, no password)."""
+    message = str(exc).strip().splitlines()
+    return StoreError("store.error.pg_lost", url=shown_url(url),
+                      error=message[0] if message else type(exc).__name__)
 
 
 def close_pools(url: str) -> None:

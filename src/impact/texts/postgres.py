@@ -9,6 +9,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The PostgreSQL database {url} cannot be reached: {error}. Check that the server "
         "runs and that the name, user and password are right, or set IMPACT_DB to a file.",
     ),
+    "store.error.pg_lost": (
+        "De verbinding met de PostgreSQL-database {url} is verbroken ({error}). Er is niets "
+        "half bewaard. Probeer het over een minuut opnieuw; blijft dit, vraag dan de "
+        "beheerder of de databaseserver draait.",
+        "The connection to the PostgreSQL database {url} was lost ({error}). Nothing was "
+        "half saved. Try again in a minute; if this goes on, ask the administrator whether "
+        "the database server is running.",
+    ),
     "store.error.pg_no_backup": (
         "{url} is een PostgreSQL-database: maak een reservekopie met pg_dump en zet die terug "
         "met pg_restore.",
