@@ -23,6 +23,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+# What a phone's seven-point pill says, written out here (not taken from the app), so the
+# browser tests check the labels too.
+PILL_WORDS = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
+              1: "licht positief", 2: "positief", 3: "zeer positief"}
+
+
+def pill_label(value: int) -> str:
+    return f"{value:+d} {PILL_WORDS[value]}".replace("+0 ", "0 ")
+
+
 def missing(problem: str) -> None:
     """A missing browser fails the test in CI (CI=true) and skips it elsewhere."""
     if os.environ.get("CI"):
@@ -126,3 +136,40 @@ def read_database_copy(db: Path, read):
             return read(store)
         finally:
             store.close()
+
+
+class Connections:
+    """A page's websockets (Streamlit's frontend opens a new one when it reconnects) and,
+    per websocket, how many full script runs the server finished on it."""
+
+    def __init__(self, page, wait_ms: int = 60_000) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._full_run = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+        self._parse = ForwardMsg.FromString
+        self.page, self.wait_ms, self.full_runs = page, wait_ms, []
+        page.on("websocket", self._opened)
+
+    def _opened(self, socket) -> None:
+        index = len(self.full_runs)
+        self.full_runs.append(0)
+        socket.on("framereceived", lambda payload: self._frame(index, payload))
+
+    def _frame(self, index: int, payload: str | bytes) -> None:
+        if isinstance(payload, bytes):
+            msg = self._parse(payload)
+            if (msg.WhichOneof("type") == "script_finished"
+                    and msg.script_finished == self._full_run):
+                self.full_runs[index] += 1
+
+    def wait_for_reconnect(self, before: int) -> None:
+        """Until the page opened a websocket after its first `before` by itself (the
+        frontend retries while the server is down) and the new server finished the full
+        run the frontend asks for on reconnecting. Nothing here reloads the page."""
+        for _ in range(self.wait_ms // 200):
+            if any(self.full_runs[before:]):
+                return
+            self.page.wait_for_timeout(200)  # lets Playwright deliver the frames
+        status = self.page.locator('[data-testid="stStatusWidget"]').all_inner_texts()
+        raise AssertionError(f"no reconnect: full runs per websocket {self.full_runs}, "
+                             f"status {status}")

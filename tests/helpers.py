@@ -1,13 +1,25 @@
-"""Shared by the tests: the principals they act as, and answers in the current round."""
+"""Shared by the tests: the principals they act as, answers in the current round, and an
+assessment without some of its measures."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
+
 from impact import workshop as ws
 from impact.access import Principal, Role
+from impact.model import Assessment
 from impact.store import Store
 
 EDITOR = Principal(Role.EDITOR, "editor@test.nl", signed_in=True)
 VIEWER = Principal(Role.VIEWER, "viewer@test.nl", signed_in=True)
+
+
+def without_measures(a: Assessment, ids: Collection[str]) -> Assessment:
+    """The assessment without these measures and their scores (e.g. the knocked-out ones:
+    the reference an admissible-only result is checked against)."""
+    return replace(a, measures=[m for m in a.measures if m.id not in ids],
+                   scores={k: v for k, v in a.scores.items() if k[0] not in ids})
 
 
 def current_round(store: Store, token: str) -> int:

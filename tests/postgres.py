@@ -17,12 +17,13 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.browser import free_port
 
 SERVER_OPTIONS = {
     "listen_addresses": "127.0.0.1",
@@ -50,12 +51,6 @@ def binaries() -> Path:
     pytest.fail("PostgreSQL's initdb and pg_ctl were not found (install Debian's "
                 "`postgresql` package or set IMPACT_PG_BIN); the PostgreSQL tests must run",
                 pytrace=False)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Cluster:

@@ -15,8 +15,6 @@ import re
 import signal
 from pathlib import Path
 
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
 from impact import workshop as ws
 from impact.access import SYSTEM
 from impact.io import read_assessment
@@ -24,7 +22,9 @@ from impact.store import EXAMPLE_DIR, Store
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    Connections,
     free_port,
+    pill_label,
     read_database_copy,
     require_browser,
     start_streamlit,
@@ -32,19 +32,10 @@ from tests.browser import (
     wait_until_healthy,
 )
 
-FULL_RUN = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 PHONES = 4
 MEASURES = ["M01", "M02", "M03"]
 CRITERIA = ["eco_bio", "ppl_health"]
 WAIT = 60_000  # ms; phones and a facilitator on a shared 2-core machine
-WORDS = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
-         1: "licht positief", 2: "positief", 3: "zeer positief"}
-
-
-def pill(value: int) -> str:
-    return f"{value:+d} {WORDS[value]}".replace("+0 ", "0 ")
-
-
 def answer(i: int, m: int, c: int) -> int:
     return (i + 2 * m + 3 * c) % 7 - 3
 
@@ -73,45 +64,13 @@ def stored_answers(db: Path, code: str) -> dict[tuple[str, str, str], float]:
     return read_database_copy(db, read)
 
 
-class Connections:
-    """A page's websockets (Streamlit's frontend opens a new one when it reconnects) and,
-    per websocket, how many full script runs the server finished on it."""
-
-    def __init__(self, page) -> None:
-        self.page, self.full_runs = page, []
-        page.on("websocket", self._opened)
-
-    def _opened(self, socket) -> None:
-        index = len(self.full_runs)
-        self.full_runs.append(0)
-        socket.on("framereceived", lambda payload: self._frame(index, payload))
-
-    def _frame(self, index: int, payload: str | bytes) -> None:
-        if isinstance(payload, bytes):
-            msg = ForwardMsg.FromString(payload)
-            if msg.WhichOneof("type") == "script_finished" and msg.script_finished == FULL_RUN:
-                self.full_runs[index] += 1
-
-    def wait_for_reconnect(self, before: int) -> None:
-        """Until the page opened a websocket after its first `before` by itself (the
-        frontend retries while the server is down) and the new server finished the full
-        run the frontend asks for on reconnecting. Nothing here reloads the page."""
-        for _ in range(WAIT // 200):
-            if any(self.full_runs[before:]):
-                return
-            self.page.wait_for_timeout(200)  # lets Playwright deliver the frames
-        status = self.page.locator('[data-testid="stStatusWidget"]').all_inner_texts()
-        raise AssertionError(f"no reconnect: full runs per websocket {self.full_runs}, "
-                             f"status {status}")
-
-
 def score_measure(page, i: int, m: int, expect) -> None:
     """Tap the measure's pills and press "Volgende"; returns once the next screen shows
     (the answers are acknowledged)."""
     expect(page.get_by_text(f"Maatregel {m + 1} van {len(MEASURES)}")).to_be_visible()
     for c in range(len(CRITERIA)):
         choice = page.locator(f".st-key-ans-1-{m}-{c}").get_by_role(
-            "radio", name=pill(answer(i, m, c)), exact=True)
+            "radio", name=pill_label(answer(i, m, c)), exact=True)
         choice.click()
         expect(choice).to_have_attribute("aria-checked", "true")
     page.get_by_role("button", name="Volgende").click()
@@ -152,7 +111,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
         expect):
     fac = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     fac.set_default_timeout(WAIT)
-    fac_link = Connections(fac)
+    fac_link = Connections(fac, WAIT)
     fac.goto(f"{base}/workshop?session={code}&key={key}")  # an old link: the key is kept
     expect(fac.get_by_role("button", name="Ronde sluiten")).to_have_count(1)
     # the controls survive a new server session through the grant cookie, not the key
@@ -165,7 +124,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
         page = browser.new_context(viewport={"width": 390, "height": 844},
                                    is_mobile=True, has_touch=True).new_page()
         page.set_default_timeout(WAIT)
-        links.append(Connections(page))
+        links.append(Connections(page, WAIT))
         page.goto(f"{base}/?join={code}")
         page.get_by_label("Naam (mag leeg blijven)").fill(f"Telefoon {i}")
         page.get_by_role("button", name="Doe mee").click()
@@ -175,7 +134,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
         phones.append(page)
         done[i] = i
     # phone 1 has tapped a pill of its second measure, not sent: not an answer yet
-    phones[1].locator(".st-key-ans-1-1-0").get_by_role("radio", name=pill(3),
+    phones[1].locator(".st-key-ans-1-1-0").get_by_role("radio", name=pill_label(3),
                                                         exact=True).click()
     acknowledged = expected(done)
     expect(answers_metric).to_contain_text(f"{len(acknowledged)} / ")
@@ -213,7 +172,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
     expect(fac.get_by_text("Ronde 1: gesloten")).to_be_visible()
     last = phones[0]  # still on its last measure: the closed round shows on its submit
     for c in range(len(CRITERIA)):
-        last.locator(f".st-key-ans-1-2-{c}").get_by_role("radio", name=pill(0),
+        last.locator(f".st-key-ans-1-2-{c}").get_by_role("radio", name=pill_label(0),
                                                           exact=True).click()
     last.get_by_role("button", name="Volgende").click()
     expect(last.get_by_text("uw antwoord is niet bewaard")).to_be_visible()

@@ -22,7 +22,13 @@ import pytest
 
 from impact.store import Store
 from impact.workshop.base import timestamp
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_server
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    pill_label,
+    require_browser,
+    streamlit_server,
+)
 
 PARTICIPANTS = 10
 MEASURES = ["Extensivering melkveehouderij rond Natura 2000", "Vernatting veenweide"]
@@ -35,12 +41,6 @@ def shot(page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def labels(value: int) -> str:
-    words = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
-             1: "licht positief", 2: "positief", 3: "zeer positief"}
-    return f"{value:+d} {words[value]}".replace("+0 ", "0 ")
 
 
 REASONS = 5  # phones 0..4 give a reason on the first measure
@@ -134,7 +134,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
         for m in range(2):
             for c in range(2):
                 pill = page.locator(f".st-key-ans-1-{m}-{c}").get_by_role(
-                    "radio", name=labels(answer(i, m, c)), exact=True)
+                    "radio", name=pill_label(answer(i, m, c)), exact=True)
                 pill.click()
                 expect(pill).to_have_attribute("aria-checked", "true")
             if m == 0 and i < REASONS:
@@ -183,7 +183,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
         hotspot.locator("summary").click()
     for i in range(REASONS):
         expect(hotspot).to_contain_text(re.compile(
-            rf"Score {re.escape(labels(answer(i, 0, 0)))} \(1\)\s*“{re.escape(reason(i))}”$",
+            rf"Score {re.escape(pill_label(answer(i, 0, 0)))} \(1\)\s*“{re.escape(reason(i))}”$",
             re.MULTILINE), use_inner_text=True)
     assert " — " not in hotspot.inner_text()
     shot(fac, "facilitator-round1")
@@ -214,7 +214,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
     first = pages[0]
     expect(first.get_by_text("Maatregel 1 van 2")).to_be_visible()
     for c in range(2):
-        pill = first.locator(f".st-key-ans-2-0-{c}").get_by_role("radio", name=labels(0),
+        pill = first.locator(f".st-key-ans-2-0-{c}").get_by_role("radio", name=pill_label(0),
                                                                    exact=True)
         pill.click()
         expect(pill).to_have_attribute("aria-checked", "true")
@@ -273,7 +273,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
     expect(fac.get_by_text("Ronde 2: gesloten")).to_be_visible()
     expect(beamer.get_by_text("Ronde 2 is gesloten. Zo meteen de resultaten.")).to_be_visible()
     for c in range(2):
-        first.locator(f".st-key-ans-2-1-{c}").get_by_role("radio", name=labels(1),
+        first.locator(f".st-key-ans-2-1-{c}").get_by_role("radio", name=pill_label(1),
                                                            exact=True).click()
     first.get_by_role("button", name="Volgende").click()
     expect(first.get_by_text("Ronde 2 is niet open; uw antwoord is niet bewaard.")).to_be_visible()

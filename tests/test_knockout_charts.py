@@ -9,6 +9,7 @@ import pytest
 from impact import charts, engine
 from impact.charts.style import KNOCKOUT_COLOUR, KNOCKOUT_FILL
 from impact.knockouts import knockouts
+from tests.helpers import without_measures
 from tests.test_portfolio import example_with_costs
 
 NITROGEN_NL = "Stikstofdepositie (afname op Natura 2000)"
@@ -156,9 +157,8 @@ def test_the_reports_robustness_counts_only_admissible_measures(knocked) -> None
     a, failing = knocked
     w = Weighting.equal()
     share = top_set_share(a, engine.evaluate(a, w), w)
-    kept = replace(a, measures=[m for m in a.measures if m.id not in failing],
-                   scores={k: v for k, v in a.scores.items() if k[0] not in failing},
-                   criteria=[replace(c, knockout=None) for c in a.criteria])
+    kept = without_measures(a, failing)
+    kept = replace(kept, criteria=[replace(c, knockout=None) for c in kept.criteria])
     assert share == pytest.approx(top_set_share(kept, engine.evaluate(kept, w), w))
     assert share > 0.3  # not the 0 of 10 it read while knocked-out measures counted
 

@@ -19,6 +19,7 @@ from impact.knockouts import knockouts, ranked_last, sorted_last
 from impact.methods.ranks import competition_rank
 from impact.model import PILLARS
 from impact.weighting import Weighting
+from tests.helpers import without_measures
 from tests.test_portfolio import example_with_costs
 
 SAMPLES = 300
@@ -30,8 +31,7 @@ def knocked():
     a = example_with_costs()
     failing = set(knockouts(a))
     assert 0 < len(failing) < len(a.measures)
-    admissible = replace(a, measures=[m for m in a.measures if m.id not in failing],
-                         scores={k: v for k, v in a.scores.items() if k[0] not in failing})
+    admissible = without_measures(a, failing)
     return a, failing, admissible
 
 

@@ -12,7 +12,6 @@ Streamlit servers and Chromium.
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,9 @@ from impact.store import Store, forget_store, get_store
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    Connections,
     free_port,
+    pill_label,
     require_browser,
     start_streamlit,
     stop,
@@ -36,27 +37,6 @@ MEASURES = ["M01", "M02"]
 CRITERIA = ["eco_bio", "ppl_health"]
 ANSWERS = {("M01", "eco_bio"): 2, ("M01", "ppl_health"): -1,
            ("M02", "eco_bio"): 3, ("M02", "ppl_health"): 0}
-WORDS = {-3: "zeer negatief", -2: "negatief", -1: "licht negatief", 0: "neutraal",
-         1: "licht positief", 2: "positief", 3: "zeer positief"}
-
-
-# Counts the page's script runs from now on (the app's root element says when one runs).
-COUNT_RUNS = """() => {
-    window.__runs = 0;
-    const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(() => {
-        if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
-RERUN_DONE = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return window.__runs > 0 && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-        && app.getAttribute('data-test-script-state') === 'notRunning';
-}"""
-
-
-def pill_label(value: int) -> str:
-    return f"{value:+d} {WORDS[value]}".replace("+0 ", "0 ")
 
 
 def established_ports(ports: list[int]) -> dict[int, int]:
@@ -126,6 +106,7 @@ def run(browser, expect, store: Store, db: str, code: str, key: str, proxy: str,
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                 has_touch=True).new_page()
     phone.set_default_timeout(WAIT)
+    link = Connections(phone, WAIT)
     phone.goto(f"{proxy}/?join={code}")
     phone.get_by_label("Naam (mag leeg blijven)").fill("Anna")
     phone.get_by_role("button", name="Doe mee").click()
@@ -141,18 +122,15 @@ def run(browser, expect, store: Store, db: str, code: str, key: str, proxy: str,
     serving = [i for i, port in enumerate(ports) if connections[port]]
     assert len(serving) == 1, connections  # one page, one websocket, one process
     home, other = serving[0], 1 - serving[0]
-    phone.evaluate(COUNT_RUNS)
+    before = len(link.full_runs)
     procs[home].send_signal(signal.SIGKILL)
     procs[home].wait(timeout=10)
 
     # -- the page reconnects by itself, through nginx to the other process, and goes on
-    deadline = time.monotonic() + WAIT / 1000
-    while not established_ports(ports)[ports[other]]:
-        assert time.monotonic() < deadline, "the page did not reconnect to the other process"
-        time.sleep(0.2)
-    # The new process reruns the page in full; a tap during that rerun would be dropped
-    # (a fragment the new session does not know yet), as for a person who then taps again.
-    phone.wait_for_function(RERUN_DONE, timeout=WAIT)
+    # once the new process ran it in full (a tap during that run would be dropped: a
+    # fragment the new session does not know yet, as for a person who then taps again)
+    link.wait_for_reconnect(before)
+    assert established_ports(ports)[ports[other]] >= 1
     expect(phone.get_by_text("Maatregel 2 van 2")).to_be_visible()
     expect(phone.get_by_text("Ronde 1: 2 van 4 vragen beantwoord")).to_be_visible()
     score_measure(phone, expect, 1, 1)
