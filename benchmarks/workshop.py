@@ -57,14 +57,12 @@ import asyncio
 import bisect
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -72,7 +70,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(1, str(ROOT))  # tests.postgres: the throwaway cluster of --processes
+sys.path.insert(1, str(ROOT))  # tests.browser (the server) and tests.postgres (--processes)
 
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -83,6 +81,8 @@ from impact import workshop as ws  # noqa: E402
 from impact.access import SYSTEM  # noqa: E402
 from impact.io import read_assessment  # noqa: E402
 from impact.store import EXAMPLE_DIR, Store  # noqa: E402
+from tests.browser import free_port, start_streamlit, wait_until_healthy  # noqa: E402
+from tests.browser import stop as stop_server  # noqa: E402
 
 MEASURES = ["M01", "M02", "M03"]  # the --store-threads mode
 CRITERIA = ["eco_bio", "econ_farm", "ppl_health"]
@@ -570,12 +570,6 @@ async def drive(urls: list[str], plan: Plan, n: int, pids: list[int],
             "rss_idle": rss_idle, "rss_peak": sum(memory_mb(pid, "VmHWM") for pid in pids)}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def prepare(db: Path, n: int, measures: int) -> tuple[str, str, list[str]]:
     store = Store(db)
     assessment = read_assessment(EXAMPLE_DIR)
@@ -655,39 +649,19 @@ def visible_after(events: list[datetime], views: list[tuple[datetime, int]]) -> 
     return delays
 
 
-def start_server(db: Path, folder: Path) -> tuple[subprocess.Popen, int]:
-    """`streamlit run app.py` on a free port with IMPACT_DB=db, once it answers its
-    health check; its output goes to folder/server-<port>.log."""
+def start_server(db: Path | str, folder: Path) -> tuple[subprocess.Popen, int]:
+    """`streamlit run app.py` (the browser tests' command) on a free port with
+    IMPACT_DB=db, once it answers its health check; its output goes to
+    folder/server-<port>.log."""
     port = free_port()
-    env = dict(os.environ, IMPACT_DB=str(db))
-    env.pop("IMPACT_PUBLIC_URL", None)
-    env.setdefault("IMPACT_AUTH", "local")
     log = folder / f"server-{port}.log"
-    with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return proc, port
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                stop_server(proc)
-                raise RuntimeError(log.read_text()) from None
-            time.sleep(0.3)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
+    proc = start_streamlit(db, log, port)
     try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        wait_until_healthy(f"http://127.0.0.1:{port}", proc, log, timeout=120)
+    except BaseException:  # pytest's fail(): with the server's log in its message
+        stop_server(proc)
+        raise
+    return proc, port
 
 
 def run_server_benchmark(n: int, think: float, duration: float, *, ramp: float = 0.05,
