@@ -33,6 +33,18 @@ def pill_label(value: int) -> str:
     return f"{value:+d} {PILL_WORDS[value]}".replace("+0 ", "0 ")
 
 
+# Streamlit keeps the previous run's elements on screen, marked data-stale="true", until
+# the new run has drawn their replacements. An element whose node is replaced (a form
+# under a new key, a button turning primary) is there twice for a moment, and Playwright
+# fails at once on two matches (strict mode) instead of waiting.
+NOT_STALE = ':not([data-stale="true"] *)'
+
+
+def fresh(locator):
+    """`locator` without the elements left over from the previous run."""
+    return locator.and_(locator.page.locator(NOT_STALE))
+
+
 def missing(problem: str) -> None:
     """A missing browser fails the test in CI (CI=true) and skips it elsewhere."""
     if os.environ.get("CI"):
@@ -173,3 +185,8 @@ class Connections:
         status = self.page.locator('[data-testid="stStatusWidget"]').all_inner_texts()
         raise AssertionError(f"no reconnect: full runs per websocket {self.full_runs}, "
                              f"status {status}")
+
+
+def round_action(page, name: str):
+    """The facilitator's round button `name` (it turns primary when it is the next step)."""
+    return fresh(page.get_by_role("button", name=name))

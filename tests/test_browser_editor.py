@@ -17,10 +17,7 @@ import pytest
 
 from impact.model import Assessment, Criterion, Direction, Measure, Pillar
 from impact.store import Store
-from tests.browser import (
-    read_database_copy,
-    streamlit_server,
-)
+from tests.browser import fresh, read_database_copy, streamlit_server
 from tests.helpers import EDITOR
 
 WAIT = 30_000  # ms; generous on a shared 2-core machine
@@ -78,7 +75,7 @@ def new_assessment(page, expect, name: str, delay: int) -> None:
     keys(page, ["Control+A"], delay)
     keys(page, [*name, "Enter"], delay)  # Enter submits the form
     main = page.get_by_test_id("stMainBlockContainer")
-    expect(main.get_by_label("Naam", exact=True)).to_have_value(name)
+    expect(fresh(main.get_by_label("Naam", exact=True))).to_have_value(name)
 
 
 def add_measures(page, expect, delay: int) -> None:
@@ -148,9 +145,7 @@ def test_an_analyst_builds_and_scores_an_assessment_by_hand(tmp_path: Path, brow
         page.set_default_timeout(WAIT)
         page.goto(base + "/")
         expect(page.get_by_role("heading", name="Beoordeling opzetten")).to_be_visible()
-        # the sidebar's form at human speed: at 40 ms per key a clean CI run showed the
-        # old and the new details form side by side for 30 s (see the closing note)
-        new_assessment(page, expect, "Proef Vallei", 80)
+        new_assessment(page, expect, "Proef Vallei", delay)
         page.get_by_role("button", name="Maatregel toevoegen").click()  # Esc cancels
         keys(page, [*"Weg", "Escape"], delay)
         expect(page.get_by_role("dialog")).to_be_hidden()

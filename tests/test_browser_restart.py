@@ -27,6 +27,7 @@ from tests.browser import (
     pill_label,
     read_database_copy,
     require_browser,
+    round_action,
     start_streamlit,
     stop,
     wait_until_healthy,
@@ -113,7 +114,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
     fac.set_default_timeout(WAIT)
     fac_link = Connections(fac, WAIT)
     fac.goto(f"{base}/workshop?session={code}&key={key}")  # an old link: the key is kept
-    expect(fac.get_by_role("button", name="Ronde sluiten")).to_have_count(1)
+    expect(round_action(fac, "Ronde sluiten")).to_have_count(1)
     # the controls survive a new server session through the grant cookie, not the key
     fac.wait_for_function(f"document.cookie.includes('impact_facilitator_{code}=')")
     answers_metric = fac.locator('[data-testid="stMetric"]').filter(has_text="Antwoorden")
@@ -168,7 +169,7 @@ def run(browser, base: str, db: Path, log: Path, port: int, code: str, key: str,
 
     # -- the facilitator's page continues: it counts every answer and closes the round
     expect(answers_metric).to_contain_text(f"{len(expected(done))} / {PHONES * 6}")
-    fac.get_by_role("button", name="Ronde sluiten").click()
+    round_action(fac, "Ronde sluiten").click()
     expect(fac.get_by_text("Ronde 1: gesloten")).to_be_visible()
     last = phones[0]  # still on its last measure: the closed round shows on its submit
     for c in range(len(CRITERIA)):

@@ -27,6 +27,7 @@ from tests.browser import (
     CHROMIUM_ARGS,
     pill_label,
     require_browser,
+    round_action,
     streamlit_server,
 )
 
@@ -106,12 +107,12 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
     dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
     expect(dialog).to_have_count(0)
     # one button once the rerun that closed the dialog has replaced the page's elements
-    expect(fac.get_by_role("button", name="Ronde openen")).to_have_count(1)
+    expect(round_action(fac, "Ronde openen")).to_have_count(1)
     assert key not in fac.content()  # gone from the page once the dialog is closed
     join_link = fac.locator('[data-testid="stCode"]').filter(has_text="?join=").inner_text()
     join_link = join_link.strip()
     assert join_link == f"{base}/?join={code}"
-    fac.get_by_role("button", name="Ronde openen").click()
+    round_action(fac, "Ronde openen").click()
     expect(fac.get_by_text("Ronde 1: deelnemers scoren")).to_be_visible()
     # -- the projection for the beamer, in a second tab of the facilitator's browser
     with fac.context.expect_page() as opened:
@@ -160,7 +161,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
                 has_text=criterion)
             cells = row.locator('[role="gridcell"]').all_inner_texts()
             assert cells[2] == str(PARTICIPANTS) and cells[3].strip() == "", cells
-    fac.get_by_role("button", name="Ronde sluiten").click()
+    round_action(fac, "Ronde sluiten").click()
     expect(fac.get_by_text("Ronde 1: gesloten")).to_be_visible()
     fac.get_by_role("tab", name="Alle scores").click()
     expect(fac.get_by_text("ziet u alleen aantallen")).to_have_count(0)
@@ -189,7 +190,7 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
     shot(fac, "facilitator-round1")
 
     # -- reveal: participants follow within a few seconds, without doing anything
-    fac.get_by_role("button", name="Resultaten onthullen").click()
+    round_action(fac, "Resultaten onthullen").click()
     for page in pages[:3]:
         expect(page.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
         expect(page.get_by_text("Zo scoorde de zaal in ronde 1")).to_be_visible()
@@ -205,11 +206,11 @@ def run_workshop(browser, base: str, expect, store: Store) -> None:
     expect(beamer.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
     for i in range(REASONS):  # under its hotspot, without names
         expect(beamer.get_by_text(f"“{reason(i)}”", exact=True).first).to_be_visible()
-    expect(beamer.get_by_role("button", name="Ronde sluiten")).to_have_count(0)
+    expect(round_action(beamer, "Ronde sluiten")).to_have_count(0)
     shot(beamer, "projection-revealed")
 
     # -- round 2 opens; participants are taken to the questions again
-    fac.get_by_role("button", name="Nieuwe ronde").click()
+    round_action(fac, "Nieuwe ronde").click()
     expect(fac.get_by_text("Ronde 2: deelnemers scoren")).to_be_visible()
     first = pages[0]
     expect(first.get_by_text("Maatregel 1 van 2")).to_be_visible()

@@ -25,6 +25,7 @@ from tests.browser import (
     free_port,
     pill_label,
     require_browser,
+    round_action,
     start_streamlit,
     stop,
     wait_until_healthy,
@@ -151,9 +152,9 @@ def run(browser, expect, store: Store, db: str, code: str, key: str, proxy: str,
     fac.get_by_role("button", name="Openen").click()
     answers = fac.locator('[data-testid="stMetric"]').filter(has_text="Antwoorden")
     expect(answers).to_contain_text("4 / 4")
-    fac.get_by_role("button", name="Ronde sluiten").click()
+    round_action(fac, "Ronde sluiten").click()
     expect(fac.get_by_text("Ronde 1: gesloten")).to_be_visible()
-    fac.get_by_role("button", name="Resultaten onthullen").click()
+    round_action(fac, "Resultaten onthullen").click()
 
     # -- the phone, on the other process, follows the round the facilitator revealed
     expect(phone.get_by_text("De resultaten van ronde 1 zijn bekend.")).to_be_visible()
