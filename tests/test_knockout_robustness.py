@@ -178,20 +178,45 @@ def test_no_regret_and_perspective_ranks_skip_knocked_out_measures(knocked):
     assert set(robustness.perspectives(free, k=5).no_regret) & failing
 
 
-def test_the_reports_top_three_counts_admissible_measures_only(knocked):
-    """top_set_share against its reference: the admissible engine ranking per weighting."""
+def recorded_pillar_draws(monkeypatch) -> list[np.ndarray]:
+    """The pillar weights the robustness sampler draws from now on (wrapped to keep them)."""
+    drawn: list[np.ndarray] = []
+    original = robustness.pillar_sampler
+
+    def recording(*args):
+        sampler = original(*args)
+
+        def draw(rng, k):
+            rows = sampler(rng, k)
+            drawn.append(rows.copy())
+            return rows
+        return draw
+
+    monkeypatch.setattr(robustness, "pillar_sampler", recording)
+    return drawn
+
+
+@pytest.mark.parametrize("method", ["wsm", "vikor"])
+def test_the_reports_top_three_counts_admissible_measures_only(monkeypatch, knocked, method):
+    """top_set_share against its reference: the engine's ranking of the admissible
+    measures under each weighting drawn, with the weighting's method and VIKOR's v."""
     a, failing, admissible = knocked
-    weighting = Weighting(pillar_weights={"ecology": 40, "economy": 30, "people": 30})
+    weighting = Weighting(pillar_weights={"ecology": 40, "economy": 30, "people": 30},
+                          method=method, vikor_v=0.8)
     evaluation = engine.evaluate(a, weighting)
+    drawn = recorded_pillar_draws(monkeypatch)
     share = top_set_share(a, evaluation, weighting, samples=200, seed=2)
-    same = 0
-    rng = np.random.default_rng(2)
-    base = np.array([0.4, 0.3, 0.3])
-    drawn = np.clip(base + rng.uniform(-0.15, 0.15, (200, 3)), 0, None)
-    drawn /= drawn.sum(axis=1, keepdims=True)
-    chosen = set(engine.evaluate(admissible, weighting).table.query("rank <= 3").index)
+    rows = np.vstack(drawn)
+    assert rows.shape == (200, 3)
+    # drawn as SMAA draws: every sample within 15 points of the weights, summing to 1
+    assert (np.abs(rows - np.array([0.4, 0.3, 0.3])) <= 0.15 + 1e-12).all()
+    np.testing.assert_allclose(rows.sum(axis=1), 1.0)
+    reference = admissible if method == "wsm" else a  # vikor scores among all measures
+    chosen = set(evaluation.table.query("rank <= 3").index)
     assert not chosen & failing
-    for row in drawn:
-        ranks = admissible_ranks(admissible, row)
+    same = 0
+    for row in rows:
+        ranks = admissible_ranks(reference, row, method, vikor_v=0.8)
         same += set(ranks.index[ranks <= 3]) == chosen
     assert share == pytest.approx(same / 200)
+    assert 0 < share < 1

@@ -29,7 +29,7 @@ except engine.EngineError as err:
 
 # with the names of the criteria a knocked-out measure fails, for charts and table
 table = charts.with_knockout_names(evaluation.table, assessment)
-no_regret = results.no_regret(assessment, weighting.method, vikor_v=weighting.vikor_v)
+no_regret = results.no_regret(assessment, weighting)
 # the evaluation's pillar weights: a pillar without criteria shows 0, not its share
 subtitle = charts.weights_subtitle(evaluation.pillar_weights, lang, weighting.method,
                                    weighting.profile, weighting.vikor_v)

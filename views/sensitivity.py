@@ -157,7 +157,7 @@ k = st.slider(ui.tr("results.s.k"), min_value=1, max_value=max(len(names) - 1, 1
               value=min(3, max(len(names) - 1, 1)), key="sens-k",
               help=ui.tr("results.s.k_help"))
 try:
-    views = results.perspectives(assessment, weighting.method, k, weighting.vikor_v)
+    views = results.perspectives(assessment, weighting, k)
 except engine.EngineError as err:
     views = None
     st.warning(ui.plain(err.message(lang)))

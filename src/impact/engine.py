@@ -65,7 +65,7 @@ import pandas as pd
 # `X as X` imports and the noqa below re-export names engine has always offered
 from impact import methods
 from impact.i18n import t
-from impact.knockouts import knockouts
+from impact.knockouts import knocked_mask, knockouts
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import (
@@ -408,10 +408,7 @@ def _evaluation_table(
     """The columns of `Evaluation.table` (see there), one row per measure."""
     labels = {m.id: m for m in assessment.measures}
     pv = pillars.to_numpy()
-    below = np.zeros(pv.shape, dtype=bool)
-    for k, q in enumerate(PILLAR_NAMES):
-        if q in floor:
-            below[:, k] = pv[:, k] < floor[q] - 1e-12  # NaN (no criteria) is never below
+    below = below_floors(pillars, floor)
     failing = knockouts(assessment)
     knocked = np.array([m in failing for m in measures], dtype=bool)
     flagged = below.any(axis=1)
@@ -436,6 +433,34 @@ def _evaluation_table(
     columns["knocked_out"] = knocked
     columns["knockout_criteria"] = [",".join(failing.get(m, [])) for m in measures]
     return pd.DataFrame(columns, index=measures)
+
+
+def below_floors(pillars: pd.DataFrame, floors: Mapping[str, float]) -> np.ndarray:
+    """measures x pillars (PILLAR_NAMES order): True where a pillar score is under its
+    floor. A pillar without criteria (NaN) is never below."""
+    pv = pillars[list(PILLAR_NAMES)].to_numpy(dtype=float)
+    below = np.zeros(pv.shape, dtype=bool)
+    for k, q in enumerate(PILLAR_NAMES):
+        if q in floors:
+            below[:, k] = pv[:, k] < floors[q] - 1e-12
+    return below
+
+
+def ranked_last_mask(assessment: Assessment, weighting: Weighting, p: Problem,
+                     structure: PillarStructure) -> np.ndarray | None:
+    """Which of `p`'s measures rank after all others wherever ranks are made around
+    `weighting` (SMAA, the stability sweep): those that fail a knock-out and those
+    below one of its pillar floors, as in `evaluate`. None when that changes nothing.
+
+    Those analyses move the pillar weights only; a pillar score depends on the weights
+    within its pillar, so the floors are judged once, on the given scores (as the
+    knock-outs are)."""
+    flagged = set(knockouts(assessment))
+    floors = _check_floors(weighting.floors)
+    if floors:
+        below = below_floors(structure.scores(p), floors).any(axis=1)
+        flagged |= {str(m) for m, out in zip(p.measures, below, strict=True) if out}
+    return knocked_mask(p.measures, flagged)
 
 
 def _floor_rank(score: np.ndarray, score_rank: np.ndarray, flagged: np.ndarray) -> np.ndarray:

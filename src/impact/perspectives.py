@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,6 @@ import pandas as pd
 from scipy import stats
 
 from impact.engine import evaluate
-from impact.knockouts import ranked_last
 from impact.methods.problem import EngineError, as_int
 from impact.weighting import VIKOR_V, resolve_weighting
 
@@ -25,9 +24,9 @@ __all__ = ["Perspectives", "perspectives"]
 class Perspectives:
     """Rankings under several stakeholder profiles.
 
-    ranks / scores: measures x profile names (a measure that fails a knock-out ranks
-    after every admissible one, as in the engine's ranking; floors do not count here,
-    so it is never no-regret unless every measure fails one). kendall_tau: profiles x profiles
+    ranks / scores: measures x profile names (a measure that fails a knock-out or is
+    below one of the floors ranks after every other one, as in the engine's ranking,
+    so it is never no-regret unless every measure does). kendall_tau: profiles x profiles
     (Kendall's tau-b between the rankings; 1 = same order, -1 = reversed).
     no_regret: measures in the top k under every profile (ties at place k count),
     in the assessment's order.
@@ -48,9 +47,11 @@ def perspectives(
     k: int = 3,
     method: str = "wsm",
     vikor_v: float = VIKOR_V,
+    floors: Mapping[str, float] | Iterable[tuple[str, float]] = (),
 ) -> Perspectives:
     """The ranking under each profile, their agreement and the no-regret set (`vikor_v`:
-    VIKOR's v, for ``vikor``)."""
+    VIKOR's v, for ``vikor``; `floors`: pillar -> minimum pillar score, the user's own,
+    applied under every profile as in `impact.engine.evaluate`)."""
     k = as_int(k, "engine.error.invalid_k")
     if k < 1:
         raise EngineError("engine.error.invalid_k", value=str(k))
@@ -61,11 +62,8 @@ def perspectives(
     scores: dict[str, pd.Series] = {}
     for prof in chosen:
         chosen = resolve_weighting(assessment, profile=prof, method=method)
-        ev = evaluate(assessment, replace(chosen, vikor_v=vikor_v))
-        table = ev.table
-        ranks[prof.name] = pd.Series(
-            ranked_last(table["score_rank"].to_numpy(), table["knocked_out"].to_numpy(bool)),
-            index=table.index)
+        ev = evaluate(assessment, replace(chosen, vikor_v=vikor_v, floors=floors))
+        ranks[prof.name] = ev.table["rank"]  # knock-outs and floors last, as everywhere
         scores[prof.name] = ev.table["score"]
     rank_df = pd.DataFrame(ranks)
     score_df = pd.DataFrame(scores)

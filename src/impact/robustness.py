@@ -11,8 +11,9 @@ each measure to end up first, second, ... if we are unsure about the weights
 
 - rank acceptability: the share of weight samples in which a measure gets each
   rank (rows sum to 1; ties share a rank, as in `impact.engine.rank`); a measure that
-  fails a knock-out ranks after every admissible one in every sample, as in the
-  engine's ranking (see `impact.knockouts`), so it is never first;
+  fails a knock-out or is below a pillar floor ranks after every other one in every
+  sample, as in the engine's ranking (`impact.engine.ranked_last_mask`), so it is
+  never first;
 - central weights: the average weight vector among the samples in which a
   measure ranks first (NaN for a measure that never does).
 
@@ -30,9 +31,14 @@ import numpy as np
 import pandas as pd
 
 from impact import methods
-from impact.engine import criterion_labels, prepare_assessment, resolve_weights
+from impact.engine import (
+    criterion_labels,
+    prepare_assessment,
+    ranked_last_mask,
+    resolve_weights,
+)
 from impact.i18n import t
-from impact.knockouts import knocked_mask, knockouts, sorted_last
+from impact.knockouts import knocked_mask, ranked_last, sorted_last
 from impact.methods.base import Method, one_blas_thread
 from impact.methods.problem import EngineError, Problem, prepare
 from impact.methods.ranks import sorted_ranks
@@ -365,9 +371,9 @@ def smaa_assessment(
     progress: ProgressFn | None = None,
     **separate: Any,
 ) -> SmaaResult:
-    """SMAA with the assessment's pillar structure, under `weighting` (its floors do not
-    apply here). `separate`: the older keywords instead of a weighting (pillar_weights,
-    profile, method, criterion_weights; see `impact.weighting.resolve_weighting`).
+    """SMAA with the assessment's pillar structure, under `weighting`. `separate`: the
+    older keywords instead of a weighting (pillar_weights, profile, method,
+    criterion_weights; see `impact.weighting.resolve_weighting`).
 
     Pillar weights: when the weighting has none, uniform on the simplex of the pillars
     that have criteria. Otherwise the pillar weights are uniform on those that sum to
@@ -377,8 +383,9 @@ def smaa_assessment(
     `sample_scores`, scores that carry a confidence are drawn too: normal around the
     score with a standard deviation of 5 % (high), 10 % (medium) or 20 % (low) of the
     criterion's scale, clipped to the scale. Scores without a stated confidence are
-    taken as given. A measure that fails a knock-out (on its given scores) ranks after
-    every admissible one in every sample, as in the engine's ranking.
+    taken as given. A measure that fails a knock-out or is below one of the weighting's
+    pillar floors (both on its given scores) ranks after every other one in every
+    sample, as in the engine's ranking (`impact.engine.ranked_last_mask`).
     """
     chosen = resolve_weighting(assessment, weighting, **separate)
     try:
@@ -400,17 +407,46 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     pw_raw, within = resolve_weights(assessment, weighting)
     structure = PillarStructure.build(p.criteria, pmap, within)
     uniform = weighting.pillar_weights is None
-    base = None if uniform else np.array(
-        list(normalise_pillar_weights(pw_raw, structure.present).values()))
-    sampler = pillar_sampler(structure.mask, base, spread)
+    sampler = _weighting_sampler(weighting, pw_raw, structure, spread)
     sd = check_score_sd(confidence_sd(assessment), p) if sample_scores else None
     continuous = uniform or spread > 0
     pillar_rows = _pillar_rows(p, chosen, structure) if chosen.linear else None
     ties = not chosen.linear or _ties_possible(p, chosen, continuous, sd, pillar_rows)
     tally = _run_smaa(p, chosen, sampler, samples, seed, sd, progress,
                       to_criteria=structure.to_criteria, ties=ties,
-                      knocked=knocked_mask(p.measures, knockouts(assessment)))
+                      knocked=ranked_last_mask(assessment, weighting, p, structure))
     return tally.result(p, weighting.method, samples)
+
+
+def _weighting_sampler(weighting: Weighting, pw_raw: Mapping[str, float],
+                       structure: PillarStructure, spread: float) -> WeightSampler:
+    """Pillar weights as SMAA draws them: uniform on the simplex when the weighting sets
+    none, else uniform on those within `spread` of its own (see `smaa_assessment`)."""
+    base = None if weighting.pillar_weights is None else np.array(
+        list(normalise_pillar_weights(pw_raw, structure.present).values()))
+    return pillar_sampler(structure.mask, base, spread)
+
+
+def sampled_pillar_ranks(assessment: Assessment, weighting: Weighting, *,
+                         spread: float = 0.15, samples: int = 2_000,
+                         seed: int = 0) -> pd.DataFrame:
+    """The engine's ranks (samples x measures) under pillar weights drawn as in
+    `smaa_assessment`, scores as given: the method with its settings, the weights within
+    each pillar fixed, knock-outs and floors last. For questions SMAA's tallies do not
+    answer, such as how often the same set of measures is on top."""
+    chosen = resolve_weighting(assessment, weighting)
+    method = methods.get(chosen.method)
+    p = prepare_assessment(assessment, chosen)
+    method.check(p)
+    pw_raw, within = resolve_weights(assessment, chosen)
+    structure = PillarStructure.build(p.criteria, pillar_map(assessment.pillar_of(),
+                                                             p.criteria), within)
+    draw = _weighting_sampler(chosen, pw_raw, structure, check_spread(spread))
+    w = structure.to_criteria(draw(np.random.default_rng(seed), check_samples(samples)))
+    with one_blas_thread():
+        ranks = ranked_last(method.ranks(p, w / w.sum(axis=1, keepdims=True)),
+                            ranked_last_mask(assessment, chosen, p, structure))
+    return pd.DataFrame(ranks, columns=p.measures)
 
 
 def _pillar_rows(p: Problem, method: Method, structure: PillarStructure) -> np.ndarray:

@@ -9,8 +9,13 @@ import numpy as np
 import pandas as pd
 
 from impact import methods
-from impact.engine import criterion_labels, prepare_assessment, resolve_weights
-from impact.knockouts import knocked_mask, knockouts, ranked_last
+from impact.engine import (
+    criterion_labels,
+    prepare_assessment,
+    ranked_last_mask,
+    resolve_weights,
+)
+from impact.knockouts import ranked_last
 from impact.methods.base import Method, one_blas_thread
 from impact.methods.problem import EngineError, Problem
 from impact.pillars import (
@@ -36,7 +41,7 @@ def weight_stability(
 ) -> pd.DataFrame:
     """For each pillar, the range of its weight in which the result stays the same.
 
-    Under `weighting` (its floors do not apply), or the older keywords in `separate`
+    Under `weighting`, or the older keywords in `separate`
     (pillar_weights, method, criterion_weights, profile; see
     `impact.weighting.resolve_weighting`). One row per pillar with criteria: its
     current (normalised) `weight`; `top_low`..`top_high`, the interval of that
@@ -44,8 +49,9 @@ def weight_stability(
     the interval in which the whole order stays the same; `top`, the current first
     measure(s). While one pillar's weight moves, the other pillars keep their
     proportions (equal shares if they both weigh 0). At an interval's end two
-    measures tie. A measure that fails a knock-out ranks after every admissible one at
-    every weight (see `impact.knockouts`), so it never becomes first.
+    measures tie. A measure that fails a knock-out or is below a pillar floor ranks
+    after every other one at every weight (`impact.engine.ranked_last_mask`; a pillar
+    score does not depend on the pillar weights), so it never becomes first.
 
     The boundaries are found on a grid of 0.5 percentage points and refined by
     bisection to about 1e-9. For ``wsm``, ``spotis`` and ``promethee`` every score is
@@ -69,9 +75,10 @@ def _weight_stability(assessment: Assessment, weighting: Weighting) -> pd.DataFr
     present = present_pillars(pmap)
     pw_raw, within = resolve_weights(assessment, weighting)
     pw = normalise_pillar_weights(pw_raw, present)
-    sweep = _Sweep(p, chosen, PillarStructure.build(p.criteria, pmap, within),
+    structure = PillarStructure.build(p.criteria, pmap, within)
+    sweep = _Sweep(p, chosen, structure,
                    np.array([pw[q] for q in PILLAR_NAMES]),
-                   knocked_mask(p.measures, knockouts(assessment)))
+                   ranked_last_mask(assessment, weighting, p, structure))
     rows = [sweep.row(q) for q, name in enumerate(PILLAR_NAMES) if name in present]
     table = pd.DataFrame(rows).set_index("pillar")
     return table[["weight", "top_low", "top_high", "order_low", "order_high", "top"]]

@@ -221,7 +221,7 @@ def _build_stability(ctx: _Context) -> go.Figure:
 
 def _perspectives(ctx: _Context) -> Any:
     return robustness.perspectives(ctx.assessment, method=ctx.method,
-                                   vikor_v=ctx.weighting.vikor_v)
+                                   vikor_v=ctx.weighting.vikor_v, floors=ctx.weighting.floors)
 
 
 def _build_perspectives(ctx: _Context) -> go.Figure:

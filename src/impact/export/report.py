@@ -459,7 +459,7 @@ def _perspective_views(assessment: Assessment,
         return None, []
     try:
         views = robustness.perspectives(assessment, k=NO_REGRET_K, method=chosen.method,
-                                        vikor_v=chosen.vikor_v)
+                                        vikor_v=chosen.vikor_v, floors=chosen.floors)
     except engine.EngineError:
         return None, []
     return views.ranks, list(views.no_regret)

@@ -48,49 +48,30 @@ def top_set_share(assessment: Assessment, evaluation: Any, weighting: Weighting,
                   k: int = TOP_K, samples: int = TOP_SAMPLES, seed: int = 0) -> float | None:
     """The share of pillar weightings under which the same `k` measures come out on top.
 
-    Pillar weights are drawn as in the robustness analysis: uniformly when the weighting
-    sets none, else within `SPREAD` of the chosen ones; weights within a pillar stay.
-    None when it cannot be computed (fewer than `k` + 1 measures, a method error). Only
-    admissible measures take part: one that fails a knock-out is never on top.
+    The weightings are drawn as the robustness analysis draws them
+    (`robustness.sampled_pillar_ranks`: uniform when the weighting sets no pillar
+    weights, else uniform within `SPREAD` of them; weights within a pillar stay) and
+    ranked as the engine ranks: the method with its settings, knock-outs and floors
+    last. None when it cannot be computed (no more than `k` measures ranked before the
+    excluded ones, a method error).
     """
     from impact import engine, robustness
 
     table = evaluation.table
-    if "knocked_out" in table:  # a knocked-out measure is never on top: rank the others
-        table = table[~table["knocked_out"].fillna(False).astype(bool)]
-    if len(table) <= k:
+    excluded = table["knocked_out"].fillna(False).astype(bool)
+    if "floor_violation" in table:
+        excluded |= table["floor_violation"].fillna(False).astype(bool)
+    if (~excluded).sum() <= k:
         return None
-    criteria = [c for c in assessment.criteria if c.id in evaluation.within]
-    present = [p for p in PILLARS if any(c.pillar == p for c in criteria)]
-    if not criteria or not present:
-        return None
-    rng = np.random.default_rng(seed)
-    if weighting.pillar_weights is None:
-        drawn = rng.dirichlet(np.ones(len(present)), size=samples)
-    else:
-        base = np.array([float(evaluation.pillar_weights.get(str(p), 0.0)) for p in present])
-        base = base / base.sum() if base.sum() > 0 else np.full(len(present), 1 / len(present))
-        drawn = np.clip(base + rng.uniform(-SPREAD, SPREAD, (samples, len(present))), 0, None)
-        totals = drawn.sum(axis=1, keepdims=True)
-        drawn = np.where(totals > 0, drawn / np.where(totals > 0, totals, 1), base)
-    column = {p: j for j, p in enumerate(present)}
-    weights = np.column_stack([drawn[:, column[c.pillar]] * float(evaluation.within[c.id])
-                               for c in criteria])
-    ids = [c.id for c in criteria]
     try:
-        ranks = robustness.rank_many(
-            assessment.performance()[ids], objectives=assessment.objectives(),
-            weight_samples=pd.DataFrame(weights, columns=ids), method=evaluation.method,
-            scale=assessment.scale())
+        ranks = robustness.sampled_pillar_ranks(assessment, weighting, spread=SPREAD,
+                                                samples=samples, seed=seed)
     except engine.EngineError:
         return None
     chosen = set(table.index[table["rank"].to_numpy() <= k])
-    # each weighting's order among the admissible measures (all of them without knock-outs)
-    ranks = ranks[[m for m in ranks.columns if m in table.index]].rank(axis=1, method="min")
     on_top = ranks.to_numpy() <= k
     wanted = np.array([m in chosen for m in ranks.columns])
-    same = (on_top == wanted).all(axis=1)
-    return float(same.mean())
+    return float((on_top == wanted).all(axis=1).mean())
 
 
 def build_summary(data: Any) -> Summary:

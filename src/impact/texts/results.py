@@ -311,9 +311,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.s.smaa_header": ("Kans op elke plaats", "Chance of each position"),
     "results.s.smaa_help": (
         "We trekken duizenden gewichtsverdelingen rond de huidige gewichten (en variëren "
-        "onzekere scores) en tellen hoe vaak elke maatregel op elke plaats eindigt.",
+        "onzekere scores) en tellen hoe vaak elke maatregel op elke plaats eindigt. Een "
+        "maatregel onder een ondergrens of met een knock-out staat, net als in de ranglijst, "
+        "in elke trekking achteraan.",
         "We draw thousands of weight divisions around the current weights (and vary uncertain "
-        "scores) and count how often each measure ends up in each position.",
+        "scores) and count how often each measure ends up in each position. A measure below "
+        "a floor or failing a knock-out comes last in every draw, as in the ranking.",
     ),
     "results.s.samples": ("Aantal trekkingen", "Number of draws"),
     "results.s.spread": ("Onzekerheid per pijlergewicht (± punten)",

@@ -91,11 +91,13 @@ def evaluation(db: str, assessment_id: int, version: int, weighting: Weighting,
 
 @_cached("perspectives")
 def perspectives(db: str, assessment_id: int, version: int, method: str, k: int,
-                 _assessment: Assessment, vikor_v: float = 0.5
+                 _assessment: Assessment, vikor_v: float = 0.5,
+                 floors: tuple[tuple[str, float], ...] = ()
                  ) -> robustness.Perspectives | None:
     if not _assessment.profiles:
         return None
-    return robustness.perspectives(_assessment, method=method, k=k, vikor_v=vikor_v)
+    return robustness.perspectives(_assessment, method=method, k=k, vikor_v=vikor_v,
+                                   floors=floors)
 
 
 @_cached("stability")

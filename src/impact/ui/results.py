@@ -16,7 +16,7 @@ from impact.model import PILLARS, Assessment, WeightProfile
 from impact.ui import cache
 from impact.ui.session import set_weighting, store, weighting
 from impact.ui.text import tr
-from impact.weighting import VIKOR_V, Weighting
+from impact.weighting import Weighting
 
 
 def _db() -> str:
@@ -30,18 +30,18 @@ def evaluation(assessment: Assessment, w: Weighting) -> engine.Evaluation:
     return cache.evaluation(_db(), assessment.id, assessment.version, w, assessment)
 
 
-def perspectives(assessment: Assessment, method: str, k: int = 3, vikor_v: float = VIKOR_V
+def perspectives(assessment: Assessment, w: Weighting, k: int = 3
                  ) -> robustness.Perspectives | None:
-    """The ranking per stakeholder profile (None without profiles), cached."""
-    return cache.perspectives(_db(), assessment.id, assessment.version, method, int(k),
-                              assessment, float(vikor_v))
+    """The ranking per stakeholder profile under `w`'s method, v and floors (None without
+    profiles), cached."""
+    return cache.perspectives(_db(), assessment.id, assessment.version, w.method, int(k),
+                              assessment, float(w.vikor_v), w.floors)
 
 
-def no_regret(assessment: Assessment, method: str, k: int = 3,
-              vikor_v: float = VIKOR_V) -> list[str]:
+def no_regret(assessment: Assessment, w: Weighting, k: int = 3) -> list[str]:
     """The no-regret measures (top `k` in every perspective); [] when it cannot be known."""
     try:
-        result = perspectives(assessment, method, k, vikor_v)
+        result = perspectives(assessment, w, k)
     except engine.EngineError:
         return []
     return list(result.no_regret) if result is not None else []
