@@ -155,6 +155,15 @@ def test_form_rules() -> None:
                                       lang="en")
     assert errors["scale_max"] == "Must be larger than the lowest value (3)."
     assert errors["weight"] == "Enter a weight of 0 or more."
+    # the dialog's numbers are read as the score grid reads them ("1.000,5" too)
+    criterion, errors = criterion_from_fields(
+        {**fields, "scale_min": "−1.000,5", "scale_max": "1,000.5", "weight": "1,5"},
+        taken_ids=[])
+    assert errors == {}
+    assert (criterion.scale_min, criterion.scale_max, criterion.weight) == (-1000.5, 1000.5,
+                                                                            1.5)
+    _, errors = criterion_from_fields({**fields, "weight": "veel"}, taken_ids=[], lang="en")
+    assert errors["weight"] == "Enter a weight of 0 or more."
     assert next_id("M", ["M01", "M02", "X9"]) == "M3" and next_id("C", []) == "C1"
     assert copy_id("M3", ["M3", "M3-2"]) == "M3-3"
 

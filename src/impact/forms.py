@@ -7,7 +7,6 @@ field has an error.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -77,13 +76,14 @@ def _text(fields: Mapping[str, object], name: str) -> str:
 
 
 def _number(value: object) -> float | None:
-    if value is None or value == "":
-        return None
+    """A number as the score grid reads it (`impact.editing.parse_cell`); None when empty
+    or not a number."""
+    from impact.editing import NotANumber, parse_cell
+
     try:
-        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
+        return parse_cell(None if value == "" else value)
+    except NotANumber:
         return None
-    return number if math.isfinite(number) else None
 
 
 def _optional_number(fields: Mapping[str, object], name: str, errors: Errors, lang: str,
