@@ -178,11 +178,10 @@ def test_engine_and_robustness_results_are_the_same(keywords, weighting) -> None
     assert (old.weights, old.pillar_weights, old.within, old.floors, old.method) == (
         new.weights, new.pillar_weights, new.within, new.floors, new.method)
     assert old.weighting == new.weighting == weighting
-    separate = {k: v for k, v in keywords.items() if k != "floors"}
-    smaa_old = robustness.smaa_assessment(EXAMPLE, samples=500, **separate)
+    smaa_old = robustness.smaa_assessment(EXAMPLE, samples=500, **keywords)
     smaa_new = robustness.smaa_assessment(EXAMPLE, weighting, samples=500)
     pd.testing.assert_frame_equal(smaa_old.acceptability, smaa_new.acceptability)
-    pd.testing.assert_frame_equal(robustness.weight_stability(EXAMPLE, **separate),
+    pd.testing.assert_frame_equal(robustness.weight_stability(EXAMPLE, **keywords),
                                   robustness.weight_stability(EXAMPLE, weighting))
 
 
