@@ -95,10 +95,20 @@ def sign_in(page, base: str, email: str, expect) -> None:
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(email)
 
 
-def type_first_score(page, text: str) -> None:
+# The grid's cell editor (a textarea in Glide's overlay portal) holding `value`.
+CELL_EDITOR_HOLDS = ("value => { const a = document.activeElement;"
+                     " return !!a && !!a.closest('#portal') && a.value === value; }")
+
+
+def type_first_score(page, text: str, *, editable: bool = True) -> None:
     """Type into the first measure's first score (nitrogen, 0..100) as a person does:
     click the measure's name, step right into its first score, type, Tab. The grid is a
-    canvas, so the result is checked in the database (and by the Save bar)."""
+    canvas, so the result is checked in the database (and by the Save bar).
+
+    This test is about who may write, not typing speed (test_browser_editor types at
+    human speed without waiting): in an editable grid each key waits for the cell
+    editor to hold it. Once in a CI run under full load the first key went to the grid
+    while the editor was still opening ("42" was stored as 2)."""
     from playwright.sync_api import expect
 
     grid = page.locator('[data-testid="stDataFrame"]').first
@@ -106,9 +116,15 @@ def type_first_score(page, text: str) -> None:
     box = grid.bounding_box()
     page.wait_for_timeout(150)
     page.mouse.click(box["x"] + 30, box["y"] + 36 + 17, delay=60)  # row 1, the measure
-    for key in ["ArrowRight", *text, "Tab"]:
-        page.keyboard.press(key)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(80)
+    for typed in range(1, len(text) + 1):
+        page.keyboard.press(text[typed - 1])
+        if editable:
+            page.wait_for_function(CELL_EDITOR_HOLDS, arg=text[:typed])
         page.wait_for_timeout(80)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(80)
 
 
 def sign_out(page) -> None:
@@ -174,7 +190,7 @@ def test_sign_in_roles_and_sign_out(oidc_app, browser) -> None:
     assert page.get_by_role("link", name="Toegang").count() == 0
     page.get_by_role("link", name="Scores").click()
     expect(page.get_by_text("Alleen lezen")).to_be_visible()
-    type_first_score(page, "7")  # the grid is read-only: no Save bar, nothing stored
+    type_first_score(page, "7", editable=False)  # read-only: no Save bar, nothing stored
     assert page.get_by_role("button", name=re.compile(r"^(Opslaan|Geen wijzigingen)")).count() == 0
     page.wait_for_timeout(1000)
     assert _score(db) == 42
