@@ -42,8 +42,8 @@ def admissible_ranks(admissible, pillar_weights, method: str = "wsm", **kw):
     return engine.evaluate(admissible, weighting).table["rank"]
 
 
-def recorded_smaa(monkeypatch, a, weighting, samples=SAMPLES, seed=5):
-    """SMAA on `a`, and the pillar weights it drew (the sampler wrapped to keep them)."""
+def recorded_pillar_draws(monkeypatch) -> list[np.ndarray]:
+    """The pillar weights the robustness sampler draws from now on (wrapped to keep them)."""
     drawn: list[np.ndarray] = []
     original = robustness.pillar_sampler
 
@@ -57,6 +57,12 @@ def recorded_smaa(monkeypatch, a, weighting, samples=SAMPLES, seed=5):
         return draw
 
     monkeypatch.setattr(robustness, "pillar_sampler", recording)
+    return drawn
+
+
+def recorded_smaa(monkeypatch, a, weighting, samples=SAMPLES, seed=5):
+    """SMAA on `a`, and the pillar weights it drew."""
+    drawn = recorded_pillar_draws(monkeypatch)
     result = robustness.smaa_assessment(a, weighting, samples=samples, seed=seed,
                                         sample_scores=False)
     return result, np.vstack(drawn)
@@ -176,24 +182,6 @@ def test_no_regret_and_perspective_ranks_skip_knocked_out_measures(knocked):
     # at k = 5 a knocked-out measure would be no-regret without the rule
     free = replace(a, criteria=[replace(c, knockout=None) for c in a.criteria])
     assert set(robustness.perspectives(free, k=5).no_regret) & failing
-
-
-def recorded_pillar_draws(monkeypatch) -> list[np.ndarray]:
-    """The pillar weights the robustness sampler draws from now on (wrapped to keep them)."""
-    drawn: list[np.ndarray] = []
-    original = robustness.pillar_sampler
-
-    def recording(*args):
-        sampler = original(*args)
-
-        def draw(rng, k):
-            rows = sampler(rng, k)
-            drawn.append(rows.copy())
-            return rows
-        return draw
-
-    monkeypatch.setattr(robustness, "pillar_sampler", recording)
-    return drawn
 
 
 @pytest.mark.parametrize("method", ["wsm", "vikor"])

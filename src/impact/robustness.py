@@ -398,16 +398,10 @@ def smaa_assessment(
 def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float,
                      samples: int, seed: int, sample_scores: bool,
                      progress: ProgressFn | None) -> SmaaResult:
-    chosen = methods.get(weighting.method)
     samples = check_samples(samples)
     spread = check_spread(spread)
-    p = prepare_assessment(assessment, weighting)
-    chosen.check(p)
-    pmap = pillar_map(assessment.pillar_of(), p.criteria)
-    pw_raw, within = resolve_weights(assessment, weighting)
-    structure = PillarStructure.build(p.criteria, pmap, within)
+    chosen, p, structure, sampler = _pillar_sampling(assessment, weighting, spread)
     uniform = weighting.pillar_weights is None
-    sampler = _weighting_sampler(weighting, pw_raw, structure, spread)
     sd = check_score_sd(confidence_sd(assessment), p) if sample_scores else None
     continuous = uniform or spread > 0
     pillar_rows = _pillar_rows(p, chosen, structure) if chosen.linear else None
@@ -418,13 +412,20 @@ def _smaa_assessment(assessment: Assessment, weighting: Weighting, spread: float
     return tally.result(p, weighting.method, samples)
 
 
-def _weighting_sampler(weighting: Weighting, pw_raw: Mapping[str, float],
-                       structure: PillarStructure, spread: float) -> WeightSampler:
-    """Pillar weights as SMAA draws them: uniform on the simplex when the weighting sets
+def _pillar_sampling(assessment: Assessment, weighting: Weighting, spread: float
+                     ) -> tuple[Method, Problem, PillarStructure, WeightSampler]:
+    """The method, the problem, its pillar structure (weights within the pillars fixed)
+    and the sampler of pillar weights: uniform on the simplex when the weighting sets
     none, else uniform on those within `spread` of its own (see `smaa_assessment`)."""
+    method = methods.get(weighting.method)
+    p = prepare_assessment(assessment, weighting)
+    method.check(p)
+    pw_raw, within = resolve_weights(assessment, weighting)
+    structure = PillarStructure.build(p.criteria, pillar_map(assessment.pillar_of(),
+                                                             p.criteria), within)
     base = None if weighting.pillar_weights is None else np.array(
         list(normalise_pillar_weights(pw_raw, structure.present).values()))
-    return pillar_sampler(structure.mask, base, spread)
+    return method, p, structure, pillar_sampler(structure.mask, base, spread)
 
 
 def sampled_pillar_ranks(assessment: Assessment, weighting: Weighting, *,
@@ -435,13 +436,7 @@ def sampled_pillar_ranks(assessment: Assessment, weighting: Weighting, *,
     each pillar fixed, knock-outs and floors last. For questions SMAA's tallies do not
     answer, such as how often the same set of measures is on top."""
     chosen = resolve_weighting(assessment, weighting)
-    method = methods.get(chosen.method)
-    p = prepare_assessment(assessment, chosen)
-    method.check(p)
-    pw_raw, within = resolve_weights(assessment, chosen)
-    structure = PillarStructure.build(p.criteria, pillar_map(assessment.pillar_of(),
-                                                             p.criteria), within)
-    draw = _weighting_sampler(chosen, pw_raw, structure, check_spread(spread))
+    method, p, structure, draw = _pillar_sampling(assessment, chosen, check_spread(spread))
     w = structure.to_criteria(draw(np.random.default_rng(seed), check_samples(samples)))
     with one_blas_thread():
         ranks = ranked_last(method.ranks(p, w / w.sum(axis=1, keepdims=True)),
