@@ -282,3 +282,23 @@ def test_pages_speak_english(db_path: Path, page: str) -> None:
                                                  "Weight of Ecology (points)",
                                                  "No-regret = among the best … in every "
                                                  "perspective"])
+
+
+def test_the_sensitivity_page_applies_the_floors_set_on_the_weights_page(db_path: Path) -> None:
+    """An ecology floor of 0.35 (M10, M11, M05 and M06 are below it) counts in SMAA and
+    in the perspectives too, as in the ranking."""
+    at = start("views/weights.py")
+    [s for s in at.slider if s.label == "Ecologie"][1].set_value(0.35).run()
+    at.switch_page("views/sensitivity.py").run()
+    assert not at.exception
+    acc = chart_specs(at)[0]
+    first = next(tr for tr in acc["data"] if tr["name"] == "Plaats 1")
+    shares = dict(zip(first["y"], np.frombuffer(base64.b64decode(first["x"]["bdata"]),
+                                                dtype=first["x"]["dtype"]), strict=True))
+    below = ["M10", "M11", "M05", "M06"]
+    assert all(shares[m] == 0 for m in below) and list(shares)[-4:] == below  # last
+    assert sum(shares.values()) == pytest.approx(100.0)  # per cent
+    expected = robustness.perspectives(EXAMPLE, floors={"ecology": 0.35})
+    shown = frame_by_column(at, "Rang bij Provincie")
+    assert list(shown["Code"]) == expected.no_regret
+    assert (expected.ranks.loc[below] > len(EXAMPLE.measures) - len(below)).all().all()
