@@ -190,3 +190,17 @@ class Connections:
 def round_action(page, name: str):
     """The facilitator's round button `name` (it turns primary when it is the next step)."""
     return fresh(page.get_by_role("button", name=name))
+
+
+# The grid's cell editors, which the scoring page loads up front (score_grid.EDITOR_CHUNKS).
+CELL_EDITORS_LOADED = """() => {
+    const names = performance.getEntriesByType('resource').map(e => e.name);
+    return ['data-grid-overlay-editor', 'number-overlay-editor'].every(
+        chunk => names.some(name => name.includes('/static/js/' + chunk)));
+}"""
+
+
+def wait_for_cell_editors(page) -> None:
+    """Wait until the page has loaded the grid's cell editors: until then a key typed into
+    a cell can open an editor that is not there yet, and the next key starts it afresh."""
+    page.wait_for_function(CELL_EDITORS_LOADED)

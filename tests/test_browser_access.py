@@ -21,6 +21,7 @@ from tests.browser import (
     free_port,
     read_database_copy,
     streamlit_server,
+    wait_for_cell_editors,
 )
 
 WAIT = 30_000  # ms; generous on a shared 2-core machine
@@ -113,6 +114,8 @@ def type_first_score(page, text: str, *, editable: bool = True) -> None:
 
     grid = page.locator('[data-testid="stDataFrame"]').first
     expect(grid.locator('[role="gridcell"]').first).to_be_attached()
+    if editable:
+        wait_for_cell_editors(page)
     box = grid.bounding_box()
     page.wait_for_timeout(150)
     page.mouse.click(box["x"] + 30, box["y"] + 36 + 17, delay=60)  # row 1, the measure

@@ -17,7 +17,7 @@ import pytest
 
 from impact.model import Assessment, Criterion, Direction, Measure, Pillar
 from impact.store import Store
-from tests.browser import fresh, read_database_copy, streamlit_server
+from tests.browser import fresh, read_database_copy, streamlit_server, wait_for_cell_editors
 from tests.helpers import EDITOR
 
 WAIT = 30_000  # ms; generous on a shared 2-core machine
@@ -110,8 +110,14 @@ def add_criteria(page, expect, delay: int) -> None:
 
 
 def type_scores(page, expect, delay: int) -> None:
+    wait_for_cell_editors(page)  # loaded by the page itself, as soon as it is drawn
     for tab, rows in SCORES.items():
-        page.get_by_role("tab", name=tab).click()
+        # a person opens a tab only when it is not open: a click on the open tab made
+        # the next click on a cell select nothing in 4 of 10 runs under load
+        # (measured; see the closing note)
+        button = page.get_by_role("tab", name=tab)
+        if button.get_attribute("aria-selected") != "true":
+            button.click()
         grid = visible_grid(page, expect)
         for row, values in enumerate(rows):
             click_cell(page, grid, row)  # the measure's name, then right to its first score
@@ -207,6 +213,7 @@ def test_paste_refusal_evidence_undo_and_restore(tmp_path: Path, browser) -> Non
         page.set_default_timeout(WAIT)
         page.goto(f"{base}/scoring?a={aid}")
         grid = visible_grid(page, expect)
+        wait_for_cell_editors(page)
 
         # a 3 x 4 block copied from Excel (tab-separated, decimal comma) pasted at once
         block = "\n".join("\t".join(f"{10 * r + c},5" for c in range(1, 5)) for r in range(3))
