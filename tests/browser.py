@@ -193,9 +193,10 @@ def round_action(page, name: str):
 
 
 # The grid's cell editors, which the scoring page loads up front (score_grid.EDITOR_CHUNKS).
+# Chromium keeps 250 resource entries: with a full buffer there is nothing to wait for.
 CELL_EDITORS_LOADED = """() => {
     const names = performance.getEntriesByType('resource').map(e => e.name);
-    return ['data-grid-overlay-editor', 'number-overlay-editor'].every(
+    return names.length >= 250 || ['data-grid-overlay-editor', 'number-overlay-editor'].every(
         chunk => names.some(name => name.includes('/static/js/' + chunk)));
 }"""
 
