@@ -65,7 +65,7 @@ import pandas as pd
 # `X as X` imports and the noqa below re-export names engine has always offered
 from impact import methods
 from impact.i18n import t
-from impact.knockouts import knocked_mask, knockouts
+from impact.knockouts import knocked_mask, knockouts, ranked_last
 from impact.methods import METHOD_HELP as METHOD_HELP
 from impact.methods import METHOD_LABELS, METHODS
 from impact.methods.problem import (
@@ -77,7 +77,6 @@ from impact.methods.problem import (
 )
 from impact.methods.promethee import GaiaPlane, gaia
 from impact.methods.ranks import RANK_RTOL as RANK_RTOL
-from impact.methods.ranks import competition_rank
 from impact.methods.ranks import dense_to_competition as dense_to_competition
 from impact.methods.ranks import sorted_ranks as sorted_ranks
 from impact.methods.vikor import V as VIKOR_V  # noqa: F401
@@ -417,7 +416,7 @@ def _evaluation_table(
         "label_en": [labels[m].label_en or labels[m].label_nl for m in measures],
         "score": score,
         # below a floor or knocked out: after every measure that is not
-        "rank": _floor_rank(score, score_rank, flagged | knocked),
+        "rank": ranked_last(score_rank, flagged | knocked),
         "score_rank": score_rank.astype(int),
     }
     for k, q in enumerate(PILLAR_NAMES):
@@ -461,15 +460,6 @@ def ranked_last_mask(assessment: Assessment, weighting: Weighting, p: Problem,
         below = below_floors(structure.scores(p), floors).any(axis=1)
         flagged |= {str(m) for m, out in zip(p.measures, below, strict=True) if out}
     return knocked_mask(p.measures, flagged)
-
-
-def _floor_rank(score: np.ndarray, score_rank: np.ndarray, flagged: np.ndarray) -> np.ndarray:
-    """Ranks with every flagged measure after every unflagged one; ties kept."""
-    if not flagged.any():
-        return score_rank.astype(int)
-    # sort key: unflagged first, then by score rank; equal keys share a rank
-    key = score_rank.astype(float) + flagged * (len(score_rank) + 1)
-    return competition_rank(key, higher_is_better=False).astype(int)
 
 
 def ranking_table(evaluation: Evaluation, lang: str = "nl", *, display: bool = False,
