@@ -244,8 +244,8 @@ def _run_smaa(
     `sampler(rng, k)` returns k x m weight rows (each summing to 1). With
     `to_criteria`, the sampler returns k x 3 pillar weights and `to_criteria(pw)`
     turns them into criterion weights. `ties=False` when ties have probability 0
-    (see `_ties_possible`). `knocked`: the measures that fail a knock-out (a mask, see
-    `impact.knockouts`); in every sample they rank after every admissible measure.
+    (see `_ties_possible`). `knocked`: the measures ranked last (a mask: knock-outs, and
+    floors for an assessment; see `impact.engine.ranked_last_mask`), in every sample.
     """
     n, m = p.x.shape
     # weights and scores draw from their own streams, so the result does not depend on

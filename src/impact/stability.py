@@ -90,7 +90,7 @@ class _Sweep:
     def __init__(self, p: Problem, method: Method, structure: PillarStructure,
                  base: np.ndarray, knocked: np.ndarray | None = None):
         self.p = p
-        self.knocked = knocked  # knocked-out measures rank last (None: there are none)
+        self.knocked = knocked  # ranked last: knock-outs and floors (None: none)
         self.method = method
         self.structure = structure
         self.base = base  # current pillar weights, in PILLAR_NAMES order
