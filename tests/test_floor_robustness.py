@@ -15,7 +15,7 @@ from impact import engine, robustness
 from impact.io import read_assessment
 from impact.store import EXAMPLE_DIR
 from impact.weighting import Weighting
-from tests.test_knockout_robustness import PILLAR_ORDER, recorded_smaa
+from tests.test_knockout_robustness import PILLAR_ORDER, admissible_ranks, recorded_smaa
 
 FLOORS = {"ecology": 0.35}
 SAMPLES = 300
@@ -30,10 +30,9 @@ def example():
     return a, below
 
 
-def engine_ranks(a, pillar_weights, method: str = "wsm", floors=FLOORS):
-    weighting = Weighting(pillar_weights=dict(zip(PILLAR_ORDER, pillar_weights, strict=True)),
-                          method=method, floors=floors)
-    return engine.evaluate(a, weighting).table["rank"]
+def engine_ranks(a, pillar_weights, method: str = "wsm"):
+    """The engine's ranks with the floor under these pillar weights."""
+    return admissible_ranks(a, pillar_weights, method, floors=FLOORS)
 
 
 @pytest.mark.parametrize("weighting", [
